@@ -1,0 +1,139 @@
+"""The zwgk command. The only place (with the MkDocs adapter) that turns errors into messages."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from .asof import parse_as_of
+from .errors import BuildError, RecordError, ZwgkError
+
+EXIT_RECORDS = 2
+EXIT_BUILD = 1
+
+
+class _ZwgkLogFilter(logging.Filter):
+    """Show zwgk's own progress (INFO) but only warnings from MkDocs itself."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.name.startswith("mkdocs.plugins.zwgk") or record.levelno >= logging.WARNING
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.addFilter(_ZwgkLogFilter())
+    root = logging.getLogger("mkdocs")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    root.propagate = False
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def cmd_check(args) -> int:
+    from .portal import load_portal
+
+    started = time.perf_counter()
+    portal = load_portal(Path(args.records), parse_as_of(args.as_of))
+    for problem in portal.warnings:
+        say(problem.format())
+    counts = (f"规范性文件 {len(portal.documents)} 件，解读 {len(portal.interpretations)} 篇，"
+              f"问答 {len(portal.qa)} 条，重点领域信息 {len(portal.items)} 条，任务分工 {len(portal.tasks)} 份")
+    say(f"检查通过（{time.perf_counter() - started:.2f} 秒）：{counts}；警告 {len(portal.warnings)} 条。")
+    return EXIT_RECORDS if args.strict and portal.warnings else 0
+
+
+def cmd_build(args) -> int:
+    from .portal import load_portal
+    from .site import build_site
+
+    as_of = parse_as_of(args.as_of)
+    started = time.perf_counter()
+    say(f"[1/3] 检查记录（截至 {as_of.isoformat()}）……")
+    portal = load_portal(Path(args.records), as_of)
+    say(f"      规范性文件 {len(portal.documents)} 件，警告 {len(portal.warnings)} 条（详见下方）")
+    say("[2/3] 生成页面（MkDocs）……" + ("，[3/3] 建立中文搜索索引（Pagefind）" if not args.no_search else ""))
+    _setup_logging()
+    site = build_site(Path(args.config), as_of.isoformat(), Path(args.site_dir) if args.site_dir else None,
+                      search=not args.no_search)
+    pages = sum(1 for _ in site.rglob("*.html"))
+    say(f"完成：{pages} 个页面写入 {site}（用时 {time.perf_counter() - started:.1f} 秒）")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .portal import load_portal
+    from .site import serve_site
+
+    as_of = parse_as_of(args.as_of)
+    load_portal(Path(args.records), as_of)
+    say(f"预览地址：http://[::1]:{args.port}/ 及 http://127.0.0.1:{args.port}/（修改 YAML 后自动刷新，Ctrl+C 退出）")
+    _setup_logging()
+    serve_site(Path(args.config), as_of.isoformat(), host=args.host, port=args.port)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="zwgk", description="政务公开门户静态站点生成器")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+
+    def common(p, records=True, as_of=True):
+        if records:
+            p.add_argument("--records", default="tasks_yaml", help="记录目录（默认 tasks_yaml）")
+        if as_of:
+            p.add_argument("--as-of", default="", help="以哪一天为准计算有效性、逾期等（默认今天），如 2026-11-22")
+
+    p = sub.add_parser("check", help="只检查记录，不生成网站")
+    common(p)
+    p.add_argument("--strict", action="store_true", help="有警告也以状态 2 退出")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("build", help="生成网站并建立搜索索引")
+    common(p)
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    p.add_argument("--site-dir", default="", help="输出目录（默认按 mkdocs.yml，通常为 site）")
+    p.add_argument("--no-search", action="store_true", help="不建立搜索索引（更快，用于调试）")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("serve", help="本地预览，修改记录后自动重新生成")
+    common(p)
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    p.add_argument("--host", default="::", help="监听地址（默认 ::，同时支持 IPv6 和 IPv4）")
+    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_RECORDS
+    try:
+        return args.func(args)
+    except RecordError as exc:
+        errors = [p for p in exc.problems if p.severity == "错误"]
+        for problem in exc.problems:
+            say(problem.format())
+        say(f"发现 {len(errors)} 处错误，请修改后重试。")
+        return EXIT_RECORDS
+    except BuildError as exc:
+        say(str(exc))
+        return EXIT_BUILD
+    except ZwgkError as exc:
+        say(f"错误: {exc}")
+        return EXIT_RECORDS
+    except KeyboardInterrupt:
+        say("已中断。")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+"""Read tasks_yaml/ into records. Every problem in every file is collected before raising."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from slugify import slugify
+
+from .errors import Problem, RecordError
+from .records import (
+    QA,
+    Column,
+    ColumnsFile,
+    Interpretation,
+    Item,
+    NormativeDocument,
+    PortalConfig,
+    TaskList,
+)
+from .yamlnodes import INVALID, NodeReader, yaml_problem
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+# folder (relative to the records root) → record class; items/<column>/ is handled apart.
+RECORD_FOLDERS = {
+    "normative": NormativeDocument,
+    "interpretations": Interpretation,
+    "qa": QA,
+    "tasks": TaskList,
+}
+KNOWN_ENTRIES = {"portal.yml", "columns.yml", "items", "files", "schemas", "README.md", *RECORD_FOLDERS}
+
+
+@dataclass
+class Records:
+    """Everything read from a records folder, before linking."""
+
+    root: Path
+    portal: PortalConfig
+    columns: list[Column]
+    normative: dict[str, NormativeDocument]
+    interpretations: dict[str, Interpretation]
+    qa: dict[str, QA]
+    items: list[Item]
+    tasks: dict[int, TaskList]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
+    """File bytes → text: UTF-8 (BOM allowed); GBK/GB18030 explained rather than misread."""
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        try:
+            data.decode("gb18030")
+            hint = "文件看起来是 GBK/GB18030 编码：用编辑器“另存为 UTF-8”，或运行 zwgk fix-encoding"
+        except UnicodeDecodeError:
+            hint = "请用 UTF-8 编码保存文件"
+        problems.append(Problem(rel, line, 1, "文件不是 UTF-8 编码", hint))
+        return None
+
+
+def parse_file(path: Path, root: Path, cls, problems: list[Problem]):
+    """One YAML file → one record instance (or INVALID), problems appended."""
+    rel = path.relative_to(root.parent).as_posix() if root.parent in path.parents else str(path)
+    text = read_text(path, rel, problems)
+    if text is None:
+        return INVALID
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        problems.append(yaml_problem(rel, exc))
+        return INVALID
+    if node is None:
+        problems.append(Problem(rel, 1, 1, "文件是空的", "删除该文件，或按模板填写"))
+        return INVALID
+    record = NodeReader(rel, problems).read(node, cls, _kind_label(cls))
+    if record is not INVALID and hasattr(record, "file"):
+        record.file = rel
+    return record
+
+
+def _kind_label(cls) -> str:
+    return (cls.__doc__ or cls.__name__).split(":")[-1].strip().rstrip(".")
+
+
+def record_files(folder: Path, rel: str, problems: list[Problem]) -> dict[str, Path]:
+    """<id>.yml files of a folder by id; bad ids and .yml/.yaml twins are problems."""
+    found: dict[str, Path] = {}
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.iterdir()):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix not in (".yml", ".yaml"):
+            problems.append(Problem(f"{rel}/{path.name}", 1, 1, "不是 YAML 文件，已忽略", "记录文件以 .yml 结尾", "警告"))
+            continue
+        record_id = path.stem
+        if not ID_RE.match(record_id):
+            problems.append(Problem(f"{rel}/{path.name}", 1, 1,
+                                    f"文件名“{path.name}”不能用作网址标识",
+                                    f"文件名只用小写字母、数字和连字符，如 {slugify(record_id) or 'doc-2023-1'}.yml"))
+            continue
+        if record_id in found:
+            problems.append(Problem(f"{rel}/{path.name}", 1, 1, f"标识“{record_id}”重复",
+                                    f"与 {rel}/{found[record_id].name} 同名，删除或改名其中一个"))
+            continue
+        found[record_id] = path
+    return found
+
+
+def load_records(root: Path) -> Records:
+    """Read every record under root; raise RecordError listing every problem."""
+    root = Path(root)
+    problems: list[Problem] = []
+    rootname = root.name
+    if not root.is_dir():
+        raise RecordError([Problem(str(root), 1, 1, "找不到记录目录", "用 --records 指定 tasks_yaml 目录")])
+    for entry in sorted(root.iterdir()):
+        if entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
+            problems.append(Problem(f"{rootname}/{entry.name}", 1, 1, f"未知的文件或目录“{entry.name}”，已忽略",
+                                    "记录放在 normative/、interpretations/、qa/、items/<栏目>/、tasks/ 下", "警告"))
+
+    portal = _single(root / "portal.yml", root, PortalConfig, problems)
+    columns_file = _single(root / "columns.yml", root, ColumnsFile, problems)
+    columns = columns_file.columns if columns_file not in (None, INVALID) else []
+    for column, mark in zip(columns, _marks_of_list(columns_file)):
+        column.file, column.line = f"{rootname}/columns.yml", mark
+
+    loaded: dict[str, dict] = {}
+    for folder, cls in RECORD_FOLDERS.items():
+        loaded[folder] = {}
+        for record_id, path in record_files(root / folder, f"{rootname}/{folder}", problems).items():
+            record = parse_file(path, root, cls, problems)
+            if record is INVALID:
+                continue
+            record.id = record_id
+            loaded[folder][record_id] = record
+
+    items: list[Item] = []
+    items_dir = root / "items"
+    if items_dir.is_dir():
+        for column_dir in sorted(p for p in items_dir.iterdir() if p.is_dir()):
+            rel = f"{rootname}/items/{column_dir.name}"
+            for record_id, path in record_files(column_dir, rel, problems).items():
+                record = parse_file(path, root, Item, problems)
+                if record is INVALID:
+                    continue
+                record.id, record.column = record_id, column_dir.name
+                items.append(record)
+
+    tasks: dict[int, TaskList] = {}
+    for record_id, tasklist in loaded["tasks"].items():
+        for task, line in _all_tasks_with_lines(tasklist):
+            task.line = line
+        tasks[tasklist.year] = tasklist
+
+    errors = [p for p in problems if p.severity == "错误"]
+    if errors or portal in (None, INVALID) or columns_file in (None, INVALID):
+        raise RecordError(problems)
+    return Records(root, portal, columns, loaded["normative"], loaded["interpretations"], loaded["qa"],
+                   items, tasks, warnings=[p for p in problems if p.severity != "错误"])
+
+
+def _single(path: Path, root: Path, cls, problems: list[Problem]):
+    if not path.exists():
+        problems.append(Problem(f"{root.name}/{path.name}", 1, 1, f"缺少 {path.name}", "从示例县的 tasks_yaml/ 复制一份再修改"))
+        return None
+    return parse_file(path, root, cls, problems)
+
+
+def _marks_of_list(columns_file) -> list[int]:
+    if columns_file in (None, INVALID):
+        return []
+    return [getattr(c, "__marks__", {}).get(None, (1, 1))[0] for c in columns_file.columns]
+
+
+def _all_tasks_with_lines(tasklist: TaskList):
+    for section in tasklist.sections:
+        for task in section.tasks:
+            yield task, task.__marks__[None][0]
+        for sub in section.subsections:
+            for task in sub.tasks:
+                yield task, task.__marks__[None][0]
+
+
+def iter_tasks(tasklist: TaskList):
+    """(section, subsection or None, task) for every task in document order."""
+    for section in tasklist.sections:
+        for task in section.tasks:
+            yield section, None, task
+        for sub in section.subsections:
+            for task in sub.tasks:
+                yield section, sub, task

@@ -1,0 +1,90 @@
+"""The MkDocs adapter: adds the portal's generated pages and attachments, then indexes the site.
+
+The only module besides zwgk.site that imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .asof import parse_as_of
+from .errors import ZwgkError
+from .pages import render_pages, to_markdown
+from .portal import load_portal
+
+log = logging.getLogger("mkdocs.plugins.zwgk")
+AS_OF_ENV = "ZWGK_AS_OF"
+
+
+class ZwgkConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    records = c.Type(str, default="tasks_yaml")
+    as_of = c.Type(str, default="")
+    search = c.Type(bool, default=True)
+
+
+class ZwgkPlugin(BasePlugin[ZwgkConfig]):
+    """Generates the 政务公开 columns from YAML records (plugins: [zwgk])."""
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        self.records_dir = (base_dir / self.config.records).resolve()
+        if str(self.records_dir) not in [str(Path(w).resolve()) for w in config.watch]:
+            config.watch.append(str(self.records_dir))
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        if not self.config.enabled:
+            return files
+        try:
+            as_of = parse_as_of(os.environ.get(AS_OF_ENV) or self.config.as_of)
+            portal = load_portal(self.records_dir, as_of)
+        except ZwgkError as exc:
+            raise PluginError(f"记录有误，未生成网站：\n{exc}") from None
+        for problem in portal.warnings:
+            log.warning(problem.format())
+        self.portal = portal
+        pages = render_pages(portal)
+        for page in pages:
+            inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.path, content=to_markdown(page, portal), inclusion=inclusion))
+            files.get_file_from_path(page.path).generated_by = "zwgk"
+        attachments = self.records_dir / "files"
+        if attachments.is_dir():
+            for path in sorted(attachments.rglob("*")):
+                if path.is_file():
+                    uri = "files/" + path.relative_to(attachments).as_posix()
+                    files.append(File.generated(config, uri, abs_src_path=str(path)))
+        log.info(f"zwgk: 截至 {as_of.isoformat()}，生成 {len(pages)} 个页面")
+        return files
+
+    def on_page_context(self, context, page, config, nav):
+        if self.config.enabled and getattr(self, "portal", None):
+            cfg = self.portal.config
+            context["zwgk_site"] = {"name": cfg.name, "domain": cfg.domain, "site_code": cfg.site_code,
+                                    "agency": cfg.agency, "as_of": self.portal.as_of.isoformat()}
+        return context
+
+    def on_post_build(self, config) -> None:
+        if not (self.config.enabled and self.config.search):
+            return
+        from .search import index_site
+
+        log.info("zwgk: 正在建立中文搜索索引……")
+        try:
+            index_site(Path(config.site_dir))
+        except ZwgkError as exc:
+            raise PluginError(str(exc)) from None

@@ -1,0 +1,35 @@
+"""Render a Portal into pages ({source path: Markdown}); one module per column."""
+
+from __future__ import annotations
+
+import yaml
+
+from ..portal import Portal
+from . import areas, home, interpretation, normative, qa, tasks
+from .common import Page, esc, page_url
+
+COLUMN_MODULES = (home, normative, interpretation, qa, areas, tasks)
+
+
+def render_pages(portal: Portal) -> list[Page]:
+    """Every generated page of the portal."""
+    return [page for module in COLUMN_MODULES for page in module.pages(portal)]
+
+
+def to_markdown(page: Page, portal: Portal) -> str:
+    """A page as Markdown with front matter carrying its meta tags and breadcrumb."""
+    meta = {
+        "title": esc(page.title),
+        "zwgk": {
+            "column": page.column,
+            "column_type": page.column_type,
+            "published": page.published.isoformat() if page.published else "",
+            "description": page.description or page.title,
+            "keywords": "，".join(page.keywords),
+            "source": page.source or portal.config.agency,
+            "crumbs": [{"title": esc(t), "url": page_url(p)} for t, p in page.crumbs],
+            "search": page.search,
+        },
+    }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f'---\n{front}---\n\n<h1 class="zwgk-title">{esc(page.title)}</h1>\n{page.body}\n'

@@ -1,0 +1,254 @@
+"""Link records into a Portal: cross references both ways, validity as of a date, review filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .dates import DateFormatError, parse_deadline
+from .errors import Problem, RecordError
+from .load import Records, iter_tasks
+from .records import QA, Column, Interpretation, Item, NormativeDocument
+from .validity import ValidityStatus, compute_validity
+from .yamlnodes import where
+
+
+@dataclass
+class Portal:
+    """The cross-referenced site content as of one date. Built by link(); read by pages and audit."""
+
+    records: Records
+    as_of: dt.date
+    documents: dict[str, NormativeDocument]
+    interpretations: dict[str, Interpretation]
+    qa: dict[str, QA]
+    items: list[Item]
+    validity: dict[str, ValidityStatus]
+    amended_by: dict[str, list[str]]
+    amends: dict[str, list[str]]
+    repeals: dict[str, list[str]]
+    interpretations_of: dict[str, list[Interpretation]]
+    qa_of: dict[str, list[QA]]
+    items_of: dict[str, list[Item]]
+    unreviewed: list[object] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def config(self):
+        return self.records.portal
+
+    @property
+    def columns(self) -> list[Column]:
+        return self.records.columns
+
+    @property
+    def tasks(self):
+        return self.records.tasks
+
+    def documents_newest_first(self) -> list[NormativeDocument]:
+        return sorted(self.documents.values(), key=lambda d: (d.published, d.id), reverse=True)
+
+
+def check_references(records: Records) -> list[Problem]:
+    """References to ids that do not exist, duplicate numbers, and amend/repeal cycles."""
+    problems: list[Problem] = []
+    docs = records.normative
+    column_ids = {c.id for c in records.columns}
+
+    def missing(record, name, ref_id, kind_label, known):
+        line, col = where(record, name)
+        close = _closest(ref_id, known)
+        problems.append(Problem(record.file, line, col, f"{kind_label}“{ref_id}”不存在",
+                                f"是不是“{close}”？" if close else "检查标识是否与文件名一致"))
+
+    seen_columns: dict[str, Column] = {}
+    for column in records.columns:
+        if column.id in seen_columns:
+            problems.append(Problem(column.file, column.line, 1, f"栏目标识“{column.id}”重复",
+                                    f"与第 {seen_columns[column.id].line} 行重复"))
+        seen_columns[column.id] = column
+    for doc in docs.values():
+        for name in ("amends", "amended_by"):
+            for ref in getattr(doc, name):
+                if ref not in docs:
+                    missing(doc, name, ref, "规范性文件", docs)
+                elif ref == doc.id:
+                    line, col = where(doc, name)
+                    problems.append(Problem(doc.file, line, col, "文件不能修改或废止自己", ""))
+        if doc.repealed_by:
+            if doc.repealed_by not in docs:
+                missing(doc, "repealed_by", doc.repealed_by, "规范性文件", docs)
+            elif doc.repealed_by == doc.id:
+                line, col = where(doc, "repealed_by")
+                problems.append(Problem(doc.file, line, col, "文件不能修改或废止自己", ""))
+        for ref in doc.columns:
+            if ref not in column_ids:
+                missing(doc, "columns", ref, "栏目", column_ids)
+    for interp in records.interpretations.values():
+        if interp.of not in docs:
+            missing(interp, "of", interp.of, "被解读的规范性文件", docs)
+    for qa in records.qa.values():
+        for ref in qa.basis:
+            if ref not in docs:
+                missing(qa, "basis", ref, "政策依据文件", docs)
+    for item in records.items:
+        if item.column not in column_ids:
+            close = _closest(item.column, column_ids)
+            problems.append(Problem(item.file, 1, 1, f"栏目“{item.column}”不在 columns.yml 中",
+                                    f"是不是“{close}”？" if close else "先在 columns.yml 中添加该栏目"))
+    for tasklist in records.tasks.values():
+        for _section, _sub, task in iter_tasks(tasklist):
+            if not task.deadline:
+                continue
+            try:
+                parse_deadline(task.deadline, tasklist.year)
+            except DateFormatError as exc:
+                line, col = where(task, "deadline")
+                problems.append(Problem(tasklist.file, line, col, str(exc),
+                                        "写作日期（2023-06-30），或 年底前、6月底前、8月31日、持续推进、长期坚持、及时公开"))
+    for record in [*docs.values(), *records.interpretations.values(), *records.items]:
+        for name in ("attachments", "media"):
+            for att in getattr(record, name, []):
+                if not (records.root / att.path).is_file():
+                    line, col = where(att, "path")
+                    problems.append(Problem(record.file, line, col, f"附件“{att.path}”不存在",
+                                            f"把文件放到 {records.root.name}/{att.path}", "警告"))
+    problems += _duplicates(docs.values(), "doc_number", "文号")
+    problems += _duplicates(docs.values(), "index_number", "索引号")
+    problems += _cycles(docs)
+    return problems
+
+
+def _closest(value: str, known) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def _duplicates(docs, attr: str, label: str) -> list[Problem]:
+    first: dict[str, NormativeDocument] = {}
+    problems = []
+    for doc in sorted(docs, key=lambda d: d.file):
+        value = getattr(doc, attr).replace(" ", "")
+        if value in first:
+            line, col = where(doc, attr)
+            problems.append(Problem(doc.file, line, col, f"{label}“{getattr(doc, attr)}”与 {first[value].file} 重复",
+                                    f"每份文件的{label}必须唯一"))
+        else:
+            first[value] = doc
+    return problems
+
+
+def _cycles(docs: dict[str, NormativeDocument]) -> list[Problem]:
+    """A document may not (transitively) amend or repeal itself."""
+    edges: dict[str, set[str]] = defaultdict(set)  # changed → changer
+    for doc in docs.values():
+        for a in doc.amended_by:
+            edges[doc.id].add(a)
+        if doc.repealed_by:
+            edges[doc.id].add(doc.repealed_by)
+        for target in doc.amends:
+            edges[target].add(doc.id)
+    problems, reported = [], set()
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]):
+        state[node] = 1
+        for nxt in sorted(edges.get(node, ())):
+            if nxt not in docs:
+                continue
+            if state.get(nxt) == 1:
+                cycle = trail[trail.index(nxt):] + [nxt]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    first = docs[cycle[0]]
+                    line, col = where(first, "repealed_by" if first.repealed_by else "amended_by")
+                    problems.append(Problem(first.file, line, col,
+                                            "修改、废止关系形成循环：" + " → ".join(cycle),
+                                            "修改或废止只能由较晚的文件指向较早的文件"))
+            elif nxt not in state:
+                visit(nxt, trail + [nxt])
+        state[node] = 2
+
+    for doc_id in sorted(docs):
+        if doc_id not in state:
+            visit(doc_id, [doc_id])
+    return problems
+
+
+def _reviewed(record) -> bool:
+    return record.review is not None and record.review.complete
+
+
+def link(records: Records, as_of: dt.date) -> Portal:
+    """Cross-reference records as of a date. Raises RecordError on broken references."""
+    found = check_references(records)
+    if any(p.severity == "错误" for p in found):
+        raise RecordError(found + records.warnings)
+    unreviewed = [r for kind in (records.normative, records.interpretations, records.qa)
+                  for r in kind.values() if not _reviewed(r)]
+    unreviewed += [i for i in records.items if not _reviewed(i)]
+    excluded = {id(r) for r in unreviewed}
+    all_docs = records.normative
+    documents = {k: v for k, v in all_docs.items() if id(v) not in excluded}
+    interps = {k: v for k, v in records.interpretations.items() if id(v) not in excluded and v.of in documents}
+    qas = {k: v for k, v in records.qa.items() if id(v) not in excluded}
+    items = [i for i in records.items if id(i) not in excluded]
+
+    amended_by: dict[str, list[str]] = defaultdict(list)
+    amends: dict[str, list[str]] = defaultdict(list)
+    repeals: dict[str, list[str]] = defaultdict(list)
+    for doc in all_docs.values():
+        for a in doc.amended_by:
+            _add(amended_by[doc.id], a)
+            _add(amends[a], doc.id)
+        for t in doc.amends:
+            _add(amends[doc.id], t)
+            _add(amended_by[t], doc.id)
+        if doc.repealed_by:
+            _add(repeals[doc.repealed_by], doc.id)
+
+    validity = {d.id: compute_validity(d, all_docs, amended_by[d.id], as_of) for d in documents.values()}
+    warnings = list(records.warnings) + found
+    for doc in documents.values():
+        if doc.validity and doc.validity != validity[doc.id].state:
+            line, col = where(doc, "validity")
+            warnings.append(Problem(doc.file, line, col,
+                                    f"填写的有效性“{doc.validity}”与按 {as_of.isoformat()} 计算的“{validity[doc.id].state}”不一致",
+                                    "核对施行日期、有效期和修改、废止关系，或删除 validity 一行由系统计算", "警告"))
+    for r in unreviewed:
+        line, col = where(r, "review")
+        warnings.append(Problem(r.file, line, col, "未完成三审（初审、复审、审发），不予发布",
+                                "补全 review: {first: …, second: …, final: …}", "警告"))
+
+    interpretations_of: dict[str, list[Interpretation]] = defaultdict(list)
+    for interp in sorted(interps.values(), key=lambda i: (i.published, i.id)):
+        interpretations_of[interp.of].append(interp)
+    qa_of: dict[str, list[QA]] = defaultdict(list)
+    for qa in sorted(qas.values(), key=lambda q: q.id):
+        for ref in qa.basis:
+            qa_of[ref].append(qa)
+    items_of: dict[str, list[Item]] = {c.id: [] for c in records.columns}
+    for item in sorted(items, key=lambda i: (i.published or dt.date.min, i.id), reverse=True):
+        items_of[item.column].append(item)
+
+    return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
+                  dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings)
+
+
+def _add(lst: list[str], value: str) -> None:
+    if value not in lst:
+        lst.append(value)
+
+
+def load_portal(root, as_of: dt.date) -> Portal:
+    """Load and link in one step."""
+    from .load import load_records
+
+    return link(load_records(root), as_of)
+
+
+__all__ = ["Portal", "link", "load_portal", "check_references", "iter_tasks"]

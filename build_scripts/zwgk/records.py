@@ -1,0 +1,295 @@
+"""One typed model per record kind. The single source of truth for validation and JSON Schema.
+
+Field metadata: ``label`` (Chinese name shown in errors and pages), ``help`` (description),
+``ref`` (the record kind an id must exist in). A field without a default is required.
+Fields with ``yaml=False`` are filled by the loader, never read from YAML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+VALIDITY_STATES = ("现行有效", "尚未生效", "已修改", "已废止", "已失效")
+Validity = Literal["现行有效", "尚未生效", "已修改", "已废止", "已失效"]
+ColumnKind = Literal["动态", "要闻", "政策文件", "通知公告", "其他"]
+InterpretationForm = Literal[
+    "文字解读", "图解", "简明问答", "视频", "动漫", "专家解读", "媒体专访", "在线访谈", "负责人解读", "场景演示"
+]
+QaTopic = Literal["生育", "教育", "就业", "创业", "养老", "医疗", "纳税", "社保", "住房", "救助", "农业", "其他"]
+TaskStatus = Literal["未开始", "推进中", "持续推进", "需优化完善", "已完成"]
+
+
+class Markdown(str):
+    """Markdown text from YAML; sanitised when rendered."""
+
+
+class Units(list):
+    """A list of unit names; YAML may give one string, split on 、，, and ；."""
+
+
+class DeadlineText(str):
+    """A date or a deadline phrase (年底前, 持续推进 ...), normalised by zwgk.dates.parse_deadline."""
+
+
+class SitePath(str):
+    """A path inside the built site, relative to its root (gfxwj/, zdly/snbt/)."""
+
+
+class ProjectFile(str):
+    """A file path relative to tasks_yaml/, which must not leave it."""
+
+
+def f(label: str, help: str = "", *, default=dataclasses.MISSING, ref: str | None = None,
+      yaml: bool = True, example: object = None):
+    """A record field with its Chinese label and documentation."""
+    meta = {"label": label, "help": help, "ref": ref, "yaml": yaml, "example": example}
+    if isinstance(default, (list, dict)):
+        empty = type(default)
+        return field(default_factory=empty, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def loader_field(label: str):
+    """A field the loader fills in (id, source file, line)."""
+    return f(label, yaml=False, default=None)
+
+
+@dataclass(kw_only=True)
+class Review:
+    """三审: 初审、复审、审发. A record not through all three is left out of the build."""
+
+    first: str = f("初审", "初审人", default="")
+    second: str = f("复审", "复审人", default="")
+    final: str = f("审发", "审发（终审）人", default="")
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.first and self.second and self.final)
+
+
+@dataclass(kw_only=True)
+class Contact:
+    """政策咨询联系方式."""
+
+    department: str = f("咨询部门", "负责解答咨询的部门")
+    person: str = f("联系人", "联系人姓名", default="")
+    phone: str = f("联系电话", "咨询电话", default="")
+
+
+@dataclass(kw_only=True)
+class Attachment:
+    """附件 (Word、PDF 等)."""
+
+    path: ProjectFile = f("文件路径", "相对于 tasks_yaml/ 的路径，如 files/sfbf-2023-12.pdf")
+    title: str = f("附件名称", "链接上显示的名称", default="")
+
+
+@dataclass(kw_only=True)
+class SiteContact:
+    """网站联系方式."""
+
+    address: str = f("地址", default="")
+    phone: str = f("电话", default="")
+    email: str = f("电子邮箱", default="")
+    postcode: str = f("邮政编码", default="")
+    department: str = f("受理机构", "政府信息公开工作机构", default="")
+    hours: str = f("办公时间", default="")
+
+
+@dataclass(kw_only=True)
+class AnnualFigures:
+    """政府信息公开工作年度报告 第二十条(一) 所填数字."""
+
+    year: int = f("年度")
+    normative_valid: int = f("行政规范性文件现行有效件数")
+    normative_issued: int = f("行政规范性文件本年制发件数", default=0)
+    normative_repealed: int = f("行政规范性文件本年废止件数", default=0)
+    rules_valid: int = f("规章现行有效件数", default=0)
+    rules_issued: int = f("规章本年制发件数", default=0)
+    rules_repealed: int = f("规章本年废止件数", default=0)
+
+
+@dataclass(kw_only=True)
+class AuditThresholds:
+    """检查规则的阈值."""
+
+    interpretation_min_forms: int = f("解读形式最少种数", default=3)
+    interpretation_workdays: int = f("解读发布时限（工作日）", default=3)
+    stale_days_dynamic: int = f("动态类栏目更新时限（天）", default=14)
+    stale_months_policy: int = f("政策文件、通知公告类栏目更新时限（月）", default=6)
+    stale_months_other: int = f("其他栏目更新时限（月）", default=12)
+    similarity_max: float = f("解读与原文相似度上限", "0–1，超过即视为照抄原文", default=0.6)
+    veto_empty_columns: int = f("空白栏目单项否决数", default=5)
+    veto_stale_columns: int = f("不更新栏目单项否决数", default=5)
+
+
+@dataclass(kw_only=True)
+class PortalConfig:
+    """portal.yml: 网站基本信息."""
+
+    name: str = f("网站名称", example="示例县人民政府")
+    agency: str = f("主办单位", example="示例县人民政府办公室")
+    region: str = f("行政区划", default="")
+    site_code: str = f("网站标识码", "SiteIDCode，如 5117220001", default="")
+    domain: str = f("网站域名", "SiteDomain", default="")
+    credit_code: str = f("统一社会信用代码", "索引号前缀", default="")
+    contact: SiteContact = f("联系方式", default=None)
+    annual_report: list[AnnualFigures] = f("年报数字", "政府信息公开年报中填报的数字", default=[])
+    audit: AuditThresholds = f("检查阈值", default=None)
+    file: str = loader_field("文件")
+
+    def __post_init__(self):
+        self.contact = self.contact or SiteContact()
+        self.audit = self.audit or AuditThresholds()
+
+
+@dataclass(kw_only=True)
+class Column:
+    """columns.yml 中的一个重点领域栏目."""
+
+    id: str = f("栏目标识", "网址中使用的拼音首字母，如 czyjs")
+    title: str = f("栏目名称", example="财政预决算")
+    kind: ColumnKind = f("栏目类型", "决定更新时限：动态/要闻 14 天，政策文件/通知公告 6 个月，其他 12 个月", default="其他")
+    interval_days: int | None = f("更新时限（天）", "覆盖按栏目类型确定的时限", default=None)
+    empty_note: str = f("无内容说明", "栏目确无内容时向公众显示的说明", default="")
+    description: str = f("栏目说明", default="")
+    file: str = loader_field("文件")
+    line: int = loader_field("行")
+
+
+@dataclass(kw_only=True)
+class ColumnsFile:
+    """columns.yml."""
+
+    columns: list[Column] = f("栏目", "重点领域栏目列表")
+
+
+@dataclass(kw_only=True)
+class NormativeDocument:
+    """normative/<id>.yml: 规范性文件."""
+
+    title: str = f("名称", "文件标题")
+    doc_number: str = f("文号", "如 示府办发〔2023〕12号：年份用六角括号〔〕，序号不编虚位，以“号”结尾")
+    index_number: str = f("索引号", "统一社会信用代码/年份-五位流水号，如 11511722MB0000000X/2023-00012")
+    issuer: str = f("发布机构")
+    topic: str = f("主题分类", "如 民政、扶贫、救灾")
+    written: dt.date = f("成文日期")
+    published: dt.date = f("发布日期")
+    effective: dt.date = f("施行日期")
+    expires: dt.date | None = f("有效期至", "不填表示长期有效", default=None)
+    validity: Validity | None = f("有效性", "可不填，由日期和修改、废止关系计算；填写时须与计算结果一致", default=None)
+    amends: list[str] = f("修改的文件", "本文件修改的文件标识", default=[], ref="normative")
+    amended_by: list[str] = f("被修改", "修改本文件的文件标识", default=[], ref="normative")
+    repealed_by: str | None = f("被废止", "废止本文件的文件标识", default=None, ref="normative")
+    repealed_on: dt.date | None = f("废止日期", "经清理宣布废止、库中无废止文件时填写", default=None)
+    keywords: list[str] = f("关键词", default=[])
+    columns: list[str] = f("所属重点领域", "重点领域栏目标识", default=[], ref="column")
+    attachments: list[Attachment] = f("附件", "Word 和 PDF 标准电子文本", default=[])
+    body: Markdown = f("正文", "Markdown", default="")
+    review: Review = f("三审", default=None)
+    id: str = loader_field("标识")
+    file: str = loader_field("文件")
+
+
+@dataclass(kw_only=True)
+class Interpretation:
+    """interpretations/<id>.yml: 政策解读."""
+
+    of: str = f("解读的文件", "规范性文件标识", ref="normative")
+    title: str = f("标题")
+    published: dt.date = f("发布日期")
+    forms: list[InterpretationForm] = f("解读形式", default=["文字解读"])
+    contact: Contact = f("咨询联系方式", default=None)
+    body: Markdown = f("正文", "Markdown", default="")
+    media: list[Attachment] = f("图解、视频等", default=[])
+    review: Review = f("三审", default=None)
+    id: str = loader_field("标识")
+    file: str = loader_field("文件")
+
+
+@dataclass(kw_only=True)
+class QA:
+    """qa/<id>.yml: 政策问答."""
+
+    question: str = f("问题")
+    answer: Markdown = f("答复", "Markdown")
+    topic: QaTopic = f("主题", "生育、教育、就业、创业、养老、医疗、纳税 等")
+    basis: list[str] = f("政策依据", "规范性文件标识", default=[], ref="normative")
+    department: str = f("答复部门", default="")
+    updated: dt.date = f("更新日期")
+    review: Review = f("三审", default=None)
+    id: str = loader_field("标识")
+    file: str = loader_field("文件")
+
+
+@dataclass(kw_only=True)
+class Item:
+    """items/<column>/<id>.yml: 重点领域信息."""
+
+    title: str = f("标题")
+    published: dt.date | None = f("发布日期", "不填视为未更新", default=None)
+    issuer: str = f("发布机构", default="")
+    body: Markdown = f("正文", "Markdown", default="")
+    attachments: list[Attachment] = f("附件", default=[])
+    review: Review = f("三审", default=None)
+    id: str = loader_field("标识")
+    column: str = loader_field("栏目")
+    file: str = loader_field("文件")
+
+
+@dataclass(kw_only=True)
+class Task:
+    """一项重点工作任务."""
+
+    requirement: str = f("具体要求")
+    no: str = f("序号", default="")
+    title: str = f("工作任务", "简短名称", default="")
+    lead: Units = f("牵头单位", default=[])
+    responsible: Units = f("责任单位", default=[])
+    guide: Units = f("指导单位", default=[])
+    deadline: DeadlineText = f("完成时限", "日期，或 年底前、12月底前、持续推进、长期坚持 等", default="")
+    status: TaskStatus | None = f("完成情况", default=None)
+    remarks: str = f("备注", default="")
+    evidence: list[SitePath] = f("佐证链接", "网站内页面路径，如 gfxwj/", default=[])
+    line: int = loader_field("行")
+
+
+@dataclass(kw_only=True)
+class Subsection:
+    """任务分工表中的小标题，如 （一）加强经济发展政策的信息公开."""
+
+    title: str = f("标题")
+    tasks: list[Task] = f("任务", default=[])
+
+
+@dataclass(kw_only=True)
+class Section:
+    """任务分工表中的大标题，如 一、加强经济领域信息公开."""
+
+    title: str = f("标题")
+    tasks: list[Task] = f("任务", default=[])
+    subsections: list[Subsection] = f("小节", default=[])
+
+
+@dataclass(kw_only=True)
+class TaskList:
+    """tasks/<year>.yml: 年度政务公开重点工作任务分工."""
+
+    year: int = f("年度")
+    title: str = f("标题")
+    sections: list[Section] = f("部分")
+    source: str = f("来源文件", "印发任务分工的文件文号", default="")
+    id: str = loader_field("标识")
+    file: str = loader_field("文件")
+
+
+RECORD_KINDS = {
+    "normative": NormativeDocument,
+    "interpretation": Interpretation,
+    "qa": QA,
+    "item": Item,
+    "tasks": TaskList,
+}

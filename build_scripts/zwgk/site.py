@@ -1,0 +1,66 @@
+"""Build and serve through MkDocs. The build goes to a fresh folder that replaces site/ only on success."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+from pathlib import Path
+
+from .errors import BuildError
+from .mkdocs_plugin import AS_OF_ENV
+
+
+@contextlib.contextmanager
+def _as_of_env(as_of: str):
+    old = os.environ.get(AS_OF_ENV)
+    os.environ[AS_OF_ENV] = as_of
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(AS_OF_ENV, None)
+        else:
+            os.environ[AS_OF_ENV] = old
+
+
+def build_site(config_file: Path, as_of: str, site_dir: Path | None = None, search: bool = True) -> Path:
+    """mkdocs build (+ Pagefind) into a temporary folder, then swap it in place of site_dir."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    config_file = Path(config_file).resolve()
+    cfg_probe = load_config(config_file=str(config_file))
+    target = Path(site_dir).resolve() if site_dir else Path(cfg_probe.site_dir).resolve()
+    building = target.with_name(f".{target.name}.building-{os.getpid()}")
+    shutil.rmtree(building, ignore_errors=True)
+    try:
+        with _as_of_env(as_of):
+            config = load_config(config_file=str(config_file), site_dir=str(building))
+            if "zwgk" in config.plugins:
+                config.plugins["zwgk"].config.search = search
+            build(config)
+    except (MkDocsException, Abort, OSError) as exc:
+        shutil.rmtree(building, ignore_errors=True)
+        raise BuildError(f"网站生成失败，原有的 {target.name}/ 保持不变：\n{exc}") from None
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}.old-{os.getpid()}")
+    if target.exists():
+        target.rename(old)
+    building.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
+def serve_site(config_file: Path, as_of: str, host: str = "::", port: int = 8000) -> None:
+    """Live preview on [::] (IPv6 and IPv4), rebuilding when a record changes."""
+    from mkdocs.commands.serve import serve
+
+    addr = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    os.environ[AS_OF_ENV] = as_of
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    serve(config_file=str(Path(config_file).resolve()), dev_addr=addr, livereload=True)

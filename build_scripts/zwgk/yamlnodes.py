@@ -1,0 +1,249 @@
+"""YAML text → typed records, node by node, so every problem carries its file, line and column."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from pathlib import PurePosixPath
+
+import yaml
+
+from .dates import DateFormatError, normalise_digits, parse_date
+from .errors import Problem
+from .records import DeadlineText, Markdown, ProjectFile, SitePath, Units
+
+INVALID = object()
+_UNIT_SPLIT = re.compile(r"[、，,；;]\s*(?![^（(]*[）)])")
+
+TYPE_NAMES = {str: "文本", int: "整数", float: "数字", dt.date: "日期", list: "列表", dict: "键值表"}
+
+_YAML_MESSAGES = [
+    ("found character '\\t' that cannot start any token", "出现了制表符（Tab）", "YAML 只能用空格缩进，请把 Tab 换成两个空格"),
+    ("mapping values are not allowed here", "此处不能出现“:”", "冒号后要有空格；值里含冒号时请给整个值加引号"),
+    ("could not find expected ':'", "缺少“:”", "每一行应写成“字段: 值”，冒号为半角并后跟空格"),
+    ("found unexpected end of stream", "文件意外结束", "检查引号、括号是否成对"),
+    ("did not find expected key", "缩进不一致", "同一层的字段要对齐，用空格缩进"),
+    ("did not find expected '-' indicator", "列表缩进不一致", "同一列表的各项“- ”要对齐"),
+    ("found undefined alias", "引用了未定义的锚点", ""),
+    ("expected <block end>, but found", "缩进不一致", "同一层的字段要对齐，用空格缩进"),
+    ("while scanning a quoted scalar", "引号没有闭合", "检查引号是否成对"),
+    ("found unknown escape character", "双引号内有无法识别的转义符", "改用单引号，或去掉反斜杠"),
+]
+
+
+def yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
+    """Turn a PyYAML error into a located Chinese problem."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    raw = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
+    for needle, message, hint in _YAML_MESSAGES:
+        if needle in raw:
+            return Problem(path, line, col, f"YAML 语法错误：{message}", hint)
+    return Problem(path, line, col, f"YAML 语法错误（{raw.strip()}）", "检查缩进、冒号和引号")
+
+
+def _label(field: dataclasses.Field) -> str:
+    return field.metadata.get("label", field.name)
+
+
+def yaml_fields(cls) -> list[dataclasses.Field]:
+    """The fields of a record class that YAML may set."""
+    return [fl for fl in dataclasses.fields(cls) if fl.metadata.get("yaml", True)]
+
+
+def where(obj: object, name: str | None = None) -> tuple[int, int]:
+    """The (line, col) a loaded object, or one of its fields, came from."""
+    marks = getattr(obj, "__marks__", {})
+    return marks.get(name, marks.get(None, (1, 1)))
+
+
+class NodeReader:
+    """Converts composed YAML nodes into record instances, collecting problems."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+
+    def problem(self, node, message: str, hint: str = "", severity: str = "错误") -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message, hint, severity))
+
+    def read(self, node, tp, what: str):
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin in (typing.Union, types.UnionType):
+            rest = [a for a in args if a is not type(None)]
+            if self.is_null(node):
+                return None
+            return self.read(node, rest[0], what)
+        if self.is_null(node):
+            if tp is Markdown:
+                return Markdown("")
+            self.problem(node, f"“{what}”不能为空")
+            return INVALID
+        if origin is typing.Literal:
+            return self.read_choice(node, args, what)
+        if dataclasses.is_dataclass(tp):
+            return self.read_record(node, tp, what)
+        if tp is Units:
+            return self.read_units(node, what)
+        if origin is list:
+            return self.read_list(node, args[0], what)
+        if tp is dt.date:
+            return self.read_date(node, what)
+        if tp in (int, float):
+            return self.read_number(node, tp, what)
+        if isinstance(tp, type) and issubclass(tp, str):
+            return self.read_text(node, tp, what)
+        raise TypeError(f"unsupported field type {tp!r}")
+
+    @staticmethod
+    def is_null(node) -> bool:
+        return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+    def expect(self, node, kind, what: str, want: str) -> bool:
+        if isinstance(node, kind):
+            return True
+        got = {yaml.MappingNode: "键值表", yaml.SequenceNode: "列表"}.get(type(node), "单个值")
+        self.problem(node, f"“{what}”应为{want}，这里是{got}", _SHAPE_HINTS.get(want, ""))
+        return False
+
+    def read_record(self, node, cls, what: str):
+        if not self.expect(node, yaml.MappingNode, what, "键值表"):
+            return INVALID
+        fields = {fl.name: fl for fl in yaml_fields(cls)}
+        values: dict[str, object] = {}
+        marks: dict[str | None, tuple[int, int]] = {None: (node.start_mark.line + 1, node.start_mark.column + 1)}
+        ok = True
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if key in values or key in marks:
+                self.problem(key_node, f"字段“{key}”重复出现", "删除其中一个")
+                ok = False
+                continue
+            field = fields.get(key)
+            if field is None:
+                self.unknown_key(key_node, key, fields, cls)
+                ok = False
+                continue
+            marks[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            value = self.read(value_node, _field_type(cls, field.name), _label(field))
+            if value is INVALID:
+                ok = False
+            else:
+                values[key] = value
+        for name, field in fields.items():
+            required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+            if required and name not in values and name not in marks:
+                self.problem(node, f"缺少必填字段“{name}”（{_label(field)}）",
+                             f"添加一行 {name}: …" + (f"，如 {field.metadata['example']}" if field.metadata.get("example") else ""))
+                ok = False
+        if not ok:
+            return INVALID
+        obj = cls(**values)
+        object.__setattr__(obj, "__marks__", marks)
+        return obj
+
+    def unknown_key(self, key_node, key: str, fields: dict, cls) -> None:
+        known = list(fields)
+        labels = {_label(fl): name for name, fl in fields.items()}
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        if key in labels:
+            hint = f"字段名用英文：“{key}”应写作“{labels[key]}”"
+        elif close:
+            hint = f"是不是“{close[0]}”（{_label(fields[close[0]])}）？"
+        else:
+            hint = "可用字段：" + "、".join(known)
+        self.problem(key_node, f"未知字段“{key}”", hint)
+
+    def read_list(self, node, item_tp, what: str):
+        if not self.expect(node, yaml.SequenceNode, what, "列表"):
+            return INVALID
+        items = [self.read(child, item_tp, what) for child in node.value]
+        return INVALID if any(i is INVALID for i in items) else items
+
+    def read_units(self, node, what: str):
+        if isinstance(node, yaml.ScalarNode):
+            return Units(u.strip() for u in _UNIT_SPLIT.split(node.value) if u.strip())
+        items = self.read_list(node, str, what)
+        return INVALID if items is INVALID else Units(items)
+
+    def read_scalar(self, node, what: str, want: str):
+        if not self.expect(node, yaml.ScalarNode, what, want):
+            return INVALID
+        return node.value
+
+    def read_choice(self, node, choices, what: str):
+        text = self.read_scalar(node, what, "单个值")
+        if text is INVALID:
+            return INVALID
+        text = text.strip()
+        if text not in choices:
+            close = difflib.get_close_matches(text, choices, n=1, cutoff=0.3)
+            hint = (f"是不是“{close[0]}”？" if close else "") + "可选值：" + "、".join(choices)
+            self.problem(node, f"“{what}”的值“{text}”无效", hint)
+            return INVALID
+        return text
+
+    def read_date(self, node, what: str):
+        text = self.read_scalar(node, what, "日期")
+        if text is INVALID:
+            return INVALID
+        try:
+            return parse_date(text)
+        except DateFormatError as exc:
+            self.problem(node, f"“{what}”{exc}", "日期写作 2023-03-05，或 2023年3月5日")
+            return INVALID
+
+    def read_number(self, node, tp, what: str):
+        text = self.read_scalar(node, what, "数字")
+        if text is INVALID:
+            return INVALID
+        try:
+            return tp(normalise_digits(text).replace(",", ""))
+        except ValueError:
+            self.problem(node, f"“{what}”应为{TYPE_NAMES[tp]}，这里是“{text}”")
+            return INVALID
+
+    def read_text(self, node, tp, what: str):
+        if isinstance(node, yaml.ScalarNode) and tp is DeadlineText:
+            return DeadlineText(node.value.strip())
+        text = self.read_scalar(node, what, "文本")
+        if text is INVALID:
+            return INVALID
+        if tp is ProjectFile:
+            return self.read_project_file(node, text, what)
+        if tp is SitePath:
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^/|(^|/)\.\.(/|$)", text, re.I):
+                self.problem(node, f"“{what}”应为本网站内的相对路径，这里是“{text}”", "写作 gfxwj/ 或 zdly/snbt/ 这样的路径")
+                return INVALID
+            return SitePath(text.strip())
+        return tp(text) if tp is not str else text
+
+    def read_project_file(self, node, text: str, what: str):
+        pure = PurePosixPath(text.replace("\\", "/"))
+        if pure.is_absolute() or re.match(r"^[a-zA-Z]:", text) or ".." in pure.parts or "://" in text:
+            self.problem(node, f"“{what}”不能指向 tasks_yaml/ 之外：“{text}”",
+                         "把文件放进 tasks_yaml/files/，写作 files/文件名")
+            return INVALID
+        return ProjectFile(str(pure))
+
+
+_SHAPE_HINTS = {
+    "列表": "列表写作多行“- 值”，或 [值1, 值2]",
+    "键值表": "键值表写作多行“字段: 值”，并比上一级多缩进两个空格",
+    "文本": "只写一个值；含“: ”或“#”的值请加引号",
+}
+
+
+_HINTS_CACHE: dict[type, dict[str, object]] = {}
+
+
+def _field_type(cls, name: str):
+    if cls not in _HINTS_CACHE:
+        _HINTS_CACHE[cls] = typing.get_type_hints(cls)
+    return _HINTS_CACHE[cls][name]
