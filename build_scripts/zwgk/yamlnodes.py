@@ -38,6 +38,10 @@ _YAML_MESSAGES = [
 def yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
     """Turn a PyYAML error into a located Chinese problem."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context = getattr(exc, "context", "") or ""
+    if "quoted scalar" in context and getattr(exc, "context_mark", None):
+        mark = exc.context_mark  # where the unclosed quote opened, not the end of the file
+        return Problem(path, mark.line + 1, mark.column + 1, "YAML 语法错误：引号没有闭合", "检查引号是否成对")
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     raw = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
     for needle, message, hint in _YAML_MESSAGES:
