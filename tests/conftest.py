@@ -1,0 +1,29 @@
+"""Session fixtures shared by every test file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+AS_OF = "2026-11-22"
+
+
+def zwgk_build(site_dir: Path, *args: str, search: bool = True) -> Path:
+    """Run `zwgk build --as-of 2026-11-22 --site-dir site_dir [args]` from the repo; fail the test on error."""
+    cmd = [sys.executable, "-m", "zwgk.cli", "build", "--as-of", AS_OF, "--site-dir", str(site_dir), *args]
+    if not search:
+        cmd.append("--no-search")
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.fail(f"zwgk build failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The demo county's site (tasks_yaml/), built once per session with search, as of 2026-11-22."""
+    return zwgk_build(tmp_path_factory.mktemp("demo") / "site")
