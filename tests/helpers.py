@@ -24,3 +24,23 @@ def write(root: Path, rel: str, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def project_copy(tmp_path: Path, records: str = "minimal") -> Path:
+    """A project folder in tmp_path: a records fixture plus an mkdocs.yml using the repo's content and theme."""
+    import yaml
+
+    records_copy(tmp_path, records)
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(REPO / "content")
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return tmp_path
+
+
+def run_zwgk(*args: str, cwd: Path):
+    """Run the zwgk CLI as a user would; returns the CompletedProcess."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "zwgk.cli", *args], capture_output=True, text=True, cwd=cwd)

@@ -39,9 +39,11 @@ def yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
     """Turn a PyYAML error into a located Chinese problem."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     context = getattr(exc, "context", "") or ""
-    if "quoted scalar" in context and getattr(exc, "context_mark", None):
-        mark = exc.context_mark  # where the unclosed quote opened, not the end of the file
-        return Problem(path, mark.line + 1, mark.column + 1, "YAML 语法错误：引号没有闭合", "检查引号是否成对")
+    for needle, what in (("quoted scalar", "引号"), ("flow sequence", "方括号 [ ]"), ("flow mapping", "花括号 { }")):
+        if needle in context and getattr(exc, "context_mark", None):
+            mark = exc.context_mark  # where the unclosed bracket opened, not the end of the file
+            return Problem(path, mark.line + 1, mark.column + 1, f"YAML 语法错误：{what}没有闭合",
+                           f"检查{what}是否成对；值里含逗号或括号时请给整个值加引号")
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     raw = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
     for needle, message, hint in _YAML_MESSAGES:

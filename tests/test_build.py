@@ -1,0 +1,114 @@
+"""Building: output, navigation, validity on either side of a date, and a failed build leaving site/ alone."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from helpers import project_copy, run_zwgk, write
+
+
+class LinkParser(HTMLParser):
+    """Collects href/src attributes, and the links inside Material's navigation."""
+
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.nav_links: list[str] = []
+        self._nav_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "nav" and "md-nav" in (attrs.get("class") or ""):
+            self._nav_depth += 1
+        elif self._nav_depth and tag == "nav":
+            self._nav_depth += 1
+        for key in ("href", "src"):
+            if attrs.get(key):
+                self.links.append(attrs[key])
+                if self._nav_depth and tag == "a":
+                    self.nav_links.append(attrs[key])
+
+    def handle_endtag(self, tag):
+        if tag == "nav" and self._nav_depth:
+            self._nav_depth -= 1
+
+
+def parse(path: Path) -> LinkParser:
+    parser = LinkParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def validity_cell(html: str) -> str:
+    m = re.search(r'<th scope="row">有效性</th><td>(.*?)</td>', html)
+    assert m, "no 有效性 row"
+    return re.sub(r"<[^>]+>", "", m.group(1))
+
+
+@pytest.fixture
+def project(tmp_path):
+    return project_copy(tmp_path)
+
+
+def test_build_writes_record_pages_outside_the_navigation(project):
+    proc = run_zwgk("build", "--as-of", "2026-11-22", "--no-search", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    site = project / "site"
+    for rel in ["index.html", "gfxwj/index.html", "gfxwj/a-2023-1/index.html", "zcjd/jd-a/index.html",
+                "zcwd/qa-1/index.html", "zdly/czyjs/ys-2024/index.html", "zdly/hjgl/index.html", "zdgz/2023/index.html"]:
+        assert (site / rel).is_file(), rel
+    index = parse(site / "gfxwj/index.html")
+    assert "a-2023-1/" in index.links  # reachable from its column's index
+    assert not any("a-2023-1" in link for link in index.nav_links)  # but not listed in the navigation
+    doc = parse(site / "gfxwj/a-2023-1/index.html")
+    assert not any("a-2023-1" in link or "b-2024-2" in link for link in doc.nav_links)
+    assert "户籍事项由县公安局统一公开。" in (site / "zdly/hjgl/index.html").read_text(encoding="utf-8")
+    assert (site / "files/a.docx").read_bytes() == b"fake docx"
+
+
+def test_no_reference_to_another_host(project):
+    assert run_zwgk("build", "--as-of", "2026-11-22", "--no-search", cwd=project).returncode == 0
+    offenders = []
+    for page in (project / "site").rglob("*.html"):
+        for link in parse(page).links:
+            if re.match(r"^(https?:)?//", link):
+                offenders.append((page.name, link))
+    for css in (project / "site").rglob("*.css"):
+        offenders += [(css.name, u) for u in re.findall(r"url\((['\"]?)(https?:)?//", css.read_text("utf-8"))]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("as_of,doc_id,expected", [
+    ("2025-01-31", "a-2023-1", "已修改"),
+    ("2025-02-01", "a-2023-1", "已失效"),
+    ("2024-05-31", "d-2022-4", "现行有效"),
+    ("2024-06-01", "d-2022-4", "已废止"),
+])
+def test_as_of_either_side_of_expiry_and_repeal(project, as_of, doc_id, expected):
+    proc = run_zwgk("build", "--as-of", as_of, "--no-search", cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    html = (project / "site/gfxwj" / doc_id / "index.html").read_text(encoding="utf-8")
+    assert validity_cell(html).startswith(expected)
+
+
+def test_failed_build_leaves_previous_site_untouched(project):
+    assert run_zwgk("build", "--as-of", "2026-11-22", "--no-search", cwd=project).returncode == 0
+    marker = project / "site/marker.txt"
+    marker.write_text("previous build")
+    write(project / "tasks_yaml", "normative/x.yml", "title: [unclosed\n")
+    proc = run_zwgk("build", "--as-of", "2026-11-22", "--no-search", cwd=project)
+    assert proc.returncode == 2 and "tasks_yaml/normative/x.yml:1:" in proc.stderr
+    assert marker.read_text() == "previous build"
+
+    (project / "tasks_yaml/normative/x.yml").unlink()
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("name: material", "name: no-such-theme"), encoding="utf-8")
+    proc = run_zwgk("build", "--as-of", "2026-11-22", "--no-search", cwd=project)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert marker.read_text() == "previous build"
+    assert not list(project.glob(".site.building-*"))
