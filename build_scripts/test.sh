@@ -9,6 +9,8 @@ need=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# Chinese glyphs for screenshots and layout checks (the site itself loads no web font)
+[ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   echo "==> 安装 Debian 软件包：${need[*]}" >&2
   SUDO=""
