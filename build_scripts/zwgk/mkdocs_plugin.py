@@ -69,7 +69,18 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
                     uri = "files/" + path.relative_to(attachments).as_posix()
                     files.append(File.generated(config, uri, abs_src_path=str(path)))
         log.info(f"zwgk: 截至 {as_of.isoformat()}，生成 {len(pages)} 个页面")
+        self._total_pages = sum(1 for f in files if f.is_documentation_page())
+        self._rendered = 0
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        """Progress on long builds: a line at every tenth of the pages."""
+        self._rendered = getattr(self, "_rendered", 0) + 1
+        total = getattr(self, "_total_pages", 0)
+        step = max(total // 10, 1)
+        if total >= 300 and (self._rendered % step == 0 or self._rendered == total):
+            log.info(f"zwgk: 已渲染 {self._rendered}/{total} 页")
+        return markdown
 
     def on_page_context(self, context, page, config, nav):
         if self.config.enabled and getattr(self, "portal", None):

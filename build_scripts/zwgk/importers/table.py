@@ -1,0 +1,568 @@
+"""Turn the rows of a task-breakdown table into the ``tasks/<year>.yml`` shape.
+
+Format readers (text exports here; Word or Excel later) hand over rows of cells with
+their source line; this module recognises headers, headings and tasks, and places
+every row or says why it could not.
+
+How a row is read, whatever its width:
+
+- The header row names the columns. Columns after the requirement (责任单位, 牵头单位,
+  时限要求, 完成情况, 备注 …) are the *tail*; columns before it (序号, 工作任务,
+  重点工作任务) the *lead-in*. Repeated headers (one per printed page) are skipped.
+- The requirement is found by content, not position: the first cell that reads as
+  a sentence and is neither a heading (一、 （一）), a number, a unit list nor a deadline.
+  Word exports drop vertically merged cells and shift the rest left, so positions
+  before the requirement cannot be trusted: a row with fewer lead-in cells inherits
+  the section, subsection and number from the rows above.
+- Lead-in cells are read by their look: ``一、…`` is a section, ``（一）…`` a subsection,
+  ``12`` a number, ``1.行政规范性文件集中公开`` a number and a short title; plain text
+  takes the meaning of the header column it is right-aligned with (工作任务 / 重点工作任务).
+- Tail cells are read by position after dropping blank cells that the shift left
+  behind; a trailing deadline stays in the deadline column when cells are missing.
+- Section numbering that restarts (一、 after 三、, with nothing under 三、 yet) means the
+  document has three heading levels: the outer heading stays the section and the two
+  inner ones are joined into the subsection title, ``一、…／（一）…``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ..errors import ZwgkError
+from .units import looks_like_units, split_unit_list, split_units
+
+CN_DIGITS = "零一二三四五六七八九"
+SUBSECTION_JOIN = "／"
+
+# Header text (whitespace removed) → field.
+HEADERS = {
+    "序号": "number",
+    "编号": "number",
+    "工作任务": "name",
+    "任务": "name",
+    "任务名称": "name",
+    "重点任务": "name",
+    "重点工作": "name",
+    "重点工作任务": "subname",
+    "具体要求": "requirement",
+    "工作要求": "requirement",
+    "任务要求": "requirement",
+    "具体内容": "requirement",
+    "主要内容": "requirement",
+    "工作内容": "requirement",
+    "具体任务": "requirement",
+    "具体措施": "requirement",
+    "工作措施": "requirement",
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "责任单位": "units",
+    "责任部门": "units",
+    "责任主体": "units",
+    "配合单位": "units",
+    "指导单位": "guide",
+    "指导部门": "guide",
+    "时限要求": "deadline",
+    "完成时限": "deadline",
+    "完成时间": "deadline",
+    "时间节点": "deadline",
+    "时限": "deadline",
+    "完成期限": "deadline",
+    "时间要求": "deadline",
+    "完成情况": "status",
+    "进展情况": "status",
+    "推进情况": "status",
+    "落实情况": "status",
+    "进度": "status",
+    "状态": "status",
+    "备注": "remarks",
+}
+TAIL_FIELDS = {"lead", "units", "guide", "deadline", "status", "remarks"}
+
+_CN = "零〇一二三四五六七八九十百"
+SECTION_RE = re.compile(rf"^([{_CN}]+)\s*[、．.]\s*(\S.*)$")
+SUBSECTION_RE = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(\S.*)$")
+NUMBER_RE = re.compile(r"^(\d+)\s*[.．、]?$")
+NUMBERED_TITLE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(\S.*)$")
+_DATE_PHRASE = (
+    r"(?:\d{4}\s*年\s*)?"
+    r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?(?:底|末|中旬|上旬|下旬|份)?|年底|年末|年内|年中|上半年|下半年"
+    r"|第?[一二三四1-4]季度(?:末|底)?)"
+    r"(?:前|之前)?"
+)
+DATE_PHRASE_RE = re.compile(rf"^{_DATE_PHRASE}(?:完成)?$")
+STANDING_RE = re.compile(
+    r"^(?:持续推进|长期坚持|及时公开|及时发布|及时更新|适时办理|按时序推进|常态化(?:推进|开展)?|长期|持续|"
+    r"动态更新|及时|随时|立即(?:公开|办理)?|(?:按|每)(?:年|季度|月|周)(?:更新|公开|发布)?)$"
+)
+_SENTENCE_RE = re.compile(r"[。；;，,：:！？]")
+_PARA_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+
+class TaskImportError(ZwgkError):
+    """Raised when a source holds no task table at all (no header row with 具体要求、责任单位 …)."""
+
+
+@dataclass(frozen=True)
+class ImportWarning:
+    """Something in the source the importer could not place, or placed by a guess."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"第{self.line}行：{self.message}"
+
+
+class ImportResult(NamedTuple):
+    """The task list as a plain dict in the tasks YAML shape, and what needs a person's eye."""
+
+    tasks: dict
+    warnings: list[ImportWarning]
+
+
+@dataclass
+class Cell:
+    """One table cell and the source line it starts on."""
+
+    text: str
+    line: int
+
+
+def clean(text: str) -> str:
+    """No-break and ideographic spaces become spaces; runs collapse; ends are trimmed."""
+    text = (text or "").replace("\xa0", " ").replace("\u3000", " ").replace("\r", "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def cn_numeral(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20; None when not a Chinese numeral below 100."""
+    text = text.replace("〇", "零")
+    if not text or any(ch not in CN_DIGITS + "十" for ch in text):
+        return None
+    if "十" not in text:
+        return CN_DIGITS.index(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    value = (CN_DIGITS.index(tens) if tens else 1) * 10
+    return value + (CN_DIGITS.index(ones) if ones else 0) if len(ones) <= 1 else None
+
+
+def to_cn_numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (1–99)."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+def heading_title(text: str) -> str:
+    """A heading as shown: trimmed, without the full stop the tables put after it."""
+    return clean(text).rstrip("。．.")
+
+
+def looks_like_deadline(text: str) -> bool:
+    text = clean(text).replace(" ", "")
+    return bool(text) and bool(DATE_PHRASE_RE.match(text) or STANDING_RE.match(text))
+
+
+def deadline_text(text: str) -> str:
+    """Keep the phrase as written, but ``12月底前完成`` → ``12月底前``."""
+    text = clean(text)
+    m = re.match(r"^(.*前)\s*完成$", text)
+    return m.group(1) if m and DATE_PHRASE_RE.match(m.group(1).replace(" ", "")) else text
+
+
+def looks_like_requirement(text: str) -> bool:
+    if not text or SECTION_RE.match(text) or SUBSECTION_RE.match(text) or NUMBER_RE.match(text):
+        return False
+    if looks_like_units(text) or looks_like_deadline(text):
+        return False
+    return bool(_SENTENCE_RE.search(text)) or len(text) > 30
+
+
+def looks_like_name(text: str) -> bool:
+    """A short phrase without sentence punctuation: a 工作任务 name."""
+    return bool(text) and len(text) <= 40 and not _SENTENCE_RE.search(text.rstrip("。"))
+
+
+def expand_paragraphs(cells: list[Cell]) -> list[Cell]:
+    """``<p>短标题</p> <p>要求…</p>`` in one cell is a name merged with its requirement."""
+    out: list[Cell] = []
+    for cell in cells:
+        paras = [clean(p) for p in _PARA_RE.findall(cell.text)]
+        paras = [p for p in paras if p]
+        if not paras:
+            out.append(cell)
+            continue
+        if len(paras) > 1 and looks_like_name(paras[0]) and not looks_like_name(paras[1]):
+            out.append(Cell(paras[0], cell.line))
+            out.append(Cell("".join(paras[1:]), cell.line))
+        else:
+            out.append(Cell("".join(paras), cell.line))
+    return out
+
+
+@dataclass
+class _Columns:
+    lead_in: list[str | None]
+    tail: list[str]
+    number_is_section: bool
+    line: int
+
+    @property
+    def width(self) -> int:
+        return len(self.lead_in) + 1 + len(self.tail)
+
+
+def read_header(texts: list[str], line: int) -> _Columns | None:
+    """The columns named by a header row, or None when the row is not a header."""
+    names = [HEADERS.get(re.sub(r"\s+", "", t)) for t in texts]
+    known = [n for n in names if n]
+    if len(known) < 2 or not set(known) & (TAIL_FIELDS | {"requirement"}):
+        return None
+    while names and names[-1] is None:
+        names.pop()
+    if "requirement" in names:
+        split_at = names.index("requirement")
+        lead_in, tail = names[:split_at], [n for n in names[split_at + 1 :] if n]
+    else:
+        split_at = next(i for i, n in enumerate(names) if n in TAIL_FIELDS)
+        lead_in, tail = names[:split_at], [n for n in names[split_at:] if n]
+    lead_in = [n for n in lead_in if n] or [None]
+    number_is_section = (
+        "subname" in lead_in
+        and "number" in lead_in
+        and "name" in lead_in
+        and lead_in.index("number") < lead_in.index("name")
+    )
+    return _Columns(lead_in, tail, number_is_section, line)
+
+
+@dataclass
+class _Section:
+    title: str
+    number: int | None
+    line: int
+    tasks: list[dict] = field(default_factory=list)
+    subsections: list[dict] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not self.tasks and not self.subsections
+
+    def as_dict(self) -> dict:
+        return {"title": self.title, "tasks": self.tasks, "subsections": self.subsections}
+
+
+class TableReader:
+    """Reads rows one by one and builds sections, subsections and tasks."""
+
+    def __init__(self) -> None:
+        self.warnings: list[ImportWarning] = []
+        self.sections: list[_Section] = []
+        self.section: _Section | None = None
+        self.subsection: dict | None = None
+        self.columns: _Columns | None = None
+        self.area: str | None = None  # set while inside a part (three heading levels)
+        self.area_number: int | None = None
+        self.section_number: int | None = None  # from a 序号 column that numbers sections
+        self.task_count = 0
+        self.no_deadline_column: list[
+            int
+        ] = []  # lines of tasks from tables without a deadline column
+        self.guesses: list[tuple[int, str]] = []  # unnumbered one-cell rows taken as subsections
+
+    def warn(self, line: int, message: str) -> None:
+        self.warnings.append(ImportWarning(line, message))
+
+    # headings -------------------------------------------------------------
+
+    def section_heading(self, title: str, line: int) -> None:
+        title = heading_title(title)
+        m = SECTION_RE.match(title)
+        number = cn_numeral(m.group(1)) if m else None
+        if self.area is not None:
+            if title == self.area:
+                return
+            if (
+                number is not None
+                and self.area_number is not None
+                and number == self.area_number + 1
+            ):
+                self.area, self.area_number, self.subsection = title, number, None
+                return
+            self.area = self.area_number = None  # the part is over
+        current = self.section
+        if current and title == current.title:
+            return
+        if (
+            current
+            and current.empty()
+            and number is not None
+            and current.number is not None
+            and number <= current.number
+        ):
+            self.area, self.area_number, self.subsection = title, number, None
+            return
+        existing = next((s for s in self.sections if s.title == title), None)
+        if existing is None:
+            existing = _Section(title, number, line)
+            self.sections.append(existing)
+        self.section, self.subsection = existing, None
+
+    def subsection_heading(self, title: str, line: int) -> None:
+        title = heading_title(title)
+        if self.section is None:
+            self.warn(line, f"小标题“{title}”之前没有大标题，已放入一个无标题的部分")
+            self.section_heading("（未分部分）", line)
+        if self.area is not None:
+            title = f"{self.area}{SUBSECTION_JOIN}{title}"
+        found = next((s for s in self.section.subsections if s["title"] == title), None)
+        if found is None:
+            found = {"title": title, "tasks": []}
+            self.section.subsections.append(found)
+        self.subsection = found
+
+    def named_section(self, name: str, line: int) -> None:
+        name = heading_title(name)
+        if SECTION_RE.match(name) or self.section_number is None:
+            self.section_heading(name, line)
+        else:
+            self.section_heading(f"{to_cn_numeral(self.section_number)}、{name}", line)
+
+    # rows -----------------------------------------------------------------
+
+    def row(self, cells: list[Cell]) -> None:
+        cells = expand_paragraphs(cells)
+        texts = [clean(c.text) for c in cells]
+        if not any(texts):
+            return
+        line = next(c.line for c, t in zip(cells, texts) if t)
+        header = read_header(texts, line)
+        if header is not None:
+            self.columns = header
+            return
+        if self.columns is None:
+            self.warn(line, f"表头之前的内容，未导入：{'｜'.join(t for t in texts if t)}")
+            return
+        r = next((i for i, t in enumerate(texts) if looks_like_requirement(t)), None)
+        if r is None:
+            r = self.positional_requirement(texts)
+        if r is None:
+            self.heading_row(cells, texts, line)
+            return
+        task: dict = {}
+        self.lead_in(cells[:r], texts[:r], task)
+        self.task(cells, texts, r, task, line)
+
+    def positional_requirement(self, texts: list[str]) -> int | None:
+        """A short requirement without punctuation, in a row as wide as the header."""
+        cols = self.columns
+        trimmed = list(texts)
+        while trimmed and not trimmed[-1]:
+            trimmed.pop()
+        if len(texts) != cols.width and len(trimmed) != cols.width:
+            return None
+        pos = len(cols.lead_in)
+        text = texts[pos] if pos < len(texts) else ""
+        if not any(texts[pos + 1 :]):
+            return None  # a name alone is a heading, not a task
+        if text and not (
+            SECTION_RE.match(text) or SUBSECTION_RE.match(text) or NUMBER_RE.match(text)
+        ):
+            return pos
+        return None
+
+    def heading_row(self, cells: list[Cell], texts: list[str], line: int) -> None:
+        filled = [(c, t) for c, t in zip(cells, texts) if t]
+        if all(SECTION_RE.match(t) or SUBSECTION_RE.match(t) for _, t in filled):
+            for c, t in filled:
+                if SECTION_RE.match(t):
+                    self.section_heading(t, c.line)
+                else:
+                    self.subsection_heading(t, c.line)
+            return
+        if len(filled) == 1 and looks_like_name(filled[0][1]) and self.section is not None:
+            c, t = filled[0]
+            self.guesses.append((c.line, heading_title(t)))
+            self.subsection_heading(t, c.line)
+            return
+        self.warn(
+            line, f"无法识别的行（找不到具体要求），未导入：{'｜'.join(t for _, t in filled)}"
+        )
+
+    def lead_in(self, cells: list[Cell], texts: list[str], task: dict) -> None:
+        cols = self.columns
+        texts = list(texts)
+        for i in range(len(texts) - 1):  # a merged cell exported twice: keep the inner copy
+            if texts[i] and texts[i] == texts[i + 1]:
+                texts[i] = ""
+        offset = len(cols.lead_in) - len(texts)
+        for i, (cell, text) in enumerate(zip(cells, texts)):
+            if not text:
+                continue
+            col = cols.lead_in[i + offset] if 0 <= i + offset < len(cols.lead_in) else None
+            number = NUMBER_RE.match(text)
+            numbered = NUMBERED_TITLE_RE.match(text)
+            if SECTION_RE.match(text):
+                self.section_heading(text, cell.line)
+            elif SUBSECTION_RE.match(text):
+                self.subsection_heading(text, cell.line)
+            elif number and col == "number" and cols.number_is_section:
+                self.section_number = int(number.group(1))
+            elif number:
+                task["no"] = int(number.group(1))
+            elif numbered:
+                task["no"] = int(numbered.group(1))
+                task["title"] = heading_title(numbered.group(2))
+            elif col == "name" and "subname" in cols.lead_in:
+                self.named_section(text, cell.line)
+            elif col == "subname":
+                if self.section is None:
+                    self.warn(cell.line, f"“{text}”之前没有大标题")
+                self.subsection_heading(text, cell.line)
+            elif "title" in task:
+                task["title"] += text
+            else:
+                task["title"] = heading_title(text)
+
+    def task(self, cells: list[Cell], texts: list[str], r: int, task: dict, line: int) -> None:
+        cols = self.columns
+        values = self.align_tail(texts[r + 1 :], cells[r + 1 :], line)
+        self.task_count += 1
+        if cols.number_is_section and "no" not in task:
+            task["no"] = self.task_count
+        out: dict = {"no": task.get("no", "")}
+        if task.get("title"):
+            out["title"] = task["title"]
+        out["requirement"] = texts[r]
+        lead: list[str] = []
+        responsible: list[str] = []
+        guide: list[str] = []
+        for name, text in values.items():
+            if not text:
+                continue
+            if name == "units":
+                units = split_units(text)
+                lead += units.lead
+                responsible += units.responsible
+                guide += units.guide
+            elif name == "lead":
+                lead += split_unit_list(text.replace("牵头", ""))
+            elif name == "guide":
+                guide += split_unit_list(text)
+        out["lead"], out["responsible"], out["guide"] = lead, responsible, guide
+        deadline = deadline_text(values.get("deadline", ""))
+        remarks = values.get("remarks", "")
+        if (
+            not deadline
+            and "deadline" not in cols.tail
+            and remarks
+            and DATE_PHRASE_RE.match(remarks.replace(" ", ""))
+        ):
+            deadline, remarks = deadline_text(remarks), ""
+        out["deadline"] = deadline
+        if values.get("status"):
+            out["status"] = values["status"]
+        if remarks:
+            out["remarks"] = remarks
+        if out["no"] == "":
+            self.warn(line, f"任务没有序号：{texts[r][:20]}…")
+        if not (lead or responsible or guide):
+            self.warn(line, f"任务没有牵头或责任单位：{texts[r][:20]}…")
+        if not deadline:
+            if "deadline" in cols.tail:
+                self.warn(line, f"任务没有完成时限：{texts[r][:20]}…")
+            else:
+                self.no_deadline_column.append(line)
+        self.place(out, line)
+
+    def align_tail(self, texts: list[str], cells: list[Cell], line: int) -> dict[str, str]:
+        tail = self.columns.tail
+        right = list(texts)
+        while right and not right[-1]:
+            right.pop()
+        i = 0
+        while len(right) > len(tail) and i < len(right):
+            if right[i]:
+                i += 1
+            else:
+                right.pop(i)
+        extra: list[str] = []
+        if len(right) > len(tail):
+            right, extra = right[: len(tail)], right[len(tail) :]
+        if (
+            len(right) < len(tail)
+            and right
+            and "deadline" in tail
+            and looks_like_deadline(right[-1])
+        ):
+            k = tail.index("deadline")
+            head = right[:-1][:k]
+            right = head + [""] * (k - len(head)) + [right[-1]]
+        right += [""] * (len(tail) - len(right))
+        values = dict(zip(tail, right))
+        if extra:
+            note = "；".join(extra)
+            self.warn(line, f"行尾多出的单元格已放入备注：{note}")
+            values["remarks"] = "；".join(v for v in (values.get("remarks", ""), note) if v)
+        return values
+
+    def place(self, task: dict, line: int) -> None:
+        if self.section is None:
+            self.warn(line, "任务之前没有大标题，已放入一个无标题的部分")
+            self.section_heading("（未分部分）", line)
+        if self.area is not None and self.subsection is None:
+            self.subsection = {"title": self.area, "tasks": []}
+            self.section.subsections.append(self.subsection)
+        (self.subsection["tasks"] if self.subsection else self.section.tasks).append(task)
+
+    def finish(self) -> list[dict]:
+        if self.no_deadline_column:
+            first = self.no_deadline_column[0]
+            self.warn(
+                first,
+                f"表格没有完成时限列，自此行起{len(self.no_deadline_column)}项任务没有完成时限，需人工补充",
+            )
+        return [s.as_dict() for s in self.sections]
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Titles that differ by a word or two (提高政策解读质量 / 提高政策解读回应质量)."""
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def build(
+    rows: list[list[Cell]], prose_headings: list[tuple[int, str, str]] = ()
+) -> tuple[list[dict], list[ImportWarning]]:
+    """Sections from table rows, and warnings.
+
+    ``prose_headings`` are (line, heading, bare title) of the （一）-items in text before the
+    table: they confirm a guessed heading and reveal items the table lacks.
+    """
+    reader = TableReader()
+    for row in rows:
+        reader.row(row)
+    if reader.columns is None:
+        raise TaskImportError("没有找到任务表的表头（如 具体要求、责任单位、完成时限）")
+    sections = reader.finish()
+    prose_titles = [bare for _, _, bare in prose_headings]
+    for line, guess in reader.guesses:
+        if not any(_same_title(guess, t) for t in prose_titles):
+            reader.warn(
+                line, f"该行只有“{guess}”，没有具体要求和单位，已按小标题（重点工作任务）处理"
+            )
+    if prose_headings:
+        table_titles = {
+            s["title"].split(SUBSECTION_JOIN)[-1] for sec in sections for s in sec["subsections"]
+        }
+        table_titles |= {re.sub(r"^[（(][^）)]*[）)]", "", t) for t in table_titles}
+        for line, heading, bare in prose_headings:
+            if not any(_same_title(bare, t) for t in table_titles):
+                reader.warn(
+                    line,
+                    f"正文中的“{heading}”在分工表中没有对应的重点工作任务，其任务可能并入了上一项",
+                )
+    reader.warnings.sort(key=lambda w: w.line)
+    return sections, reader.warnings
