@@ -268,9 +268,8 @@ class TableReader:
         self.area_number: int | None = None
         self.section_number: int | None = None  # from a 序号 column that numbers sections
         self.task_count = 0
-        self.no_deadline_column: list[
-            int
-        ] = []  # lines of tasks from tables without a deadline column
+        # lines of tasks that come from a table without a deadline column
+        self.no_deadline_column: list[int] = []
         self.guesses: list[tuple[int, str]] = []  # unnumbered one-cell rows taken as subsections
 
     def warn(self, line: int, message: str) -> None:
