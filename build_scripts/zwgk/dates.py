@@ -45,7 +45,7 @@ def format_cn(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
-STANDING_PHRASES = ("持续推进", "长期坚持", "及时公开", "常态化", "长期", "持续", "动态更新", "按季度", "按月")
+STANDING_PHRASES = ("持续推进", "长期坚持", "及时公开", "常态化", "长期", "持续", "动态更新", "按季度", "按月", "适时")
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class Deadline:
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4}
 _PHRASE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:(\d{4})年)?年底前?$|^(?:(\d{4})年)?年内$"), "year_end"),
+    (re.compile(r"^(?:(\d{4})年?)?年底前?$|^(?:(\d{4})年?)?年内$"), "year_end"),
     (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:底|末)前?$|^(?:(\d{4})年)?(\d{1,2})月前$"), "month_end"),
     (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日前?$"), "day"),
     (re.compile(r"^(?:(\d{4})年)?(上|下)半年$"), "half"),

@@ -12,12 +12,12 @@ from pathlib import PurePosixPath
 
 import yaml
 
+from .importers.units import split_unit_list
 from .dates import DateFormatError, normalise_digits, parse_date
 from .errors import Problem
 from .records import DeadlineText, Markdown, ProjectFile, SitePath, Units
 
 INVALID = object()
-_UNIT_SPLIT = re.compile(r"[、，,；;]\s*(?![^（(]*[）)])")
 
 TYPE_NAMES = {str: "文本", int: "整数", float: "数字", dt.date: "日期", list: "列表", dict: "键值表"}
 
@@ -174,7 +174,7 @@ class NodeReader:
 
     def read_units(self, node, what: str):
         if isinstance(node, yaml.ScalarNode):
-            return Units(u.strip() for u in _UNIT_SPLIT.split(node.value) if u.strip())
+            return Units(split_unit_list(node.value))
         items = self.read_list(node, str, what)
         return INVALID if items is INVALID else Units(items)
 
