@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .asof import parse_as_of
 from .errors import ZwgkError
+from .export import export_files
 from .pages import render_pages, to_markdown
 from .portal import load_portal
 
@@ -68,6 +69,8 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
                 if path.is_file():
                     uri = "files/" + path.relative_to(attachments).as_posix()
                     files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for uri, content in export_files(portal).items():  # Atom feeds, CSV/JSON open data
+            files.append(File.generated(config, uri, content=content))
         log.info(f"zwgk: 截至 {as_of.isoformat()}，生成 {len(pages)} 个页面")
         self._total_pages = sum(1 for f in files if f.is_documentation_page())
         self._rendered = 0

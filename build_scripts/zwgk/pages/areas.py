@@ -2,50 +2,72 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..portal import Portal
-from .common import Page, a, block, esc, safe_html, table, time_tag
+from .common import (
+    Page, a, area_path, attachment_list, block, doc_path, esc, feed_path, heading, item_path, open_data,
+    safe_html, table, time_tag,
+)
 
 COLUMN = "重点领域"
 INDEX = "zdly/index.md"
+DEFAULT_EMPTY_NOTE = "本栏目暂无信息。"
+
+__all__ = ["COLUMN", "INDEX", "area_path", "item_path", "column_entries", "pages"]
 
 
-def column_path(column_id: str) -> str:
-    return f"zdly/{column_id}/index.md"
+def column_entries(portal: Portal, column_id: str) -> list[tuple]:
+    """(date, title, page path, issuer) of a column's items and of the documents filed under it, newest first."""
+    entries = [(i.published, i.title, item_path(i), i.issuer) for i in portal.items_of.get(column_id, [])]
+    entries += [(d.published, d.title, doc_path(d.id), d.issuer)
+                for d in portal.documents.values() if column_id in d.columns]
+    return sorted(entries, key=lambda e: (e[0] or dt.date.min, e[2]), reverse=True)
 
 
-def item_path(item) -> str:
-    return f"zdly/{item.column}/{item.id}.md"
+def _index(portal: Portal, entries_of) -> Page:
+    rows = []
+    for c in portal.columns:
+        entries = entries_of[c.id]
+        latest = entries[0][0] if entries and entries[0][0] else None
+        rows.append([a(INDEX, area_path(c.id), c.title), str(len(entries)),
+                     time_tag(latest) if entries else '<span class="zwgk-empty">暂无信息</span>'])
+    body = block(f"<p>按基层政务公开标准目录设置 {len(portal.columns)} 个重点领域栏目。</p>")
+    body += block(open_data(INDEX, [(feed_path("zdly"), "订阅重点领域更新（Atom）", "")]))
+    body += block(table("重点领域栏目", ["栏目", "信息条数", "最近更新"], rows))
+    return Page(INDEX, "重点领域信息公开", body, column=COLUMN, column_type=COLUMN, in_nav=True,
+                description=f"{portal.config.name}重点领域信息公开")
+
+
+def _column(portal: Portal, c, entries) -> Page:
+    path = area_path(c.id)
+    body = block(f"<p>{esc(c.description)}</p>") if c.description else ""
+    if entries:
+        body += block(open_data(path, [(feed_path(f"zdly/{c.id}"), "订阅本栏目更新（Atom）", "")]))
+        body += block(table(f"{c.title}（按发布日期由新到旧）", ["标题", "发布机构", "发布日期"],
+                            [[a(path, p, t), esc(issuer or "—"), time_tag(d)] for d, t, p, issuer in entries]))
+    else:
+        body += block(f'<div class="zwgk-notice zwgk-notice--empty" role="note"><p>'
+                      f"{esc(c.empty_note or DEFAULT_EMPTY_NOTE)}</p></div>")
+    return Page(path, c.title, body, column=c.title, column_type=c.kind, crumbs=[(COLUMN, INDEX)],
+                description=c.description or c.title)
+
+
+def _item(portal: Portal, c, i) -> Page:
+    path = item_path(i)
+    body = block(f'<p class="zwgk-meta">发布机构：{esc(i.issuer or "—")}　发布日期：{time_tag(i.published)}</p>')
+    body += block(f'<div class="zwgk-body">{safe_html(i.body)}</div>')
+    if i.attachments:
+        body += heading(2, "附件") + block(attachment_list(portal, path, i.attachments))
+    return Page(path, i.title, body, column=c.title, column_type=c.kind, published=i.published,
+                source=i.issuer, crumbs=[(COLUMN, INDEX), (c.title, area_path(c.id))],
+                search={"栏目": c.title, "发布机构": i.issuer, "年份": str(i.published.year) if i.published else ""})
 
 
 def pages(portal: Portal) -> list[Page]:
-    rows = []
+    entries_of = {c.id: column_entries(portal, c.id) for c in portal.columns}
+    result = [_index(portal, entries_of)]
     for c in portal.columns:
-        items = portal.items_of.get(c.id, [])
-        latest = next((i.published for i in items if i.published), None)
-        rows.append([a(INDEX, column_path(c.id), c.title), str(len(items)), time_tag(latest)])
-    result = [Page(INDEX, "重点领域信息公开", block(table("重点领域栏目", ["栏目", "条数", "最近更新"], rows)),
-                   column=COLUMN, column_type="重点领域", in_nav=True)]
-    for c in portal.columns:
-        path = column_path(c.id)
-        items = portal.items_of.get(c.id, [])
-        body = block(f"<p>{esc(c.description)}</p>") if c.description else ""
-        if items:
-            body += block(table(c.title, ["标题", "发布机构", "发布日期"],
-                                [[a(path, item_path(i), i.title), esc(i.issuer or "—"), time_tag(i.published)]
-                                 for i in items]))
-        else:
-            note = c.empty_note or "本栏目暂无信息。"
-            body += block(f'<div class="zwgk-notice zwgk-empty" role="note"><p>{esc(note)}</p></div>')
-        result.append(Page(path, c.title, body, column=c.title, column_type=c.kind, crumbs=[(COLUMN, INDEX)]))
-        for i in items:
-            ipath = item_path(i)
-            ibody = block(f'<p class="zwgk-meta">发布机构：{esc(i.issuer or "—")}　发布日期：{time_tag(i.published)}</p>')
-            ibody += block(f'<div class="zwgk-body">{safe_html(i.body)}</div>')
-            if i.attachments:
-                ibody += "\n## 附件\n" + block("<ul>" + "".join(
-                    f"<li>{a(ipath, att.path, att.title or att.path)}</li>" for att in i.attachments) + "</ul>")
-            result.append(Page(ipath, i.title, ibody, column=c.title, column_type=c.kind, published=i.published,
-                               source=i.issuer, crumbs=[(COLUMN, INDEX), (c.title, path)],
-                               search={"栏目": c.title, "发布机构": i.issuer,
-                                       "年份": str(i.published.year) if i.published else ""}))
+        result.append(_column(portal, c, entries_of[c.id]))
+        result += [_item(portal, c, i) for i in portal.items_of.get(c.id, [])]
     return result

@@ -5,10 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+import re
 from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import hashlib
 
 import markdown as md
 import nh3
+from slugify import slugify
 
 from ..dates import format_cn
 
@@ -25,6 +30,8 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
 }
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+# Images load without a click, so they may only come from this site: no scheme, no //host.
+_REMOTE = re.compile(r"^[\x00-\x20]*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", re.I)
 
 
 @dataclass
@@ -47,6 +54,42 @@ class Page:
     @property
     def url(self) -> str:
         return page_url(self.path)
+
+
+def doc_path(doc_id: str) -> str:
+    return f"gfxwj/{doc_id}.md"
+
+
+def interp_path(interp_id: str) -> str:
+    return f"zcjd/{interp_id}.md"
+
+
+def qa_path(qa_id: str) -> str:
+    return f"zcwd/{qa_id}.md"
+
+
+def area_path(column_id: str) -> str:
+    return f"zdly/{column_id}/index.md"
+
+
+def item_path(item) -> str:
+    return f"zdly/{item.column}/{item.id}.md"
+
+
+def stable_slugs(names) -> dict[str, str]:
+    """An ascii URL slug per name (unit, issuer), the same in every build for the same name.
+
+    Names whose slugs clash (homophones) get a short hash of the name, except the first in sort order.
+    """
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(set(names)):
+        slug = slugify(name, max_length=60, word_boundary=True) or "x"
+        if slug in taken:
+            slug = f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:6]}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
 
 
 def page_url(path: str) -> str:
@@ -82,7 +125,26 @@ def safe_html(markdown_text: str) -> str:
     """Markdown from YAML → HTML with only allowlisted tags, attributes and URL schemes."""
     rendered = md.markdown(markdown_text or "", extensions=["tables", "sane_lists"], output_format="html")
     return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
-                     link_rel="noopener noreferrer")
+                     link_rel="noopener noreferrer", attribute_filter=_local_images)
+
+
+def _local_images(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and _REMOTE.match(re.sub(r"[\t\n\r]", "", value)):
+        return None
+    return value
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def md_text(text: object) -> str:
+    """Plain text for a Markdown line (a heading): HTML-escaped and with Markdown syntax escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", esc(text))
+
+
+def heading(level: int, text: object, anchor: str = "") -> str:
+    """A Markdown heading (listed in the page's table of contents) from untrusted text."""
+    return f"\n{'#' * level} {md_text(text)}" + (f" {{#{anchor}}}" if anchor else "") + "\n"
 
 
 def cn_date(day: dt.date | None) -> str:
@@ -97,17 +159,73 @@ def table(caption: str, headers: list[str], rows: list[list[str]], cls: str = "z
     """A data table with a caption and column-scoped headers; cells are already-safe HTML."""
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (f'<div class="zwgk-table-wrap"><table class="{cls}"><caption>{esc(caption)}</caption>'
+    return (f'<div class="zwgk-table-wrap" role="region" tabindex="0" aria-label="{esc(caption)}">'
+            f'<table class="{cls}"><caption>{esc(caption)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
 
 
 def fields_table(caption: str, pairs: list[tuple[str, str]]) -> str:
     """A two-column element table (名称 | value); values are already-safe HTML."""
     rows = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in pairs)
-    return (f'<div class="zwgk-table-wrap"><table class="zwgk-fields"><caption>{esc(caption)}</caption>'
+    return (f'<div class="zwgk-table-wrap" role="region" tabindex="0" aria-label="{esc(caption)}">'
+            f'<table class="zwgk-fields"><caption>{esc(caption)}</caption>'
             f"<tbody>{rows}</tbody></table></div>")
 
 
 def block(html_text: str) -> str:
     """Raw HTML placed in a Markdown page, kept apart by blank lines."""
     return f"\n\n{html_text}\n\n"
+
+
+def feed_path(column_dir: str = "") -> str:
+    """The Atom feed of a column folder ('gfxwj', 'zdly/czyjs'), or of the whole site for ''."""
+    return f"{column_dir}/atom.xml" if column_dir else "atom.xml"
+
+
+def open_data(from_path: str, links: list[tuple[str, str, str]]) -> str:
+    """A row of open-data links: (site path, text, file name offered on download)."""
+    items = "".join(f'<li><a href="{esc(rel(from_path, p))}"'
+                    + (f' download="{esc(name)}"' if name else "") + f">{esc(text)}</a></li>"
+                    for p, text, name in links)
+    return f'<ul class="zwgk-opendata" aria-label="开放数据与订阅">{items}</ul>'
+
+
+FILE_TYPES = {".doc": "Word", ".docx": "Word", ".wps": "WPS", ".pdf": "PDF", ".ofd": "OFD", ".xls": "Excel",
+              ".xlsx": "Excel", ".et": "WPS表格", ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".gif": "图片",
+              ".mp4": "视频", ".zip": "压缩包", ".txt": "文本"}
+_sizes_cache: list = [None, {}]  # [portal, {site path: bytes}]: one directory scan per build
+
+
+def published_files(portal) -> dict[str, int]:
+    """Size in bytes of each file published under files/, keyed by its path ('files/a.pdf')."""
+    if _sizes_cache[0] is portal:
+        return _sizes_cache[1]
+    folder = Path(portal.records.root) / "files"
+    sizes = {"files/" + p.relative_to(folder).as_posix(): p.stat().st_size
+             for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else {}
+    _sizes_cache[:] = [portal, sizes]
+    return sizes
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} 字节"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def attachment_list(portal, from_path: str, attachments) -> str:
+    """Attachments with type and size; a file not in files/ is named but not linked."""
+    items = []
+    for att in attachments:
+        path = PurePosixPath(att.path).as_posix()
+        kind = FILE_TYPES.get(PurePosixPath(path).suffix.lower(), PurePosixPath(path).suffix.lstrip(".").upper())
+        title = att.title or PurePosixPath(path).name
+        size = published_files(portal).get(path)
+        if size is None:
+            items.append(f'<li>{esc(title)}<span class="zwgk-attachment__meta">（{esc(kind)}，文件暂未上传）</span></li>')
+        else:
+            items.append(f'<li><a href="{esc(rel(from_path, path))}">{esc(title)}</a>'
+                         f'<span class="zwgk-attachment__meta">（{esc(kind)}，{human_size(size)}）</span></li>')
+    return f'<ul class="zwgk-attachments">{"".join(items)}</ul>'

@@ -1,0 +1,98 @@
+"""规范性文件库 lists: the index (newest first), the 现行有效 catalogue, views by validity, issuer and year."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..dates import format_cn
+from ..portal import Portal
+from ..records import VALIDITY_STATES
+from .common import Page, a, block, doc_path, esc, feed_path, open_data, stable_slugs, table, time_tag
+from .normative import COLUMN, COLUMN_TYPE, INDEX, STATE_SLUGS, in_force_documents, validity_badge
+
+CATALOGUE = "gfxwj/xxyx/index.md"
+CATALOGUE_TITLE = "现行有效规范性文件目录"
+# Open-data files: (site path, link text, file name offered on download).
+DATA_ALL = [("gfxwj/gfxwj.csv", "全部文件目录（CSV，可用 Excel/WPS 打开）", "规范性文件目录.csv"),
+            ("gfxwj/gfxwj.json", "全部文件目录（JSON）", "规范性文件目录.json")]
+DATA_IN_FORCE = [("gfxwj/xxyx/xxyx.csv", "现行有效文件目录（CSV，可用 Excel/WPS 打开）", "现行有效规范性文件目录.csv"),
+                 ("gfxwj/xxyx/xxyx.json", "现行有效文件目录（JSON）", "现行有效规范性文件目录.json")]
+
+
+def state_path(state: str) -> str:
+    return f"gfxwj/yxx/{STATE_SLUGS[state]}/index.md"
+
+
+def issuer_path(slug: str) -> str:
+    return f"gfxwj/fbjg/{slug}/index.md"
+
+
+def year_path(year: int) -> str:
+    return f"gfxwj/nf/{year}/index.md"
+
+
+def doc_table(portal: Portal, from_path: str, docs, caption: str) -> str:
+    if not docs:
+        return '<p class="zwgk-empty">暂无此类文件。</p>'
+    rows = [[str(n), a(from_path, doc_path(d.id), d.title), f'<span class="zwgk-docno">{esc(d.doc_number)}</span>',
+             esc(d.issuer), time_tag(d.published), validity_badge(portal, d.id, from_path)]
+            for n, d in enumerate(docs, 1)]
+    return table(caption, ["序号", "名称", "文号", "发布机构", "发布日期", "有效性"], rows,
+                 cls="zwgk-table zwgk-docs")
+
+
+def _views_nav(portal: Portal, groups) -> str:
+    """Links to every view, with counts: 按有效性, 按发布机构, 按年份."""
+    parts = []
+    for label, entries in groups:
+        links = "".join(f"<li>{a(INDEX, path, text)}<span class=\"zwgk-count\">（{n}件）</span></li>"
+                        for text, path, n in entries)
+        parts.append(f'<div class="zwgk-views__group"><h3>{esc(label)}</h3><ul>{links}</ul></div>')
+    return f'<nav class="zwgk-views" aria-label="分类浏览">{"".join(parts)}</nav>'
+
+
+def pages(portal: Portal) -> list[Page]:
+    docs = portal.documents_newest_first()
+    by_state, by_issuer, by_year = defaultdict(list), defaultdict(list), defaultdict(list)
+    for d in docs:
+        by_state[portal.validity[d.id].state].append(d)
+        by_issuer[d.issuer].append(d)
+        by_year[d.published.year].append(d)
+    slugs = stable_slugs(by_issuer)
+    in_force = in_force_documents(portal)
+    as_of = format_cn(portal.as_of)
+    crumbs = [(COLUMN, INDEX)]
+
+    def view(path, title, subset, intro, extra=""):
+        body = block(f"<p>{esc(intro)}</p>") + extra + block(doc_table(portal, path, subset, title))
+        return Page(path, title, body, column=COLUMN, column_type=COLUMN_TYPE, crumbs=crumbs,
+                    description=f"{portal.config.name}{title}")
+
+    groups = [
+        ("按有效性", [(s, state_path(s), len(by_state[s])) for s in VALIDITY_STATES]),
+        ("按发布机构", [(i, issuer_path(slugs[i]), len(by_issuer[i])) for i in sorted(by_issuer)]),
+        ("按发布年份", [(f"{y}年", year_path(y), len(by_year[y])) for y in sorted(by_year, reverse=True)]),
+    ]
+    body = block(f"<p>共收录规范性文件 {len(docs)} 件，截至{as_of}现行有效 {len(in_force)} 件。"
+                 "下表按发布日期由新到旧排列，有效性按上述日期计算。</p>")
+    body += block(f'<p class="zwgk-lead">{a(INDEX, CATALOGUE, CATALOGUE_TITLE)}</p>')
+    body += block(_views_nav(portal, groups))
+    body += block(open_data(INDEX, DATA_ALL + [(feed_path("gfxwj"), "订阅本栏目更新（Atom）", "")]))
+    body += block(doc_table(portal, INDEX, docs, "规范性文件目录（按发布日期由新到旧）"))
+    result = [Page(INDEX, COLUMN, body, column=COLUMN, column_type=COLUMN_TYPE, in_nav=True,
+                   description=f"{portal.config.name}规范性文件库")]
+
+    amended = sum(1 for d in in_force if portal.validity[d.id].state == "已修改")
+    intro = (f"截至{as_of}，现行有效的规范性文件共 {len(in_force)} 件"
+             + (f"，其中 {amended} 件经修改后继续有效，以修改后的规定为准" if amended else "") + "。")
+    result.append(view(CATALOGUE, CATALOGUE_TITLE, in_force, intro, block(open_data(CATALOGUE, DATA_IN_FORCE))))
+    for state in VALIDITY_STATES:
+        result.append(view(state_path(state), f"有效性：{state}", by_state[state],
+                           f"截至{as_of}有效性为“{state}”的规范性文件共 {len(by_state[state])} 件。"))
+    for issuer, subset in sorted(by_issuer.items()):
+        result.append(view(issuer_path(slugs[issuer]), f"发布机构：{issuer}", subset,
+                           f"{issuer}发布的规范性文件共 {len(subset)} 件，按发布日期由新到旧排列。"))
+    for year, subset in sorted(by_year.items()):
+        result.append(view(year_path(year), f"{year}年发布的规范性文件", subset,
+                           f"{year}年发布的规范性文件共 {len(subset)} 件。"))
+    return result
