@@ -418,7 +418,7 @@ def _load_2023() -> dict:
 
 def test_tasks_2023_file_shape():
     text = TASKS_2023.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../../schemas/tasks.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/tasks.schema.json\n")
     data = _load_2023()
     assert (data["year"], data["title"]) == ("2023", "示例县2023年政务公开重点工作任务分工")
     tasks = all_tasks(data)

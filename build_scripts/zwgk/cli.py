@@ -79,6 +79,34 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_schema(args) -> int:
+    from .schema import fix_modelines, modeline_fixes, stale_schemas, write_schemas
+
+    root = Path(args.records)
+    if not root.is_dir():
+        raise ZwgkError(f"找不到记录目录 {root}（用 --records 指定）")
+    if args.check:
+        stale, lines = stale_schemas(root), modeline_fixes(root)
+        for path in stale:
+            say(f"{path}: Schema 与记录模型（records.py）不一致")
+        for path, wanted in lines:
+            say(f"{path}:1:1: 第一行应为 {wanted}")
+        if stale or lines:
+            say("运行 zwgk schema 更新。")
+            return EXIT_RECORDS
+        say("Schema 与记录模型一致，每个记录文件都已引用。")
+        return 0
+    changed, fixed = write_schemas(root), fix_modelines(root)
+    for path in changed:
+        say(f"已更新 {path}")
+    for path in fixed[:10]:
+        say(f"已在 {path} 第一行写入 Schema 引用")
+    if len(fixed) > 10:
+        say(f"……等 {len(fixed)} 个文件")
+    say(f"完成：{len(changed)} 个 Schema 更新，{len(fixed)} 个记录文件加上了引用。")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zwgk", description="政务公开门户静态站点生成器")
     sub = parser.add_subparsers(dest="command", metavar="命令")
@@ -107,6 +135,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="::", help="监听地址（默认 ::，同时支持 IPv6 和 IPv4）")
     p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("schema", help="按记录模型重新生成 JSON Schema（编辑器补全、悬停提示），并在记录文件第一行引用它")
+    common(p, as_of=False)
+    p.add_argument("--check", action="store_true", help="只检查是否最新，不修改文件；不是最新时以状态 2 退出")
+    p.set_defaults(func=cmd_schema)
     return parser
 
 

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from slugify import slugify
 
 from .errors import Problem, RecordError
@@ -20,7 +19,7 @@ from .records import (
     PortalConfig,
     TaskList,
 )
-from .yamlnodes import INVALID, NodeReader, yaml_problem
+from .yamlnodes import INVALID, NodeReader, compose
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -73,10 +72,8 @@ def parse_file(path: Path, root: Path, cls, problems: list[Problem]):
     text = read_text(path, rel, problems)
     if text is None:
         return INVALID
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        problems.append(yaml_problem(rel, exc))
+    node = compose(text, rel, problems)
+    if node is INVALID:
         return INVALID
     if node is None:
         problems.append(Problem(rel, 1, 1, "文件是空的", "删除该文件，或按模板填写"))

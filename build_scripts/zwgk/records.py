@@ -34,6 +34,10 @@ class DeadlineText(str):
     """A date or a deadline phrase (年底前, 持续推进 ...), normalised by zwgk.dates.parse_deadline."""
 
 
+class DocNumber(str):
+    """A 文号 such as 示府办发〔2023〕12号; full-width digits and other brackets are normalised with a warning."""
+
+
 class SitePath(str):
     """A path inside the built site, relative to its root (gfxwj/, zdly/snbt/)."""
 
@@ -47,8 +51,7 @@ def f(label: str, help: str = "", *, default=dataclasses.MISSING, ref: str | Non
     """A record field with its Chinese label and documentation."""
     meta = {"label": label, "help": help, "ref": ref, "yaml": yaml, "example": example}
     if isinstance(default, (list, dict)):
-        empty = type(default)
-        return field(default_factory=empty, metadata=meta)
+        return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
 
 
@@ -162,7 +165,7 @@ class Column:
 
 @dataclass(kw_only=True)
 class ColumnsFile:
-    """columns.yml."""
+    """columns.yml: 重点领域栏目."""
 
     columns: list[Column] = f("栏目", "重点领域栏目列表")
 
@@ -172,7 +175,7 @@ class NormativeDocument:
     """normative/<id>.yml: 规范性文件."""
 
     title: str = f("名称", "文件标题")
-    doc_number: str = f("文号", "如 示府办发〔2023〕12号：年份用六角括号〔〕，序号不编虚位，以“号”结尾")
+    doc_number: DocNumber = f("文号", "如 示府办发〔2023〕12号：年份用六角括号〔〕，序号不编虚位，以“号”结尾")
     index_number: str = f("索引号", "统一社会信用代码/年份-五位流水号，如 11511722MB0000000X/2023-00012")
     issuer: str = f("发布机构")
     topic: str = f("主题分类", "如 民政、扶贫、救灾")
@@ -189,7 +192,7 @@ class NormativeDocument:
     columns: list[str] = f("所属重点领域", "重点领域栏目标识", default=[], ref="column")
     attachments: list[Attachment] = f("附件", "Word 和 PDF 标准电子文本", default=[])
     body: Markdown = f("正文", "Markdown", default="")
-    review: Review = f("三审", default=None)
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None)
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -205,7 +208,7 @@ class Interpretation:
     contact: Contact = f("咨询联系方式", default=None)
     body: Markdown = f("正文", "Markdown", default="")
     media: list[Attachment] = f("图解、视频等", default=[])
-    review: Review = f("三审", default=None)
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None)
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -220,7 +223,7 @@ class QA:
     basis: list[str] = f("政策依据", "规范性文件标识", default=[], ref="normative")
     department: str = f("答复部门", default="")
     updated: dt.date = f("更新日期")
-    review: Review = f("三审", default=None)
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None)
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -234,7 +237,7 @@ class Item:
     issuer: str = f("发布机构", default="")
     body: Markdown = f("正文", "Markdown", default="")
     attachments: list[Attachment] = f("附件", default=[])
-    review: Review = f("三审", default=None)
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None)
     id: str = loader_field("标识")
     column: str = loader_field("栏目")
     file: str = loader_field("文件")
@@ -281,7 +284,7 @@ class TaskList:
     year: int = f("年度")
     title: str = f("标题")
     sections: list[Section] = f("部分")
-    source: str = f("来源文件", "印发任务分工的文件文号", default="")
+    source: DocNumber = f("来源文件", "印发任务分工的文件文号", default="")
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 

@@ -14,8 +14,9 @@ import yaml
 
 from .importers.units import split_unit_list
 from .dates import DateFormatError, normalise_digits, parse_date
+from .docnumber import is_standard, normalise_doc_number
 from .errors import Problem
-from .records import DeadlineText, Markdown, ProjectFile, SitePath, Units
+from .records import DeadlineText, DocNumber, Markdown, ProjectFile, SitePath, Units
 
 INVALID = object()
 
@@ -50,6 +51,57 @@ def yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
         if needle in raw:
             return Problem(path, line, col, f"YAML 语法错误：{message}", hint)
     return Problem(path, line, col, f"YAML 语法错误（{raw.strip()}）", "检查缩进、冒号和引号")
+
+
+_TAB_INDENT = re.compile(r"^[ ]*\t[ \t]*(?=\S)", re.M)
+PLACEHOLDER = "待填写"
+
+
+def compose(text: str, path: str, problems: list[Problem]):
+    """YAML text → node tree (None when empty, INVALID on a syntax error, which is reported).
+
+    Tabs in indentation are a YAML error. When the file only parses with its tabs expanded,
+    and 2, 4 and 8 columns a tab give the same data, it is read that way with a warning;
+    otherwise the syntax error stands. Lines are not added or removed, so line numbers hold.
+    """
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        error = exc
+    first = _TAB_INDENT.search(text)
+    if first is not None:
+        readings = []
+        for width in (2, 4, 8):
+            expanded = _TAB_INDENT.sub(lambda m: m.group(0).expandtabs(width), text)
+            try:
+                readings.append(yaml.compose(expanded, Loader=yaml.SafeLoader))
+            except yaml.YAMLError:
+                break
+        if len(readings) == 3 and _shape(readings[0]) == _shape(readings[1]) == _shape(readings[2]):
+            line = text.count("\n", 0, first.start()) + 1
+            problems.append(Problem(path, line, 1, "用制表符（Tab）缩进，已按空格缩进读取",
+                                    "YAML 应只用空格缩进：在编辑器中把 Tab 换成两个空格", "警告"))
+            return readings[0]
+        if isinstance(error, yaml.MarkedYAMLError) and "\t" in str(error):
+            tab_lines = {text.count("\n", 0, m.start()) + 1 for m in _TAB_INDENT.finditer(text)}
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark and mark.line + 1 in tab_lines else min(tab_lines)
+            problems.append(Problem(path, line, 1, "YAML 语法错误：用制表符（Tab）缩进，层次无法确定",
+                                    "按 2、4、8 个空格理解，结果不同：请把所有 Tab 换成空格，同一层对齐"))
+            return INVALID
+    problems.append(yaml_problem(path, error))
+    return INVALID
+
+
+def _shape(node):
+    """A node tree without positions, to compare two readings of one text."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.tag, node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_shape(n) for n in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return [(_shape(k), _shape(v)) for k, v in node.value]
+    return None
 
 
 def _label(field: dataclasses.Field) -> str:
@@ -221,6 +273,10 @@ class NodeReader:
         text = self.read_scalar(node, what, "文本")
         if text is INVALID:
             return INVALID
+        if PLACEHOLDER in text:
+            self.problem(node, f"“{what}”还是模板中的“{PLACEHOLDER}”内容", "按实际情况填写后再发布", "警告")
+        if tp is DocNumber:
+            return self.read_doc_number(node, text, what)
         if tp is ProjectFile:
             return self.read_project_file(node, text, what)
         if tp is SitePath:
@@ -229,6 +285,16 @@ class NodeReader:
                 return INVALID
             return SitePath(text.strip())
         return tp(text) if tp is not str else text
+
+    def read_doc_number(self, node, text: str, what: str):
+        fixed = normalise_doc_number(text)
+        if fixed and not is_standard(fixed):
+            self.problem(node, f"“{what}”“{text}”不符合“机关代字〔年份〕序号号”的写法",
+                         "如 示府办发〔2023〕12号：年份用六角括号〔〕，序号不编虚位，以“号”结尾", "警告")
+        elif fixed != text:
+            self.problem(node, f"“{what}”写作“{text}”，已按规范读作“{fixed}”",
+                         f"请改为 {fixed}（年份用六角括号〔〕，数字用半角，序号不编虚位、不加“第”）", "警告")
+        return DocNumber(fixed)
 
     def read_project_file(self, node, text: str, what: str):
         pure = PurePosixPath(text.replace("\\", "/"))
