@@ -67,6 +67,43 @@ def cmd_build(args) -> int:
     return 0
 
 
+def _docs_dir(config: Path) -> Path | None:
+    """docs_dir of mkdocs.yml (hand-written pages), read without MkDocs."""
+    import re
+
+    if not config.is_file():
+        return None
+    m = re.search(r"^docs_dir:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", config.read_text(encoding="utf-8"), re.M)
+    return config.parent / (m.group(1) if m else "docs")
+
+
+def cmd_audit(args) -> int:
+    from .audit import audit_portal
+    from .audit.export import site_url, write_report
+    from .portal import load_portal
+
+    as_of = parse_as_of(args.as_of)
+    portal = load_portal(Path(args.records), as_of)
+    site = Path(args.site) if args.site else None
+    if site and not (site / "index.html").is_file():
+        raise ZwgkError(f"{site} 不是已生成的网站（找不到 index.html）；先运行 zwgk build")
+    report = audit_portal(portal, site, _docs_dir(Path(args.config)))
+    for f in report.findings:
+        where = f.target.location or "全站"
+        url = site_url(f.target.page)
+        print(f"{where}: {f.rule.severity_label} {f.rule.id} {f.rule.title}：{f.message}\n"
+              f"    对象：{f.target.label}" + (f"（{url or '首页'}）" if f.target.page else "") + f"\n    修改：{f.hint}")
+    for rule_id, why in sorted(report.not_run.items()):
+        say(f"未运行 {rule_id}：{why}")
+    if args.out:
+        for path in write_report(report, Path(args.out)):
+            say(f"已写入 {path}")
+    veto = "；".join(f.rule.title for f in report.veto) or "无"
+    say(f"检查完成（截至 {as_of.isoformat()}）：错误 {report.count('error')} 条，警告 {report.count('warning')} 条；"
+        f"网站得分 {report.site_score}；单项否决：{veto}。")
+    return 1 if args.fail_on and report.fails(args.fail_on) else 0
+
+
 def cmd_serve(args) -> int:
     from .portal import load_portal
     from .site import serve_site
@@ -128,6 +165,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--site-dir", default="", help="输出目录（默认按 mkdocs.yml，通常为 site）")
     p.add_argument("--no-search", action="store_true", help="不建立搜索索引（更快，用于调试）")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("audit", help="栏目完整性检查：按规则列出问题，给出得分（/jcbg/ 页面的命令行版）")
+    common(p)
+    p.add_argument("--config", default="mkdocs.yml", help="MkDocs 配置文件，用于找到手写页面（默认 mkdocs.yml）")
+    p.add_argument("--site", default="", help="已生成的网站目录：同时检查站内链接和附件（如 site/）")
+    p.add_argument("--out", default="", help="把报告写成 report.json 和 report.csv 放到此目录")
+    p.add_argument("--fail-on", choices=["error", "warning"], default=None,
+                   help="有该级别（或更严重）的问题时以状态 1 退出，供持续集成使用")
+    p.set_defaults(func=cmd_audit)
 
     p = sub.add_parser("serve", help="本地预览，修改记录后自动重新生成")
     common(p)

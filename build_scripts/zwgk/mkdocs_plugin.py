@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .asof import parse_as_of
+from .audit.export import report_files
 from .errors import ZwgkError
 from .export import export_files
 from .pages import render_pages, to_markdown
@@ -55,6 +56,7 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         for problem in portal.warnings:
             log.warning(problem.format())
         self.portal = portal
+        report = report_files(portal, Path(config.docs_dir))  # audit report JSON/CSV; before the /jcbg/ page
         pages = render_pages(portal)
         for page in pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -70,6 +72,8 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
                     uri = "files/" + path.relative_to(attachments).as_posix()
                     files.append(File.generated(config, uri, abs_src_path=str(path)))
         for uri, content in export_files(portal).items():  # Atom feeds, CSV/JSON open data
+            files.append(File.generated(config, uri, content=content))
+        for uri, content in report.items():
             files.append(File.generated(config, uri, content=content))
         log.info(f"zwgk: 截至 {as_of.isoformat()}，生成 {len(pages)} 个页面")
         self._total_pages = sum(1 for f in files if f.is_documentation_page())

@@ -125,6 +125,8 @@ class AuditThresholds:
     stale_months_policy: int = f("政策文件、通知公告类栏目更新时限（月）", default=6)
     stale_months_other: int = f("其他栏目更新时限（月）", default=12)
     similarity_max: float = f("解读与原文相似度上限", "0–1，超过即视为照抄原文", default=0.6)
+    interpretation_min_chars: int = f("解读正文最少字数", "不含小标题；少于此数视为罗列小标题的形式化解读",
+                                      default=100)
     veto_empty_columns: int = f("空白栏目单项否决数", default=5)
     veto_stale_columns: int = f("不更新栏目单项否决数", default=5)
 

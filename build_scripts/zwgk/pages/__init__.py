@@ -5,10 +5,10 @@ from __future__ import annotations
 import yaml
 
 from ..portal import Portal
-from . import areas, catalogue, home, interpretation, normative, qa, task_depts, tasks
+from . import areas, catalogue, home, interpretation, normative, qa, report, task_depts, tasks
 from .common import Page, esc, page_url
 
-COLUMN_MODULES = (home, catalogue, normative, interpretation, qa, areas, tasks, task_depts)
+COLUMN_MODULES = (home, catalogue, normative, interpretation, qa, areas, tasks, task_depts, report)
 
 
 def render_pages(portal: Portal) -> list[Page]:
