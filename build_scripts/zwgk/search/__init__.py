@@ -1,0 +1,156 @@
+"""Chinese full-text search for the built site: Pagefind over build-time bigram words.
+
+Public API (MkDocs-independent):
+
+* :func:`prepare_site` writes the copy of the site's pages that Pagefind reads
+  (text replaced by index words, see :mod:`zwgk.search.terms`); the published
+  pages are never changed.
+* :func:`index_site` does that in a temporary folder and runs the extended
+  Pagefind binary (from the ``pagefind[extended]==1.5.2`` package) with the
+  options the browser side (``assets/javascripts/zwgk-search.js``) expects.
+  It writes ``<site>/pagefind/`` and returns counts; on failure it raises
+  :class:`~zwgk.errors.BuildError` with a Chinese message.
+
+Why not Pagefind's own Chinese support: it cuts pages with jieba but queries
+with the browser's ``Intl.Segmenter``; the two disagree and most pages are
+missed (低保 found 40 of 485 pages; upstream issue #1237).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import BuildError
+from .rewrite import rewrite_html
+from .terms import PAD, decode, encode_block, encode_text, phrase_terms, query_phrases
+
+__all__ = [
+    "INDEX_LANGUAGE",
+    "PAD",
+    "SearchStats",
+    "decode",
+    "encode_block",
+    "encode_text",
+    "index_site",
+    "phrase_terms",
+    "prepare_site",
+    "query_phrases",
+    "rewrite_html",
+]
+
+# Pagefind neither segments nor stems this language, so index keys are our words.
+# (Any "zh*" would make Pagefind run jieba on the words and Intl.Segmenter on queries.)
+INDEX_LANGUAGE = "und"
+# Words (positions) per index chunk.  Pagefind's default (20,000) makes each chunk a
+# query loads about 30 KB; smaller chunks keep the first query near 100 KB.
+INDEX_CHUNK_SIZE = 6000
+BUNDLE_DIR = "pagefind"
+PAGEFIND_VERSION = "1.5.2"
+
+SearchStats = dict
+
+
+def _pagefind_executable() -> Path:
+    try:
+        from pagefind_bin_extended import get_executable  # type: ignore[import-not-found]
+    except ImportError:
+        raise BuildError(
+            "未找到 Pagefind 扩展版（pagefind_bin_extended）。请安装 pagefind[extended]==1.5.2"
+            "（pip install -e . 会自动安装）。"
+        ) from None
+    exe = Path(get_executable())
+    if not exe.is_file():
+        raise BuildError(f"Pagefind 扩展版可执行文件不存在：{exe}")
+    return exe
+
+
+def prepare_site(site_dir: Path | str, out_dir: Path | str, glob: str = "**/*.html") -> int:
+    """Write the index copy of every page of site_dir into out_dir; return the page count.
+
+    Pages under site_dir/pagefind/ are skipped.  Raises BuildError if a page
+    cannot be read or written.
+    """
+    site, out = Path(site_dir), Path(out_dir)
+    count = 0
+    for path in sorted(site.glob(glob)):
+        rel = path.relative_to(site)
+        if rel.parts and rel.parts[0] == BUNDLE_DIR or not path.is_file():
+            continue
+        try:
+            source = path.read_text(encoding="utf-8", errors="replace")
+            dest = out / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(rewrite_html(source), encoding="utf-8")
+        except OSError as exc:
+            raise BuildError(f"建立搜索索引时无法处理页面 {rel}：{exc}") from None
+        count += 1
+    return count
+
+
+_COUNTS = {
+    "pages": re.compile(r"Indexed (\d+) pages?"),
+    "words": re.compile(r"Indexed (\d+) words?"),
+    "filters": re.compile(r"Indexed (\d+) filters?"),
+    "sorts": re.compile(r"Indexed (\d+) sorts?"),
+}
+
+
+def index_site(
+    site_dir: Path | str,
+    *,
+    output_dir: Path | str | None = None,
+    chunk_size: int = INDEX_CHUNK_SIZE,
+    timeout: float = 1800,
+) -> SearchStats:
+    """Index the built site for the Chinese search; return counts.
+
+    Writes the Pagefind bundle to output_dir (default site_dir/pagefind/,
+    replaced whole).  Returns {"pages", "words", "filters", "sorts",
+    "bundle_bytes", "language"}.  Raises BuildError (Chinese message) when
+    the site has no page to index or Pagefind fails.
+    """
+    site = Path(site_dir).resolve()
+    if not site.is_dir():
+        raise BuildError(f"建立搜索索引失败：网站目录不存在：{site}")
+    bundle = Path(output_dir).resolve() if output_dir else site / BUNDLE_DIR
+    exe = _pagefind_executable()
+    with tempfile.TemporaryDirectory(prefix="zwgk-search-") as tmp:
+        staging = Path(tmp) / "site"
+        pages = prepare_site(site, staging)
+        if pages == 0:
+            raise BuildError(f"建立搜索索引失败：{site} 中没有 HTML 页面。")
+        if bundle.exists():
+            shutil.rmtree(bundle)
+        cmd = [
+            str(exe),
+            "--site", str(staging),
+            "--output-path", str(bundle),
+            "--force-language", INDEX_LANGUAGE,
+        ]
+        env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            raise BuildError(f"建立搜索索引超时（超过 {timeout:.0f} 秒）。") from None
+        except OSError as exc:
+            raise BuildError(f"无法运行 Pagefind：{exc}") from None
+    output = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        raise BuildError(f"建立搜索索引失败（Pagefind 退出码 {proc.returncode}）：\n{output[-2000:]}")
+    stats: SearchStats = {"language": INDEX_LANGUAGE, "prepared_pages": pages}
+    for key, pattern in _COUNTS.items():
+        m = pattern.search(output)
+        stats[key] = int(m.group(1)) if m else 0
+    if stats["pages"] == 0:
+        raise BuildError(
+            "建立搜索索引失败：Pagefind 没有索引到任何页面。"
+            "请检查页面是否带有 data-pagefind-body，或是否被 data-pagefind-ignore 排除。\n"
+            + output[-1000:]
+        )
+    stats["bundle_bytes"] = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    return stats

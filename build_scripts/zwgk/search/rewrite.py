@@ -1,0 +1,210 @@
+"""The copy of a page that Pagefind reads: same markup, text replaced by index words.
+
+Only Pagefind sees this copy; the published page is never changed.  Besides
+encoding every text node (see :mod:`.terms`), it keeps the values that
+Pagefind takes from element text readable: a ``data-pagefind-filter`` or
+``data-pagefind-sort`` read from the element's text becomes an explicit
+``key:原文`` value (filters must show and match the original words), and a
+literal or attribute ``data-pagefind-meta`` value is encoded like the text, so
+that every meta value the browser gets can be decoded the same way.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from .terms import encode_block, encode_text
+
+# Elements whose text runs on into the next text node, as Pagefind treats them.
+INLINE = frozenset(
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark q rp rt ruby "
+    "s samp small span strike strong sub sup time tt u var wbr".split()
+)
+VOID = frozenset("area base br col embed hr img input link meta source track wbr param keygen".split())
+RAW_TEXT = frozenset("script style template textarea xmp iframe noembed noframes".split())
+# Meta values shown as they are (URLs), never encoded or decoded.
+RAW_META_KEYS = frozenset({"image"})
+
+_VALUE_ATTRS = frozenset(
+    ("data-pagefind-filter", "data-pagefind-sort", "data-pagefind-meta", "data-pagefind-default-meta")
+)
+_ATTRIBUTE_ENTRY = re.compile(r"^\s*(?P<name>[^:\[\]]+)\[(?P<attr>.+)\]\s*$")
+_SPACES = re.compile(r"\s+")
+
+
+def _entries(value: str) -> list[tuple[str, str, str]] | None:
+    """Parse a data-pagefind-* value like Pagefind does: (name, kind, source) per entry.
+
+    kind is "text" (the element's text), "attr" (source = attribute name) or
+    "literal" (source = the value).  None for forms left as they are.
+    """
+    literal = None
+    if ":" in value:
+        value, literal = value.split(":", 1)
+    result = []
+    for chunk in value.split(","):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        m = _ATTRIBUTE_ENTRY.match(chunk)
+        if m:
+            result.append((m.group("name").strip(), "attr", m.group("attr")))
+        else:
+            result.append((chunk, "text", ""))
+    if literal is not None:
+        if not result or result[-1][1] != "text":
+            return None
+        result[-1] = (result[-1][0], "literal", literal)
+    return result
+
+
+def _join(entries: list[tuple[str, str, str]]) -> str:
+    parts = []
+    for name, kind, source in entries:
+        if kind == "text":
+            parts.append(name)
+        elif kind == "attr":
+            parts.append(f"{name}[{source}]")
+        else:
+            parts.append(f"{name}:{source}")
+    return ", ".join(parts)
+
+
+def _helper(attr: str, name: str, value: str) -> str:
+    return f'<span {attr}="{html.escape(name + ":" + value)}"></span>'
+
+
+class _Rewriter(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str | None] = []
+        self.block: list[tuple[int, str]] = []  # (slot in out, text) of the open block
+        self.stack: list[str] = []
+        self.collectors: list[dict] = []  # open elements whose text a filter/sort needs
+        self.raw_depth = 0
+        self.in_head = False
+        self.in_title = False
+
+    # -- text ------------------------------------------------------------------------------
+    def flush(self) -> None:
+        if not self.block:
+            return
+        encoded = encode_block([t for _, t in self.block])
+        for (slot, _), text in zip(self.block, encoded):
+            self.out[slot] = html.escape(text, quote=False)
+        self.block = []
+
+    def handle_data(self, data: str) -> None:
+        for c in self.collectors:
+            c["text"].append(data)
+        if self.raw_depth or (self.in_head and not self.in_title):
+            self.out.append(data if self.raw_depth else html.escape(data, quote=False))
+            return
+        self.out.append(None)
+        self.block.append((len(self.out) - 1, data))
+
+    # -- tags ------------------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, self.get_starttag_text() or "", closed=False)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._start(tag, attrs, self.get_starttag_text() or "", closed=True)
+
+    def _start(self, tag: str, attrs, raw: str, closed: bool) -> None:
+        if tag not in INLINE:
+            self.flush()
+        if tag == "head":
+            self.in_head = True
+        elif tag == "body":
+            self.in_head = False
+        elif tag == "title":
+            self.in_title = True
+        values = {k: (v or "") for k, v in attrs}
+        encoded_attrs = {a.strip() for a in values.get("data-pagefind-index-attrs", "").split(",")}
+        if tag == "img":
+            encoded_attrs.add("alt")
+        after: list[str] = []  # helper elements placed right after the start tag
+        at_end: list[tuple[str, str]] = []  # (attribute, name) that need the element's text
+        new_attrs = []
+        for key, value in values.items():
+            entries = _entries(value) if key in _VALUE_ATTRS else None
+            if key in ("data-pagefind-filter", "data-pagefind-sort") and entries is not None:
+                at_end.extend((key, name) for name, kind, _ in entries if kind == "text")
+                entries = [e for e in entries if e[1] != "text"]
+                value = _join(entries)
+            elif key in ("data-pagefind-meta", "data-pagefind-default-meta") and entries is not None:
+                kept = []
+                for name, kind, source in entries:
+                    if name in RAW_META_KEYS or kind == "text":
+                        kept.append((name, kind, source))
+                    elif kind == "literal":
+                        kept.append((name, kind, encode_text(source)))
+                    else:
+                        after.append(_helper(key, name, encode_text(values.get(source, ""))))
+                value = _join(kept)
+            elif key in encoded_attrs and value:
+                value = encode_text(value)
+            if value or entries is None:
+                new_attrs.append((key, value))
+        if new_attrs != [(k, v or "") for k, v in attrs]:
+            body = "".join(f' {k}="{html.escape(v)}"' for k, v in new_attrs)
+            raw = f"<{tag}{body}{' /' if closed else ''}>"
+        self.out.append(raw)
+        self.out.extend(after)
+        if tag in VOID or closed:
+            return
+        self.stack.append(tag)
+        if tag in RAW_TEXT:
+            self.raw_depth += 1
+        if at_end:
+            self.collectors.append({"depth": len(self.stack), "text": [], "want": at_end})
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in INLINE:
+            self.flush()
+        if tag == "title":
+            self.in_title = False
+        elif tag == "head":
+            self.in_head = False
+        if tag in self.stack:
+            while self.stack:
+                open_tag = self.stack.pop()
+                depth = len(self.stack) + 1
+                if open_tag in RAW_TEXT:
+                    self.raw_depth -= 1
+                while self.collectors and self.collectors[-1]["depth"] >= depth:
+                    c = self.collectors.pop()
+                    text = _SPACES.sub(" ", "".join(c["text"])).strip()
+                    for attr, name in c["want"]:
+                        if text:
+                            self.out.append(_helper(attr, name, text))
+                if open_tag == tag:
+                    break
+        self.out.append(f"</{tag}>")
+
+    # -- everything else passes through ----------------------------------------------------
+    def handle_comment(self, data: str) -> None:
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl: str) -> None:
+        self.out.append(f"<!{decl}>")
+
+    def unknown_decl(self, data: str) -> None:
+        self.out.append(f"<![{data}]>")
+
+    def handle_pi(self, data: str) -> None:
+        self.out.append(f"<?{data}>")
+
+    def result(self) -> str:
+        self.close()
+        self.flush()
+        return "".join(s for s in self.out if s is not None)
+
+
+def rewrite_html(source: str) -> str:
+    """The index copy of one HTML page (see the module docstring)."""
+    parser = _Rewriter()
+    parser.feed(source)
+    return parser.result()
