@@ -36,17 +36,57 @@ def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
+def _named_files(files: list[str], root: Path) -> set[str] | None:
+    """Problem paths (records-folder name + path inside it) of the files named on the command line."""
+    if not files:
+        return None
+    root = root.resolve()
+    named = set()
+    for name in files:
+        path = Path(name).resolve()
+        if root in path.parents:
+            named.add(f"{root.name}/{path.relative_to(root).as_posix()}")
+        else:
+            say(f"{name}: 不在记录目录 {root.name}/ 中，已跳过")
+    return named
+
+
 def cmd_check(args) -> int:
     from .portal import load_portal
 
     started = time.perf_counter()
-    portal = load_portal(Path(args.records), parse_as_of(args.as_of))
+    named = _named_files(args.files, Path(args.records))
+    try:
+        portal = load_portal(Path(args.records), parse_as_of(args.as_of))
+    except RecordError as exc:
+        if named is None:
+            raise
+        return _report_named(exc.problems, named, args.strict)
+    if named is not None:
+        return _report_named(portal.warnings, named, args.strict, started)
     for problem in portal.warnings:
         say(problem.format())
     counts = (f"规范性文件 {len(portal.documents)} 件，解读 {len(portal.interpretations)} 篇，"
               f"问答 {len(portal.qa)} 条，重点领域信息 {len(portal.items)} 条，任务分工 {len(portal.tasks)} 份")
     say(f"检查通过（{time.perf_counter() - started:.2f} 秒）：{counts}；警告 {len(portal.warnings)} 条。")
     return EXIT_RECORDS if args.strict and portal.warnings else 0
+
+
+def _report_named(problems, named: set[str], strict: bool, started: float | None = None) -> int:
+    """`zwgk check FILE...` (pre-commit): every record is read for references; only the named files' problems count."""
+    mine = [p for p in problems if p.path in named]
+    errors = [p for p in mine if p.severity == "错误"]
+    elsewhere = sum(1 for p in problems if p.path not in named and p.severity == "错误")
+    for problem in mine:
+        say(problem.format())
+    if elsewhere:
+        say(f"另有 {elsewhere} 处错误在其他文件中，修正后才能核对全部引用（运行 zwgk check 查看）。")
+    if errors:
+        say(f"发现 {len(errors)} 处错误，请修改后重试。")
+        return EXIT_RECORDS
+    took = f"（{time.perf_counter() - started:.2f} 秒）" if started else ""
+    say(f"检查通过{took}：{len(named)} 个文件没有错误；警告 {len(mine)} 条。")
+    return EXIT_RECORDS if strict and mine else 0
 
 
 def cmd_build(args) -> int:
@@ -144,6 +184,35 @@ def cmd_schema(args) -> int:
     return 0
 
 
+TEXT_SUFFIXES = (".yml", ".yaml", ".md", ".txt")
+
+
+def cmd_fix_encoding(args) -> int:
+    from .encoding import NAMES, convert_to_utf8
+
+    files: list[Path] = []
+    for target in [Path(p) for p in (args.paths or [args.records])]:
+        if target.is_dir():
+            files += sorted(p for p in target.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file())
+        elif target.is_file():
+            files.append(target)
+        else:
+            say(f"{target}: 找不到，已跳过")
+    converted = unknown = 0
+    for path in files:
+        found = convert_to_utf8(path)
+        if found.text is None:
+            unknown += 1
+            say(f"{path}:{found.bad_line}:1: 无法确定编码，未修改（请用编辑器打开，确认内容无误后另存为 UTF-8）")
+        elif found.encoding != "utf-8":
+            converted += 1
+            first = next((ln.strip() for ln in found.text.splitlines() if ln.strip() and not ln.startswith("#")), "")
+            say(f"已转换 {path}（{NAMES[found.encoding]} → UTF-8），首行：{first[:40]}")
+    say(f"完成：{converted} 个文件转为 UTF-8，{len(files) - converted - unknown} 个本来就是 UTF-8"
+        + (f"，{unknown} 个无法确定编码" if unknown else "") + "。")
+    return EXIT_RECORDS if unknown else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zwgk", description="政务公开门户静态站点生成器")
     sub = parser.add_subparsers(dest="command", metavar="命令")
@@ -157,6 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="只检查记录，不生成网站")
     common(p)
     p.add_argument("--strict", action="store_true", help="有警告也以状态 2 退出")
+    p.add_argument("files", nargs="*", metavar="文件",
+                   help="只报告这些文件中的问题（pre-commit 传入改动的文件）；仍读取全部记录以核对引用")
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("build", help="生成网站并建立搜索索引")
@@ -186,6 +257,11 @@ def build_parser() -> argparse.ArgumentParser:
     common(p, as_of=False)
     p.add_argument("--check", action="store_true", help="只检查是否最新，不修改文件；不是最新时以状态 2 退出")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("fix-encoding", help="把 GBK/GB18030、UTF-16 或带 BOM 的文本文件转为 UTF-8（换行符不变）")
+    common(p, as_of=False)
+    p.add_argument("paths", nargs="*", metavar="路径", help="文件或目录（默认为记录目录）；只处理 .yml .yaml .md .txt")
+    p.set_defaults(func=cmd_fix_encoding)
     return parser
 
 

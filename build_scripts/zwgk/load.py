@@ -8,6 +8,7 @@ from pathlib import Path
 
 from slugify import slugify
 
+from .encoding import decode
 from .errors import Problem, RecordError
 from .records import (
     QA,
@@ -49,21 +50,20 @@ class Records:
 
 
 def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
-    """File bytes → text: UTF-8 (BOM allowed); GBK/GB18030 explained rather than misread."""
-    data = path.read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        try:
-            data.decode("gb18030")
-            hint = "文件看起来是 GBK/GB18030 编码：用编辑器“另存为 UTF-8”，或运行 zwgk fix-encoding"
-        except UnicodeDecodeError:
-            hint = "请用 UTF-8 编码保存文件"
-        problems.append(Problem(rel, line, 1, "文件不是 UTF-8 编码", hint))
-        return None
+    """File bytes → text: UTF-8 (BOM allowed) or BOM-marked UTF-16; GBK/GB18030 explained rather than misread."""
+    found = decode(path.read_bytes())
+    if found.text is not None:
+        if found.encoding.startswith("utf-16"):
+            problems.append(Problem(rel, 1, 1, "文件是 UTF-16 编码，已按 UTF-16 读取",
+                                    "运行 zwgk fix-encoding 转为 UTF-8，或在编辑器中“另存为 UTF-8”", "警告"))
+        return found.text
+    if found.encoding == "gb18030":
+        hint = ("文件是 GBK/GB18030 编码（记事本中的“ANSI”）：运行 zwgk fix-encoding 转为 UTF-8，"
+                "或用编辑器“另存为 UTF-8”")
+    else:
+        hint = "请用 UTF-8 编码保存文件"
+    problems.append(Problem(rel, found.bad_line, 1, "文件不是 UTF-8 编码", hint))
+    return None
 
 
 def parse_file(path: Path, root: Path, cls, problems: list[Problem]):

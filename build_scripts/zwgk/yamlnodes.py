@@ -57,40 +57,74 @@ _TAB_INDENT = re.compile(r"^[ ]*\t[ \t]*(?=\S)", re.M)
 PLACEHOLDER = "待填写"
 
 
+def _colon_pattern() -> re.Pattern[str]:
+    from . import records
+
+    names = {fl.name for obj in vars(records).values() if dataclasses.is_dataclass(obj)
+             for fl in dataclasses.fields(obj)}
+    alternatives = "|".join(sorted(names, key=len, reverse=True))
+    # a field name at the start of a line followed by a full-width colon, or by ":" with no space
+    return re.compile(rf"^([ \t]*(?:-[ \t]+)?)({alternatives})[ \t]*(?:：|:(?=[^\s]))[ \t]*", re.M)
+
+
+_COLON = _colon_pattern()
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
 def compose(text: str, path: str, problems: list[Problem]):
     """YAML text → node tree (None when empty, INVALID on a syntax error, which is reported).
 
-    Tabs in indentation are a YAML error. When the file only parses with its tabs expanded,
-    and 2, 4 and 8 columns a tab give the same data, it is read that way with a warning;
-    otherwise the syntax error stands. Lines are not added or removed, so line numbers hold.
+    Two habits are repaired, only when the text does not parse as it is, each with a warning:
+    ``title：…`` / ``title:…`` (a field name with a full-width colon or none of the space after
+    it) and tabs in indentation, when 2, 4 and 8 columns a tab give the same data. Otherwise
+    the syntax error stands. Lines are not added or removed, so line numbers hold.
     """
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         error = exc
-    first = _TAB_INDENT.search(text)
-    if first is not None:
-        readings = []
-        for width in (2, 4, 8):
-            expanded = _TAB_INDENT.sub(lambda m: m.group(0).expandtabs(width), text)
-            try:
-                readings.append(yaml.compose(expanded, Loader=yaml.SafeLoader))
-            except yaml.YAMLError:
-                break
-        if len(readings) == 3 and _shape(readings[0]) == _shape(readings[1]) == _shape(readings[2]):
-            line = text.count("\n", 0, first.start()) + 1
-            problems.append(Problem(path, line, 1, "用制表符（Tab）缩进，已按空格缩进读取",
+    colons = [(_line_of(text, m.start()), m.group(2)) for m in _COLON.finditer(text)]
+    fixed = _COLON.sub(lambda m: f"{m.group(1)}{m.group(2)}: ", text) if colons else text
+    node, tabs = _compose_untabbed(fixed)
+    if node is not INVALID:
+        for line, name in colons:
+            problems.append(Problem(path, line, 1, f"字段“{name}”后的冒号写法不对（全角“：”或缺少空格），已按“{name}: ”读取",
+                                    "冒号用半角“:”，后面加一个空格", "警告"))
+        if tabs:
+            problems.append(Problem(path, tabs[0], 1, "用制表符（Tab）缩进，已按空格缩进读取",
                                     "YAML 应只用空格缩进：在编辑器中把 Tab 换成两个空格", "警告"))
-            return readings[0]
-        if isinstance(error, yaml.MarkedYAMLError) and "\t" in str(error):
-            tab_lines = {text.count("\n", 0, m.start()) + 1 for m in _TAB_INDENT.finditer(text)}
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark and mark.line + 1 in tab_lines else min(tab_lines)
-            problems.append(Problem(path, line, 1, "YAML 语法错误：用制表符（Tab）缩进，层次无法确定",
-                                    "按 2、4、8 个空格理解，结果不同：请把所有 Tab 换成空格，同一层对齐"))
-            return INVALID
+        return node
+    if tabs and isinstance(error, yaml.MarkedYAMLError) and "\t" in str(error):
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark and mark.line + 1 in tabs else tabs[0]
+        problems.append(Problem(path, line, 1, "YAML 语法错误：用制表符（Tab）缩进，层次无法确定",
+                                "按 2、4、8 个空格理解，结果不同：请把所有 Tab 换成空格，同一层对齐"))
+        return INVALID
     problems.append(yaml_problem(path, error))
     return INVALID
+
+
+def _compose_untabbed(text: str):
+    """(node or INVALID, lines indented with tabs); tabs are expanded only when their width does not matter."""
+    tabs = [_line_of(text, m.start()) for m in _TAB_INDENT.finditer(text)]
+    if not tabs:
+        try:
+            return yaml.compose(text, Loader=yaml.SafeLoader), []
+        except yaml.YAMLError:
+            return INVALID, []
+    readings = []
+    for width in (2, 4, 8):
+        expanded = _TAB_INDENT.sub(lambda m: m.group(0).expandtabs(width), text)
+        try:
+            readings.append(yaml.compose(expanded, Loader=yaml.SafeLoader))
+        except yaml.YAMLError:
+            return INVALID, tabs
+    if _shape(readings[0]) == _shape(readings[1]) == _shape(readings[2]):
+        return readings[0], tabs
+    return INVALID, tabs
 
 
 def _shape(node):
@@ -210,7 +244,9 @@ class NodeReader:
         known = list(fields)
         labels = {_label(fl): name for name, fl in fields.items()}
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        if key in labels:
+        if key != key.strip("\u3000"):
+            hint = "字段名前后有全角空格（　）：缩进只能用半角空格，下一层比上一层多两个"
+        elif key in labels:
             hint = f"字段名用英文：“{key}”应写作“{labels[key]}”"
         elif close:
             hint = f"是不是“{close[0]}”（{_label(fields[close[0]])}）？"
