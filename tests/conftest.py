@@ -12,12 +12,12 @@ REPO = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-22"
 
 
-def zwgk_build(site_dir: Path, *args: str, search: bool = True) -> Path:
-    """Run `zwgk build --as-of 2026-11-22 --site-dir site_dir [args]` from the repo; fail the test on error."""
+def zwgk_build(site_dir: Path, *args: str, search: bool = True, cwd: Path = REPO) -> Path:
+    """Run `zwgk build --as-of 2026-11-22 --site-dir site_dir [args]` in cwd (a project); fail the test on error."""
     cmd = [sys.executable, "-m", "zwgk.cli", "build", "--as-of", AS_OF, "--site-dir", str(site_dir), *args]
     if not search:
         cmd.append("--no-search")
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
     if proc.returncode != 0:
         pytest.fail(f"zwgk build failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
     return site_dir
@@ -27,3 +27,12 @@ def zwgk_build(site_dir: Path, *args: str, search: bool = True) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The demo county's site (tasks_yaml/), built once per session with search, as of 2026-11-22."""
     return zwgk_build(tmp_path_factory.mktemp("demo") / "site")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """The records in tests/fixtures/hostile/ (HTML and JavaScript in every text field), built with search."""
+    from helpers import project_copy
+
+    project = project_copy(tmp_path_factory.mktemp("hostile"), "hostile")
+    return zwgk_build(project / "site", cwd=project)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from ..dates import format_cn
 from ..portal import Portal
@@ -41,7 +42,7 @@ def doc_table(portal: Portal, from_path: str, docs, caption: str) -> str:
                  cls="zwgk-table zwgk-docs")
 
 
-def _views_nav(portal: Portal, groups) -> str:
+def _views_nav(groups) -> str:
     """Links to every view, with counts: 按有效性, 按发布机构, 按年份."""
     parts = []
     for label, entries in groups:
@@ -51,7 +52,19 @@ def _views_nav(portal: Portal, groups) -> str:
     return f'<nav class="zwgk-views" aria-label="分类浏览">{"".join(parts)}</nav>'
 
 
-def pages(portal: Portal) -> list[Page]:
+class View(NamedTuple):
+    """One list page of the library: where, its title, its group and link text in the views menu."""
+
+    path: str
+    title: str
+    group: str
+    label: str
+    docs: list
+    intro: str
+
+
+def views(portal: Portal) -> list[View]:
+    """The 现行有效 catalogue, then the views by validity, issuer and year."""
     docs = portal.documents_newest_first()
     by_state, by_issuer, by_year = defaultdict(list), defaultdict(list), defaultdict(list)
     for d in docs:
@@ -61,38 +74,36 @@ def pages(portal: Portal) -> list[Page]:
     slugs = stable_slugs(by_issuer)
     in_force = in_force_documents(portal)
     as_of = format_cn(portal.as_of)
-    crumbs = [(COLUMN, INDEX)]
+    amended = sum(1 for d in in_force if portal.validity[d.id].state == "已修改")
+    result = [View(CATALOGUE, CATALOGUE_TITLE, "", "", in_force,
+                   f"截至{as_of}，现行有效的规范性文件共 {len(in_force)} 件"
+                   + (f"，其中 {amended} 件经修改后继续有效，以修改后的规定为准" if amended else "") + "。")]
+    result += [View(state_path(s), f"有效性：{s}", "按有效性", s, by_state[s],
+                    f"截至{as_of}有效性为“{s}”的规范性文件共 {len(by_state[s])} 件。") for s in VALIDITY_STATES]
+    result += [View(issuer_path(slugs[i]), f"发布机构：{i}", "按发布机构", i, by_issuer[i],
+                    f"{i}发布的规范性文件共 {len(by_issuer[i])} 件，按发布日期由新到旧排列。") for i in sorted(by_issuer)]
+    result += [View(year_path(y), f"{y}年发布的规范性文件", "按发布年份", f"{y}年", by_year[y],
+                    f"{y}年发布的规范性文件共 {len(by_year[y])} 件。") for y in sorted(by_year, reverse=True)]
+    return result
 
-    def view(path, title, subset, intro, extra=""):
-        body = block(f"<p>{esc(intro)}</p>") + extra + block(doc_table(portal, path, subset, title))
-        return Page(path, title, body, column=COLUMN, column_type=COLUMN_TYPE, crumbs=crumbs,
-                    description=f"{portal.config.name}{title}")
 
-    groups = [
-        ("按有效性", [(s, state_path(s), len(by_state[s])) for s in VALIDITY_STATES]),
-        ("按发布机构", [(i, issuer_path(slugs[i]), len(by_issuer[i])) for i in sorted(by_issuer)]),
-        ("按发布年份", [(f"{y}年", year_path(y), len(by_year[y])) for y in sorted(by_year, reverse=True)]),
-    ]
-    body = block(f"<p>共收录规范性文件 {len(docs)} 件，截至{as_of}现行有效 {len(in_force)} 件。"
-                 "下表按发布日期由新到旧排列，有效性按上述日期计算。</p>")
+def pages(portal: Portal) -> list[Page]:
+    docs = portal.documents_newest_first()
+    all_views = views(portal)
+    groups: dict[str, list] = {}
+    for v in all_views[1:]:
+        groups.setdefault(v.group, []).append((v.label, v.path, len(v.docs)))
+    body = block(f"<p>共收录规范性文件 {len(docs)} 件，截至{format_cn(portal.as_of)}现行有效 "
+                 f"{len(all_views[0].docs)} 件。下表按发布日期由新到旧排列，有效性按上述日期计算。</p>")
     body += block(f'<p class="zwgk-lead">{a(INDEX, CATALOGUE, CATALOGUE_TITLE)}</p>')
-    body += block(_views_nav(portal, groups))
+    body += block(_views_nav(list(groups.items())))
     body += block(open_data(INDEX, DATA_ALL + [(feed_path("gfxwj"), "订阅本栏目更新（Atom）", "")]))
     body += block(doc_table(portal, INDEX, docs, "规范性文件目录（按发布日期由新到旧）"))
     result = [Page(INDEX, COLUMN, body, column=COLUMN, column_type=COLUMN_TYPE, in_nav=True,
                    description=f"{portal.config.name}规范性文件库")]
-
-    amended = sum(1 for d in in_force if portal.validity[d.id].state == "已修改")
-    intro = (f"截至{as_of}，现行有效的规范性文件共 {len(in_force)} 件"
-             + (f"，其中 {amended} 件经修改后继续有效，以修改后的规定为准" if amended else "") + "。")
-    result.append(view(CATALOGUE, CATALOGUE_TITLE, in_force, intro, block(open_data(CATALOGUE, DATA_IN_FORCE))))
-    for state in VALIDITY_STATES:
-        result.append(view(state_path(state), f"有效性：{state}", by_state[state],
-                           f"截至{as_of}有效性为“{state}”的规范性文件共 {len(by_state[state])} 件。"))
-    for issuer, subset in sorted(by_issuer.items()):
-        result.append(view(issuer_path(slugs[issuer]), f"发布机构：{issuer}", subset,
-                           f"{issuer}发布的规范性文件共 {len(subset)} 件，按发布日期由新到旧排列。"))
-    for year, subset in sorted(by_year.items()):
-        result.append(view(year_path(year), f"{year}年发布的规范性文件", subset,
-                           f"{year}年发布的规范性文件共 {len(subset)} 件。"))
+    for v in all_views:
+        extra = block(open_data(CATALOGUE, DATA_IN_FORCE)) if v.path == CATALOGUE else ""
+        body = block(f"<p>{esc(v.intro)}</p>") + extra + block(doc_table(portal, v.path, v.docs, v.title))
+        result.append(Page(v.path, v.title, body, column=COLUMN, column_type=COLUMN_TYPE, crumbs=[(COLUMN, INDEX)],
+                           description=f"{portal.config.name}{v.title}"))
     return result

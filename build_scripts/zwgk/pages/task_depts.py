@@ -6,8 +6,8 @@ from ..dates import format_cn
 from ..portal import Portal
 from .common import Page, a, block, esc, heading, rel, table
 from .tasks import (
-    COLUMN, HEADERS, INDEX, dept_index_path, dept_path, dept_slugs, evidence_titles, is_overdue,
-    numbered_tasks, task_row, year_path,
+    COLUMN, INDEX, dept_index_path, dept_path, dept_slugs, evidence_titles, is_overdue,
+    numbered_tasks, task_card, year_path,
 )
 
 
@@ -32,13 +32,10 @@ def _dept_page(portal: Portal, tasklist, unit: str, role: dict, slugs, titles) -
                  f"截至{esc(format_cn(portal.as_of))}，其中已逾期未完成 {overdue} 项。</p>")
     for label, key in (("牵头的任务", "lead"), ("参与的任务（责任单位、指导单位）", "shared")):
         body += heading(2, label)
-        rows = []
-        for anchor, task in role[key]:
-            row = task_row(portal, tasklist, f"{key}-{anchor}", task, path, slugs, titles)
-            row[0] += f'<br><a href="{esc(back)}#{anchor}" class="zwgk-small">在总表中查看</a>'
-            rows.append(row)
-        body += block(table(f"{unit}{label}", HEADERS, rows, cls="zwgk-table zwgk-tasks") if rows
-                      else '<p class="zwgk-empty">无。</p>')
+        cards = "".join(task_card(portal, tasklist, f"{key}-{anchor}", task, path, slugs, titles,
+                                  f'<p class="zwgk-small"><a href="{esc(back)}#{anchor}">在任务分工总表中查看</a></p>')
+                        for anchor, task in role[key])
+        body += block(f'<div class="zwgk-tasks">{cards}</div>' if cards else '<p class="zwgk-empty">无。</p>')
     return Page(path, f"{unit}：{year}年政务公开重点工作任务", body, column=COLUMN, column_type=COLUMN,
                 crumbs=[(COLUMN, INDEX), (tasklist.title, year_path(year)), ("按部门查看", dept_index_path(year))],
                 description=f"{unit}{year}年政务公开重点工作任务")

@@ -9,14 +9,14 @@ from ..dates import DateFormatError, format_cn, parse_date, parse_deadline
 from ..load import iter_tasks
 from ..portal import Portal
 from ..records import TaskStatus
-from .common import Page, a, block, esc, feed_path, heading, open_data, rel, stable_slugs, table
+from . import catalogue
+from .common import Page, a, block, esc, feed_path, heading, open_data, page_url, rel, stable_slugs, table
 
 COLUMN = "重点工作任务"
 INDEX = "zdgz/index.md"
 STATUSES = (*TaskStatus.__args__, "未填写")
 STATUS_SLUGS = {"未开始": "todo", "推进中": "doing", "持续推进": "ongoing", "需优化完善": "improve",
                 "已完成": "done", "未填写": "unknown"}
-HEADERS = ["序号", "工作任务及具体要求", "牵头单位", "责任单位", "完成时限", "完成情况", "备注", "佐证"]
 
 
 def year_path(year: int) -> str:
@@ -69,32 +69,55 @@ def units(from_path: str, year: int, names, slugs) -> str:
     return "、".join(a(from_path, dept_path(year, slugs[n]), n) for n in names) or "—"
 
 
+GENERATED = ("gfxwj", "zcjd", "zcwd", "zdly", "zdgz")  # folders whose every page the portal generates
+
+
 def evidence_titles(portal: Portal) -> dict[str, str]:
-    """Site path → page title, so evidence links read as titles rather than paths."""
+    """Site path → page title for the generated pages, so evidence links read as titles."""
     titles = {"": "首页", "gfxwj/": "规范性文件库", "gfxwj/xxyx/": "现行有效规范性文件目录", "zcjd/": "政策解读",
               "zcwd/": "政策问答库", "zdly/": "重点领域", "zdgz/": COLUMN}
+    titles.update({page_url(v.path): v.title for v in catalogue.views(portal)})
     titles.update({f"gfxwj/{d.id}/": d.title for d in portal.documents.values()})
     titles.update({f"zcjd/{i.id}/": i.title for i in portal.interpretations.values()})
     titles.update({f"zcwd/{q.id}/": q.question for q in portal.qa.values()})
     titles.update({f"zdly/{c.id}/": c.title for c in portal.columns})
     titles.update({f"zdly/{i.column}/{i.id}/": i.title for i in portal.items})
+    for year, tasklist in portal.tasks.items():
+        titles[page_url(year_path(year))] = tasklist.title
+        titles[page_url(dept_index_path(year))] = f"{year}年重点工作任务：按部门查看"
+        titles.update({page_url(dept_path(year, slug)): unit for unit, slug in dept_slugs(tasklist).items()})
     return titles
 
 
 def evidence_links(from_path: str, task, titles: dict[str, str]) -> str:
+    """Evidence as links titled by their page; a path inside a generated column that names no page is not
+    linked but marked, so a citizen meets no dead link (the audit reports it)."""
     links = []
     for target in task.evidence:
         key = target if "." in target.rsplit("/", 1)[-1] else (target.strip("/") + "/").lstrip("/")
-        links.append(f'<a href="{esc(rel(from_path, key))}">{esc(titles.get(key, target))}</a>')
+        if key not in titles and key.split("/")[0] in GENERATED:
+            links.append(f'{esc(target)}<span class="zwgk-flag">（页面不存在）</span>')
+        else:
+            links.append(f'<a href="{esc(rel(from_path, key))}">{esc(titles.get(key, target))}</a>')
     return "<br>".join(links) or "—"
 
 
-def task_row(portal: Portal, tasklist, anchor: str, task, from_path: str, slugs, titles) -> list[str]:
-    name = f"<strong>{esc(task.title)}</strong>：" if task.title else ""
-    return [f'<span id="{anchor}">{esc(task.no or "—")}</span>', name + esc(task.requirement),
-            units(from_path, tasklist.year, task.lead, slugs), units(from_path, tasklist.year, task.responsible, slugs),
-            deadline_text(task), task_state(portal, tasklist, task), esc(task.remarks or "—"),
-            evidence_links(from_path, task, titles)]
+def task_card(portal: Portal, tasklist, anchor: str, task, from_path: str, slugs, titles, extra: str = "") -> str:
+    """One task as a titled block with its fields in a definition list (reads well on a phone)."""
+    label = f"{task.no}．" if task.no else ""
+    name = task.title or (task.requirement[:30] + ("……" if len(task.requirement) > 30 else ""))
+    fields = [("具体要求", esc(task.requirement)),
+              ("牵头单位", units(from_path, tasklist.year, task.lead, slugs)),
+              ("责任单位", units(from_path, tasklist.year, task.responsible, slugs))]
+    if task.guide:
+        fields.append(("指导单位", units(from_path, tasklist.year, task.guide, slugs)))
+    fields += [("完成时限", deadline_text(task)), ("完成情况", task_state(portal, tasklist, task)),
+               ("备注", esc(task.remarks or "—")), ("佐证", evidence_links(from_path, task, titles))]
+    overdue = " zwgk-task--overdue" if is_overdue(portal, tasklist, task) else ""
+    dl = "".join(f'<div class="zwgk-task__field"><dt>{esc(k)}</dt><dd>{v}</dd></div>' for k, v in fields)
+    return (f'<section class="zwgk-task{overdue}" id="{anchor}" aria-labelledby="{anchor}-h">'
+            f'<h4 class="zwgk-task__title" id="{anchor}-h">{esc(label)}{esc(name)}</h4>{extra}'
+            f'<dl class="zwgk-task__fields">{dl}</dl></section>')
 
 
 def status_summary(portal: Portal, tasklist, chart_id: str) -> str:
@@ -119,14 +142,14 @@ def year_page(portal: Portal, tasklist, titles) -> Page:
     body += block(f'<p class="zwgk-lead">{a(path, dept_index_path(tasklist.year), "按部门查看任务")}</p>')
     anchors = {id(t): anchor for anchor, _, _, t in numbered_tasks(tasklist)}
 
-    def task_table(caption, tasks):
-        rows = [task_row(portal, tasklist, anchors[id(t)], t, path, slugs, titles) for t in tasks]
-        return block(table(caption, HEADERS, rows, cls="zwgk-table zwgk-tasks")) if rows else ""
+    def cards(tasks):
+        html = "".join(task_card(portal, tasklist, anchors[id(t)], t, path, slugs, titles) for t in tasks)
+        return block(f'<div class="zwgk-tasks">{html}</div>') if html else ""
 
     for section in tasklist.sections:
-        body += heading(2, section.title) + task_table(section.title, section.tasks)
+        body += heading(2, section.title) + cards(section.tasks)
         for sub in section.subsections:
-            body += heading(3, sub.title) + task_table(sub.title, sub.tasks)
+            body += heading(3, sub.title) + cards(sub.tasks)
     return Page(path, tasklist.title, body, column=COLUMN, column_type=COLUMN, crumbs=[(COLUMN, INDEX)],
                 description=tasklist.title, search={"栏目": COLUMN, "年份": str(tasklist.year)})
 
