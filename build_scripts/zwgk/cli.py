@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 import time
@@ -184,6 +185,23 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    from .dates import DateFormatError, parse_date
+    from .scaffold import new_record
+
+    try:
+        day = parse_date(args.date) if args.date else dt.date.today()
+    except DateFormatError as exc:
+        raise ZwgkError(f"--date 的值有误：{exc}") from None
+    created = new_record(Path(args.records), args.kind, day, args.id, issuer=args.issuer, of=args.of,
+                         basis=args.basis, column=args.column, year=args.year)
+    say(f"已创建 {created.path}")
+    for note in created.notes:
+        say(f"  · {note}")
+    say("下一步：把“待填写”换成实际内容，填好三审（review），然后运行 zwgk check。")
+    return 0
+
+
 TEXT_SUFFIXES = (".yml", ".yaml", ".md", ".txt")
 
 
@@ -257,6 +275,20 @@ def build_parser() -> argparse.ArgumentParser:
     common(p, as_of=False)
     p.add_argument("--check", action="store_true", help="只检查是否最新，不修改文件；不是最新时以状态 2 退出")
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("new", help="按模板新建一条记录（带中文注释、今天的日期、下一个索引号）")
+    p.add_argument("kind", metavar="类型",
+                   help="normative（规范性文件）、interpretation（解读）、qa（问答）、item（重点领域信息）、tasks（任务分工）")
+    p.add_argument("id", nargs="?", default=None, metavar="标识",
+                   help="文件名（不含 .yml），只用小写字母、数字和连字符；不填则自动取名")
+    common(p, as_of=False)
+    p.add_argument("--date", default="", help="成文、发布等日期（默认今天），如 2026-11-22")
+    p.add_argument("--issuer", default=None, help="normative：发布机构（默认 portal.yml 中的主办单位）；决定文号和索引号")
+    p.add_argument("--of", default=None, help="interpretation：解读的规范性文件标识（默认最新一份还没有解读的文件）")
+    p.add_argument("--basis", nargs="*", default=None, help="qa：政策依据文件标识")
+    p.add_argument("--column", default=None, help="item：重点领域栏目标识，如 czyjs")
+    p.add_argument("--year", type=int, default=None, help="tasks：年度（默认今年）")
+    p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("fix-encoding", help="把 GBK/GB18030、UTF-16 或带 BOM 的文本文件转为 UTF-8（换行符不变）")
     common(p, as_of=False)

@@ -1,0 +1,339 @@
+"""`zwgk new <kind>`: a new record from a template written out of records.py.
+
+Each field gets a Chinese comment line (its label and help from the model), required fields
+a value or a ``待填写`` placeholder (which `zwgk check` lists as a warning), optional fields a
+commented-out line. Dates are the given day; a normative document gets the next free 索引号
+serial and the next 文号 of its issuer. The review block is left empty, so nothing is
+published before 三审.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .docnumber import normalise_doc_number
+from .errors import ZwgkError
+from .load import ID_RE
+from .records import RECORD_KINDS, Markdown
+from .schema import KINDS, _class_doc, modeline
+from .yamlnodes import PLACEHOLDER, yaml_fields
+
+FOLDERS = {"normative": "normative", "interpretation": "interpretations", "qa": "qa", "item": "items", "tasks": "tasks"}
+ALIASES = {"规范性文件": "normative", "文件": "normative", "解读": "interpretation", "政策解读": "interpretation",
+           "问答": "qa", "政策问答": "qa", "重点领域": "item", "信息": "item", "任务分工": "tasks", "任务": "tasks"}
+_INDEX_RE = re.compile(r"^(?P<prefix>[^/]+)/(?P<year>\d{4})-(?P<serial>\d+)$")
+_DOC_RE = re.compile(r"^(?P<code>.+)〔(?P<year>\d{4})〕(?P<n>\d+)号$")
+_ID_RE = re.compile(r"^(?P<stem>.+)-(?P<year>\d{4})-(?P<n>\d+)$")
+
+
+class ScaffoldError(ZwgkError):
+    """Raised when a new record cannot be created (unknown kind or column, bad id, file exists)."""
+
+
+class Raw(str):
+    """YAML text put into the template as it is (a nested list, for instance)."""
+
+
+@dataclass
+class Created:
+    """What `zwgk new` wrote."""
+
+    path: Path
+    kind: str
+    record_id: str
+    notes: list[str]
+
+
+# reading what is there, leniently: a broken file must not stop a new one ------------------
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=yaml.BaseLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _records(root: Path, folder: str) -> dict[str, dict]:
+    return {p.stem: _read(p) for p in sorted((root / folder).glob("*.y*ml"))} if (root / folder).is_dir() else {}
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# 索引号 and 文号 -------------------------------------------------------------------------
+
+
+def next_serial(documents: list[dict], issuer: str, year: int) -> int:
+    """The next free 索引号 serial for a year.
+
+    One more than the issuer's last serial that year; for an issuer's first document of the
+    year, the first serial of the block the issuer used before (01006 → 01001); otherwise one
+    more than the year's last serial. Serials already taken are skipped.
+    """
+    found = []
+    for doc in documents:
+        m = _INDEX_RE.match(_text(doc.get("index_number")).strip())
+        if m:
+            found.append((_text(doc.get("issuer")).strip(), int(m["year"]), int(m["serial"])))
+    used = {s for _, y, s in found if y == year}
+    mine = [s for i, y, s in found if i == issuer and y == year]
+    earlier = [s for i, _, s in found if i == issuer]
+    if mine:
+        serial = max(mine) + 1
+    elif earlier:
+        serial = max(earlier) // 1000 * 1000 + 1
+    else:
+        serial = max(used, default=0) + 1
+    while serial in used:
+        serial += 1
+    return serial
+
+
+def next_doc_number(documents: dict[str, dict], issuer: str, year: int) -> tuple[str, str | None]:
+    """(the issuer's next 文号 this year, the id stem its documents use) — a suggestion to check."""
+    codes: list[tuple[int, str, str | None]] = []
+    for record_id, doc in documents.items():
+        if _text(doc.get("issuer")).strip() != issuer:
+            continue
+        m = _DOC_RE.match(normalise_doc_number(_text(doc.get("doc_number"))))
+        if m:
+            idm = _ID_RE.match(record_id)
+            codes.append((int(m["year"]), m["code"], idm["stem"] if idm else None))
+    if not codes:
+        return f"{PLACEHOLDER}〔{year}〕1号", None
+    _, code, stem = max(codes)
+    taken = [int(m["n"]) for doc in documents.values()
+             if (m := _DOC_RE.match(normalise_doc_number(_text(doc.get("doc_number")))))
+             and m["code"] == code and int(m["year"]) == year]
+    return f"{code}〔{year}〕{max(taken, default=0) + 1}号", stem
+
+
+# rendering a template from the model ----------------------------------------------------
+
+
+def _scalar(value) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    try:
+        plain = yaml.load(f"k: {text}", Loader=yaml.SafeLoader) == {"k": text}
+    except yaml.YAMLError:
+        plain = False
+    return text if plain and text.strip() == text and text else json.dumps(text, ensure_ascii=False)
+
+
+def _comment(fl: dataclasses.Field, required: bool) -> str:
+    label, help_text = fl.metadata.get("label", fl.name), fl.metadata.get("help", "")
+    return f"# {label}（{'必填' if required else '选填'}）" + (f"：{help_text}" if help_text else "")
+
+
+def _required(fl: dataclasses.Field) -> bool:
+    return fl.default is dataclasses.MISSING and fl.default_factory is dataclasses.MISSING
+
+
+def render(cls, values: dict, indent: int = 0) -> list[str]:
+    """Template lines for a record class: a comment line and a value line per field."""
+    pad = " " * indent
+    hints = typing.get_type_hints(cls)
+    lines: list[str] = []
+    for fl in yaml_fields(cls):
+        required = _required(fl)
+        lines.append(pad + _comment(fl, required))
+        tp = hints[fl.name]
+        if fl.name not in values:
+            if required:
+                lines.append(f"{pad}{fl.name}: {_scalar(PLACEHOLDER + '：' + fl.metadata.get('label', fl.name))}")
+            else:
+                lines.append(f"{pad}# {fl.name}:" + (" []" if typing.get_origin(tp) is list else ""))
+            continue
+        value = values[fl.name]
+        if isinstance(value, dict) and dataclasses.is_dataclass(tp):
+            lines.append(f"{pad}{fl.name}:")
+            lines += render(tp, value, indent + 2)
+        elif isinstance(value, Raw):
+            lines.append(f"{pad}{fl.name}:")
+            lines += [f"{pad}  {ln}" if ln else "" for ln in value.splitlines()]
+        elif tp is Markdown or isinstance(value, Markdown):
+            lines.append(f"{pad}{fl.name}: |")
+            lines += [f"{pad}  {ln}" if ln else "" for ln in str(value).splitlines()]
+        elif isinstance(value, list):
+            lines.append(f"{pad}{fl.name}: [{', '.join(_scalar(v) for v in value)}]")
+        else:
+            lines.append(f"{pad}{fl.name}: {_scalar(value)}")
+    return lines
+
+
+REVIEW = {"first": "", "second": "", "final": ""}
+
+
+# the kinds ------------------------------------------------------------------------------
+
+
+def _portal(root: Path) -> dict:
+    return _read(root / "portal.yml")
+
+
+def _normative(root: Path, day: dt.date, record_id: str | None, issuer: str | None, **_):
+    portal = _portal(root)
+    issuer = issuer or _text(portal.get("agency")) or f"{PLACEHOLDER}：发布机构"
+    documents = _records(root, "normative")
+    serial = next_serial(list(documents.values()), issuer, day.year)
+    credit = _text(portal.get("credit_code")) or f"{PLACEHOLDER}统一社会信用代码"
+    doc_number, stem = next_doc_number(documents, issuer, day.year)
+    m = _DOC_RE.match(doc_number)
+    record_id = record_id or (f"{stem}-{day.year}-{m['n']}" if stem else f"doc-{day.year}-{serial}")
+    values = {
+        "title": f"{PLACEHOLDER}：文件标题，如 {issuer}关于印发《……》的通知",
+        "doc_number": doc_number,
+        "index_number": f"{credit}/{day.year}-{serial:05d}",
+        "issuer": issuer,
+        "topic": f"{PLACEHOLDER}：主题分类，如 民政、扶贫、救灾",
+        "written": day, "published": day, "effective": day,
+        "attachments": Raw(f"- {{title: 正式文本（Word版）, path: files/{record_id}.docx}}\n"
+                           f"- {{title: 正式文本（PDF版）, path: files/{record_id}.pdf}}"),
+        "body": Markdown(f"{PLACEHOLDER}：正文（Markdown）。\n\n第一条 ……"),
+        "review": REVIEW,
+    }
+    notes = [f"文号 {doc_number} 是按{issuer}今年的文号推算的，请按实际文号核对" if stem
+             else f"{issuer}此前没有文件，文号请按实际填写",
+             f"索引号流水号 {serial:05d} 是今年下一个未使用的号",
+             f"Word 和 PDF 正式文本放到 {root.name}/files/{record_id}.docx 和 .pdf"]
+    return record_id, values, notes
+
+
+def _interpretation(root: Path, day: dt.date, record_id: str | None, of: str | None, **_):
+    documents = _records(root, "normative")
+    explained = {_text(i.get("of")) for i in _records(root, "interpretations").values()}
+    if of is None:
+        waiting = sorted((d for d in documents.items() if d[0] not in explained),
+                         key=lambda d: (_text(d[1].get("published")), d[0]), reverse=True)
+        if not waiting:
+            raise ScaffoldError("每份规范性文件都已有解读：用 --of 指定要解读的文件标识")
+        of = waiting[0][0]
+    elif of not in documents:
+        raise ScaffoldError(f"规范性文件“{of}”不存在（{root.name}/normative/{of}.yml）")
+    doc = documents[of]
+    name = re.search(r"《([^》]+)》", _text(doc.get("title")))
+    title = f"《{name.group(1)}》政策解读" if name else f"{_text(doc.get('title')) or of}政策解读"
+    record_id = record_id or _free(root / "interpretations", f"jd-{of}")
+    values = {
+        "of": of, "title": title, "published": day, "forms": ["文字解读"],
+        "contact": {"department": _text(doc.get("issuer")) or f"{PLACEHOLDER}：咨询部门",
+                    "person": f"{PLACEHOLDER}：联系人", "phone": f"{PLACEHOLDER}：联系电话"},
+        "body": Markdown("**一、出台背景**\n\n待填写。\n\n**二、主要内容**\n\n待填写。\n\n"
+                         "**三、适用对象和办理方式**\n\n待填写。"),
+        "review": REVIEW,
+    }
+    return record_id, values, [f"解读的是 {of}：{_text(doc.get('title'))}",
+                               "解读应在文件发布后 3 个工作日内发布，形式不少于 3 种"]
+
+
+def _qa(root: Path, day: dt.date, record_id: str | None, basis: list[str] | None, **_):
+    documents = _records(root, "normative")
+    for ref in basis or []:
+        if ref not in documents:
+            raise ScaffoldError(f"规范性文件“{ref}”不存在（{root.name}/normative/{ref}.yml）")
+    if record_id is None:
+        numbers = [int(m.group(1)) for p in (root / "qa").glob("qa-*.y*ml") if (m := re.match(r"qa-(\d+)$", p.stem))]
+        record_id = f"qa-{max(numbers, default=0) + 1:03d}"
+    values = {"question": f"{PLACEHOLDER}：问题？", "answer": Markdown(f"{PLACEHOLDER}：答复。"),
+              "topic": "其他", "basis": basis or [], "department": f"{PLACEHOLDER}：答复部门",
+              "updated": day, "review": REVIEW}
+    return record_id, values, ["主题（topic）从 生育、教育、就业、创业、养老、医疗、纳税、社保、住房、救助、农业、其他 中选"]
+
+
+def _item(root: Path, day: dt.date, record_id: str | None, column: str | None, **_):
+    columns = [_text(c.get("id")) for c in _read(root / "columns.yml").get("columns", []) if isinstance(c, dict)]
+    if not column:
+        raise ScaffoldError("用 --column 指定重点领域栏目标识，可选：" + "、".join(columns))
+    if column not in columns:
+        import difflib
+
+        close = difflib.get_close_matches(column, columns, n=1)
+        raise ScaffoldError(f"栏目“{column}”不在 columns.yml 中" + (f"，是不是“{close[0]}”？" if close else ""))
+    record_id = record_id or _free(root / "items" / column, f"{day.year}-{day:%m%d}")
+    values = {"title": f"{PLACEHOLDER}：标题", "published": day,
+              "issuer": _text(_portal(root).get("agency")) or f"{PLACEHOLDER}：发布机构",
+              "body": Markdown(f"{PLACEHOLDER}：正文。"), "review": REVIEW}
+    return f"{column}/{record_id}", values, []
+
+
+def _tasks(root: Path, day: dt.date, record_id: str | None, year: int | None, **_):
+    year = year or (int(record_id) if record_id and record_id.isdigit() else day.year)
+    name = _text(_portal(root).get("name")).removesuffix("人民政府") or PLACEHOLDER
+    values = {
+        "year": year, "title": f"{name}{year}年政务公开重点工作任务分工",
+        "sections": Raw(
+            "# 大标题 → 小标题（可省略）→ 任务；每项任务至少写 requirement（具体要求）\n"
+            "- title: 一、待填写：大标题\n"
+            "  subsections:\n"
+            "    - title: （一）待填写：小标题\n"
+            "      tasks:\n"
+            "        - no: 1\n"
+            "          requirement: 待填写：具体要求。\n"
+            "          lead: [待填写：牵头单位]\n"
+            "          responsible: [待填写：责任单位]\n"
+            "          deadline: 年底前       # 或 12月底前、8月31日、持续推进、长期坚持、及时公开\n"
+            "          status: 未开始         # 未开始 推进中 持续推进 需优化完善 已完成"),
+    }
+    return str(year), values, ["已有分工表（Word、Excel 或文本）时，用 zwgk import-tasks 导入更快"]
+
+
+_MAKERS = {"normative": _normative, "interpretation": _interpretation, "qa": _qa, "item": _item, "tasks": _tasks}
+
+
+def _free(folder: Path, stem: str) -> str:
+    """stem, or stem-2, stem-3 … whichever has no file yet."""
+    candidate, n = stem, 1
+    while (folder / f"{candidate}.yml").exists() or (folder / f"{candidate}.yaml").exists():
+        n += 1
+        candidate = f"{stem}-{n}"
+    return candidate
+
+
+def kind_name(kind: str) -> str:
+    """normative, interpretation, qa, item or tasks, from an English or Chinese name."""
+    kind = ALIASES.get(kind, kind)
+    if kind not in _MAKERS:
+        raise ScaffoldError(f"不认识的记录类型“{kind}”，可选：{'、'.join(_MAKERS)}（或 规范性文件、解读、问答、重点领域、任务分工）")
+    return kind
+
+
+def new_record(root: Path, kind: str, day: dt.date, record_id: str | None = None, **options) -> Created:
+    """Write a new record file from its template; never overwrites."""
+    root = Path(root)
+    kind = kind_name(kind)
+    if not root.is_dir():
+        raise ScaffoldError(f"找不到记录目录 {root}（用 --records 指定）")
+    if record_id is not None and not ID_RE.match(record_id):
+        raise ScaffoldError(f"标识“{record_id}”不能用作文件名和网址：只用小写字母、数字和连字符，如 sfbf-2026-16")
+    rel_id, values, notes = _MAKERS[kind](root, day, record_id, **options)
+    path = root / FOLDERS[kind] / f"{rel_id}.yml"
+    if path.exists():
+        raise ScaffoldError(f"{path} 已存在，未覆盖：换一个标识，或直接编辑该文件")
+    cls = RECORD_KINDS[kind]
+    title = _class_doc(KINDS[kind][0])[0]
+    header = [
+        modeline(root, path),
+        f"# {title}：由 zwgk new {kind} 于 {day.isoformat()} 生成。",
+        f"# 把“{PLACEHOLDER}”换成实际内容；三审（review）填全后才会发布。改完运行 zwgk check。",
+        "",
+    ]
+    text = "\n".join(header + render(cls, values)) + "\n"
+    yaml.compose(text, Loader=yaml.SafeLoader)  # a template that does not parse is a bug here, not the user's
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return Created(path, kind, rel_id.split("/")[-1], notes)
