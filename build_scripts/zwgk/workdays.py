@@ -7,6 +7,7 @@ count as working days and every answer says so (``official`` is False).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import chinese_calendar
@@ -31,8 +32,9 @@ class WorkdayCount:
         return f"chinesecalendar 尚无{years}的节假日安排，{years}按周一至周五计算工作日"
 
 
+@functools.lru_cache(maxsize=8192)
 def is_workday(day: dt.date) -> tuple[bool, bool]:
-    """(is a working day, from the official calendar)."""
+    """(is a working day, from the official calendar). Cached: the library rescans its tables on every call."""
     try:
         return chinese_calendar.is_workday(day), True
     except NotImplementedError:

@@ -40,7 +40,7 @@ RULES = (ELEMENTS_MISSING, DATES_CONFLICT, NUMBER_FORMAT, INDEX_FORMAT, TEXTS_MI
 ELEMENT_FIELDS = ("title", "doc_number", "index_number", "issuer", "topic", "body")
 WORD_SUFFIXES = (".doc", ".docx", ".wps")
 _LABELS = {f.name: f.metadata["label"] for f in dataclasses.fields(NormativeDocument)}
-_BRACKETS = "[]【】()（）［］﹝﹞〖〗<>〈〉"
+_BRACKETS = "〔〕[]【】()（）［］﹝﹞〖〗<>〈〉"
 _FULLWIDTH_DIGITS = re.compile("[０-９]")
 _CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
 

@@ -8,12 +8,11 @@ import json
 from pathlib import Path
 
 from ..pages.common import page_url
+from ..pages.report import CSV_PATH, JSON_PATH
 from ..portal import Portal
 from . import RULES, Report, audit_portal
 from .score import POINTS
 
-JSON_PATH = "jcbg/report.json"
-CSV_PATH = "jcbg/report.csv"
 CSV_FIELDS = [("rule", "规则编号"), ("title", "规则名称"), ("severity", "级别"), ("column", "栏目"),
               ("target", "对象"), ("url", "页面地址"), ("file", "记录文件"), ("line", "行"), ("message", "问题"),
               ("hint", "修改方法"), ("source", "依据")]

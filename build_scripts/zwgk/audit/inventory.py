@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pages import areas, interpretation, normative, qa, tasks
+from ..pages import areas, catalogue, interpretation, normative, qa, tasks
 from ..pages.common import area_path, doc_path, interp_path, item_path, page_url, qa_path
 from ..portal import Portal
 from ..yamlnodes import where
@@ -96,8 +96,8 @@ def qa_target(q, field_name: str | None = None) -> Target:
 
 
 def site_paths(portal: Portal, docs_dir: Path | None) -> set[str]:
-    """Paths the built site will serve (directory URLs end in /), known without rendering: the record and
-    column pages, files/, and the hand-written pages in docs_dir."""
+    """Paths the built site will serve (directory URLs end in /), known without rendering: the record,
+    column and list pages, files/, and the hand-written pages in docs_dir. rendered_paths() has the rest."""
     paths = {"", page_url(REPORT_PAGE), "jcbg/report.json", "jcbg/report.csv"}
     pages = [normative.INDEX, interpretation.INDEX, qa.INDEX, areas.INDEX, tasks.INDEX]
     pages += [doc_path(d) for d in portal.documents]
@@ -106,7 +106,11 @@ def site_paths(portal: Portal, docs_dir: Path | None) -> set[str]:
     pages += [area_path(c.id) for c in portal.columns]
     pages += [item_path(i) for i in portal.items]
     pages += [tasks.year_path(y) for y in portal.tasks]
+    pages += [v.path for v in catalogue.views(portal)]
+    for y, tasklist in portal.tasks.items():
+        pages += [tasks.dept_index_path(y)] + [tasks.dept_path(y, s) for s in tasks.dept_slugs(tasklist).values()]
     paths |= {page_url(p) for p in pages}
+    paths |= {p for p, _text, _name in catalogue.DATA_ALL + catalogue.DATA_IN_FORCE}
     files = portal.records.root / "files"
     if files.is_dir():
         paths |= {"files/" + p.relative_to(files).as_posix() for p in files.rglob("*") if p.is_file()}

@@ -8,6 +8,9 @@ from .common import Page, a, block, cn_date, esc, heading, open_data, table
 
 COLUMN = "栏目完整性检查"
 INDEX = "jcbg/index.md"
+ROWS_PER_RULE = 200  # the page lists this many findings per rule; the CSV and JSON list them all
+CSV_PATH = "jcbg/report.csv"
+JSON_PATH = "jcbg/report.json"
 
 
 def _severity(rule) -> str:
@@ -66,7 +69,8 @@ def column_charts(report) -> str:
         if not s.column.dated:
             continue
         title = f"{s.column.title}：近12个月每月发布条数"
-        chart = bar_chart(_chart_id(s.column), title, [(f"{y}年{m}月", n) for y, m, n in s.monthly], unit="条")
+        chart = bar_chart(_chart_id(s.column), title, [(f"{y}年{m}月", n) for y, m, n in s.monthly], unit="条",
+                          classes=["zwgk-chart__bar--month"] * len(s.monthly))
         recent = sum(n for _, _, n in s.monthly)
         parts.append(f"<details><summary>{esc(s.column.title)}（近12个月 {recent} 条）</summary>{chart}</details>")
     return block("".join(parts))
@@ -95,7 +99,10 @@ def findings_sections(report, rules) -> str:
         per_row = len(hints) > 1
         headers = ["序号", "对象", "问题", "记录文件"] + (["修改方法"] if per_row else [])
         rows = [[str(n), _target(f), esc(f.message), esc(f.target.location or "—")] + ([esc(f.hint)] if per_row else [])
-                for n, f in enumerate(found, 1)]
+                for n, f in enumerate(found[:ROWS_PER_RULE], 1)]
+        if len(found) > ROWS_PER_RULE:
+            notes += (f"<p>共 {len(found)} 项，下表列出前 {ROWS_PER_RULE} 项；"
+                      f"全部问题见{a(INDEX, CSV_PATH, '检查结果（CSV）')}。</p>")
         body += block(notes) + block(table(f"{r.id} {r.title}", headers, rows))
     return body or block("<p>未发现问题。</p>")
 
@@ -121,7 +128,7 @@ def annual_section(report, declared) -> str:
 
 def pages(portal: Portal) -> list[Page]:
     from ..audit import RULES
-    from ..audit.export import CSV_PATH, JSON_PATH, report_for
+    from ..audit.export import report_for
     from ..audit.score import POINTS
 
     report = report_for(portal)
