@@ -394,6 +394,13 @@ def test_report_is_deterministic_and_exports(tmp_path):
     assert rows[0]["页面地址"] == "zdly/e0/" and rows[0]["依据"].startswith("《政府网站与政务新媒体检查指标》")
 
 
+def test_csv_cells_are_never_formulas(tmp_path):
+    spec = base()
+    _columns({"id": "e0", "title": "=HYPERLINK(\"http://x\")"})(spec)
+    rows = list(csv.DictReader(io.StringIO(to_csv(audit(tmp_path, spec))[1:])))
+    assert rows[0]["对象"] == "'=HYPERLINK(\"http://x\")"
+
+
 def _cli_project(tmp_path, spec) -> Path:
     write_records(tmp_path / "tasks_yaml", spec)
     return tmp_path

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+from ..export import _cell as formula_safe
 from ..pages.common import page_url
 from ..pages.report import CSV_PATH, JSON_PATH
 from ..portal import Portal
@@ -77,12 +78,13 @@ def to_json(report: Report) -> str:
 
 
 def to_csv(report: Report) -> str:
-    """One row per finding, Chinese headings, UTF-8 with BOM so Excel and WPS open it correctly."""
+    """One row per finding, Chinese headings, UTF-8 with BOM and CRLF so Excel and WPS open it correctly;
+    no cell is a formula (record text such as a title may begin with = or +)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([label for _, label in CSV_FIELDS])
     for row in to_dict(report)["findings"]:
-        writer.writerow([row[key] for key, _ in CSV_FIELDS])
+        writer.writerow([formula_safe(str(row[key])) for key, _ in CSV_FIELDS])
     return "\ufeff" + out.getvalue()
 
 
