@@ -237,7 +237,7 @@ CASES = [
     ("R7.3", _set("normative/a.yml", repealed_on=dt.date(2026, 11, 1)),
      _set("normative/a.yml", repealed_on=dt.date(2026, 12, 1))),
     ("R7.4", _both(_set("qa/qa-1.yml", basis=["b"]), _set("normative/a.yml", amends=["b"])),
-     _set("qa/qa-1.yml", basis=["b"])),
+     _set("normative/a.yml", effective=dt.date(2026, 12, 1))),  # basis 尚未生效: may be explained early
     ("R8.1", _task(deadline="2026-06-30", status="推进中"), _task(deadline="2026-06-30", status="已完成")),
     ("R8.1", _task(deadline="6月底前", status=None),
      _task(deadline="年底前", status="推进中")),

@@ -17,15 +17,13 @@ BASIS_UNPUBLISHED = Rule("R7.2", "问答依据未发布", "error", QA_BASIS,
 BASIS_INVALID = Rule("R7.3", "问答依据已失效", "error", QA_BASIS,
                      "政策依据《{title}》（{number}）{state}{detail}，答复可能已不适用",
                      "按现行有效的文件修改答复并更新 basis 和 updated；政策已停止执行的，撤下该问答")
-BASIS_CHANGED = Rule("R7.4", "问答依据已修改或尚未生效", "warning", QA_BASIS,
+BASIS_CHANGED = Rule("R7.4", "问答依据已修改", "warning", QA_BASIS,
                      "政策依据《{title}》（{number}）{state}{detail}，须核对答复是否仍然适用",
                      "对照修改后的条款核对答复，必要时修改答复、补充修改文件为依据，并更新 updated")
 RULES = (NO_BASIS, BASIS_UNPUBLISHED, BASIS_INVALID, BASIS_CHANGED)
 
 
 def _detail(status, docs) -> str:
-    if status.state == "尚未生效":
-        return ""
     by = docs.get(status.by) if status.by else None
     return f"（自{format_cn(status.since)}起" + (f"，{by.doc_number or by.title}" if by else "") + "）"
 
@@ -42,6 +40,8 @@ def check(ctx: Context) -> list[Finding]:
                                                        basis=docs[ref].doc_number if ref in docs else ref))
                 continue
             status, doc = portal.validity[ref], docs[ref]
+            if status.state == "尚未生效":
+                continue  # a Q&A may explain a policy before it takes effect
             rule = BASIS_INVALID if status.state in ("已废止", "已失效") else BASIS_CHANGED
             found.append(rule.finding(qa_target(q, "basis"), "zcwd", title=doc.title, number=doc.doc_number,
                                       state=status.state, detail=_detail(status, docs)))
