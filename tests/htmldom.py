@@ -7,7 +7,21 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 class Node:
@@ -38,8 +52,12 @@ class Node:
                 continue
             if cls and cls not in el.classes:
                 continue
-            if all((name.rstrip("_") in el.attrs) if value is True else el.attrs.get(name.rstrip("_")) == value
-                   for name, value in attrs.items()):
+            if all(
+                (name.rstrip("_") in el.attrs)
+                if value is True
+                else el.attrs.get(name.rstrip("_")) == value
+                for name, value in attrs.items()
+            ):
                 found.append(el)
         return found
 

@@ -4,10 +4,8 @@ document ⇄ interpretation ⇄ Q&A links by clicking, and hostile records where
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 from htmldom import Site, main_content
 from webtools import chromium, guard_hosts, origin, serve
@@ -56,12 +54,16 @@ def kinds(site: Site) -> dict[str, str]:
         "qa-index": "zcwd/",
         "qa-with-notice": first(qas, lambda u: has(u, "zwgk-notice--stale")),
         "area-index": "zdly/",
-        "area-with-entries": first(areas, lambda u: main_content(site.page(u)).find("table") is not None),
+        "area-with-entries": first(
+            areas, lambda u: main_content(site.page(u)).find("table") is not None
+        ),
         "area-empty": first(areas, lambda u: has(u, "zwgk-notice--empty")),
         "tasks-index": "zdgz/",
         "tasks-year": first(pages, lambda u: re.fullmatch(r"zdgz/\d+/", u) is not None),
         "tasks-departments": first(pages, lambda u: re.fullmatch(r"zdgz/\d+/dept/", u) is not None),
-        "tasks-department": max(depts, key=lambda u: len(main_content(site.page(u)).find_all(cls="zwgk-task"))),
+        "tasks-department": max(
+            depts, key=lambda u: len(main_content(site.page(u)).find_all(cls="zwgk-task"))
+        ),
     }
 
 
@@ -75,7 +77,10 @@ def open_context(browser, base: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     events = {"blocked": guard_hosts(context, origin(base)), "dialogs": [], "errors": []}
     page = context.new_page()
-    page.on("dialog", lambda d: (events["dialogs"].append(f"{page.url}: {d.type} {d.message}"), d.dismiss()))
+    page.on(
+        "dialog",
+        lambda d: (events["dialogs"].append(f"{page.url}: {d.type} {d.message}"), d.dismiss()),
+    )
     page.on("pageerror", lambda e: events["errors"].append(f"{page.url}: {e}"))
     return context, page, events
 
@@ -93,7 +98,9 @@ def test_one_page_of_each_kind(built_site, browser):
             page.screenshot(path=str(ARTIFACTS / f"{kind}.png"), full_page=True)
             if kind == "document":
                 cell = page.locator("table.zwgk-fields tr", has_text="有效性").locator("td")
-                assert re.match(r"^(已修改|已废止|已失效|尚未生效)（", cell.inner_text()), cell.inner_text()
+                assert re.match(r"^(已修改|已废止|已失效|尚未生效)（", cell.inner_text()), (
+                    cell.inner_text()
+                )
                 assert page.locator(".zwgk-notice").first.is_visible()
             if kind == "qa-with-notice":
                 assert page.locator(".zwgk-notice--stale").is_visible()
@@ -109,8 +116,10 @@ def test_one_page_of_each_kind(built_site, browser):
 
 def test_document_interpretation_and_qa_links_followed_by_clicking(built_site, browser):
     site = Site(built_site)
-    doc = first([u for u in site.pages() if re.fullmatch(r"gfxwj/[^/]+/", u)],
-                lambda u: linked_under(site, u, "政策解读") and linked_under(site, u, "相关问答"))
+    doc = first(
+        [u for u in site.pages() if re.fullmatch(r"gfxwj/[^/]+/", u)],
+        lambda u: linked_under(site, u, "政策解读") and linked_under(site, u, "相关问答"),
+    )
     with serve(built_site) as base:
         context, page, events = open_context(browser, base)
         page.goto(base + doc)

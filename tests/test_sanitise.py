@@ -10,7 +10,6 @@ import re
 
 import markdown
 import pytest
-
 from helpers import records_copy, write
 from htmldom import Site, main_content, parse
 from zwgk.errors import RecordError
@@ -53,7 +52,7 @@ PAYLOADS = [
     "<table><tr><td background=javascript:alert(1)>x</td></tr></table>",
     '<a href="#" onclick="alert(1)">t</a>',
     "<!--<img src=x onerror=alert(1)>-->",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
     "<template><script>alert(1)</script></template>",
     '<a href="https://example.org/" target="_blank">ok</a>',
 ]
@@ -81,13 +80,24 @@ def test_markdown_from_yaml_keeps_only_allowlisted_markup(payload):
 
 
 def test_sanitiser_keeps_ordinary_formatting():
-    html = safe_html("**粗体** [网站](https://www.gov.cn/) ![图](files/a.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    html = safe_html(
+        "**粗体** [网站](https://www.gov.cn/) ![图](files/a.png)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
     assert "<strong>粗体</strong>" in html and 'href="https://www.gov.cn/"' in html
     assert 'src="files/a.png"' in html and "<table>" in html
 
 
-@pytest.mark.parametrize("payload", PAYLOADS + ["{: onclick=\"alert(1)\" }", "标题 {#x onmouseover=alert(1)}",
-                                                "## 二级", "**粗** _斜_ `码`", "1. 列表"])
+@pytest.mark.parametrize(
+    "payload",
+    PAYLOADS
+    + [
+        '{: onclick="alert(1)" }',
+        "标题 {#x onmouseover=alert(1)}",
+        "## 二级",
+        "**粗** _斜_ `码`",
+        "1. 列表",
+    ],
+)
 def test_headings_from_yaml_are_plain_text_under_the_sites_markdown(payload):
     # the same extensions as mkdocs.yml: attr_list would otherwise turn {: onclick=…} into an attribute
     html = markdown.markdown(heading(2, payload, "sec"), extensions=["tables", "attr_list", "toc"])
@@ -97,8 +107,17 @@ def test_headings_from_yaml_are_plain_text_under_the_sites_markdown(payload):
     assert list(h2.iter()) == [] and set(h2.attrs) == {"id"}
 
 
-@pytest.mark.parametrize("path", ["../secret.txt", "files/../../secret.txt", "/etc/passwd", "C:\\\\Windows\\\\x.pdf",
-                                  "file:///etc/passwd", "..\\\\..\\\\secret.txt"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../secret.txt",
+        "files/../../secret.txt",
+        "/etc/passwd",
+        "C:\\\\Windows\\\\x.pdf",
+        "file:///etc/passwd",
+        "..\\\\..\\\\secret.txt",
+    ],
+)
 def test_attachment_paths_cannot_leave_the_project(tmp_path, path):
     root = records_copy(tmp_path)
     doc = (root / "normative/a-2023-1.yml").read_text(encoding="utf-8")
@@ -109,15 +128,24 @@ def test_attachment_paths_cannot_leave_the_project(tmp_path, path):
 
 
 def test_csv_cells_never_start_a_formula():
-    row = {key: "" for key, _ in FIELDS} | {"title": '=HYPERLINK("http://evil","x")', "doc_number": "+1",
-                                           "issuer": "@SUM(A1)", "topic": "-2+3"}
-    cells = dict(zip(["序号"] + [k for k, _ in FIELDS],
-                     next(csv.reader(io.StringIO(to_csv([row]).decode("utf-8-sig").splitlines()[1])))))
-    assert cells["title"] == "'=HYPERLINK(\"http://evil\",\"x\")"
+    row = {key: "" for key, _ in FIELDS} | {
+        "title": '=HYPERLINK("http://evil","x")',
+        "doc_number": "+1",
+        "issuer": "@SUM(A1)",
+        "topic": "-2+3",
+    }
+    cells = dict(
+        zip(
+            ["序号"] + [k for k, _ in FIELDS],
+            next(csv.reader(io.StringIO(to_csv([row]).decode("utf-8-sig").splitlines()[1]))),
+        )
+    )
+    assert cells["title"] == '\'=HYPERLINK("http://evil","x")'
     assert (cells["doc_number"], cells["issuer"], cells["topic"]) == ("'+1", "'@SUM(A1)", "'-2+3")
 
 
 # The hostile records, built --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def hostile(hostile_site) -> Site:
@@ -126,8 +154,19 @@ def hostile(hostile_site) -> Site:
 
 def test_hostile_site_has_one_page_of_each_kind(hostile):
     pages = set(hostile.pages())
-    for url in ("", "gfxwj/", "gfxwj/xxyx/", "gfxwj/h-2024-1/", "zcjd/jd-h/", "zcwd/qa-h/", "zdly/col-a/",
-                "zdly/col-a/item-h/", "zdly/col-b/", "zdgz/2024/", "zdgz/2024/dept/"):
+    for url in (
+        "",
+        "gfxwj/",
+        "gfxwj/xxyx/",
+        "gfxwj/h-2024-1/",
+        "zcjd/jd-h/",
+        "zcwd/qa-h/",
+        "zdly/col-a/",
+        "zdly/col-a/item-h/",
+        "zdly/col-b/",
+        "zdgz/2024/",
+        "zdgz/2024/dept/",
+    ):
         assert url in pages, url
 
 
@@ -140,7 +179,9 @@ def test_no_markup_from_records_survives_anywhere_in_the_built_pages(hostile):
             for name in ("href", "src", "action", "formaction", "data"):
                 assert not BAD_SCHEME.match(el.get(name) or ""), (url, el)
             assert el.tag not in ("iframe", "object", "embed", "frame", "base"), (url, el)
-            if el.tag == "script" and el.get("type") != "application/json":  # Material's config is data
+            if (
+                el.tag == "script" and el.get("type") != "application/json"
+            ):  # Material's config is data
                 assert el.get("src") and not re.match(r"^[a-z]+:|^//", el.get("src")), (url, el)
             if el.tag == "meta" and el.get("http-equiv"):
                 assert el.get("http-equiv").lower() != "refresh", url
@@ -163,11 +204,20 @@ def test_hostile_titles_are_shown_as_text(hostile):
     metas = {m.get("name"): m.get("content") for m in doc.find_all("meta", name=True)}
     assert metas["ArticleTitle"] == title
     sections = [h.text() for h in main_content(hostile.page("zdgz/2024/")).find_all("h2")]
-    assert "<script>alert('sec')</script>一、[点我](javascript:alert('sec-md')) {#x onclick=alert('sec-attr')}" in sections
+    assert (
+        "<script>alert('sec')</script>一、[点我](javascript:alert('sec-md')) {#x onclick=alert('sec-attr')}"
+        in sections
+    )
 
 
 def test_hostile_open_data_parses(hostile):
-    rows = list(csv.DictReader(io.StringIO((hostile.root / "gfxwj/gfxwj.csv").read_bytes().decode("utf-8-sig"))))
-    assert {r["名称"] for r in rows} >= {"<script>alert('title-1')</script>敌意县关于印发旧办法的通知"}
+    rows = list(
+        csv.DictReader(
+            io.StringIO((hostile.root / "gfxwj/gfxwj.csv").read_bytes().decode("utf-8-sig"))
+        )
+    )
+    assert {r["名称"] for r in rows} >= {
+        "<script>alert('title-1')</script>敌意县关于印发旧办法的通知"
+    }
     data = json.loads((hostile.root / "gfxwj/gfxwj.json").read_text(encoding="utf-8"))
     assert data["count"] == 3

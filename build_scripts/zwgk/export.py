@@ -25,10 +25,21 @@ ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
 CST = dt.timezone(dt.timedelta(hours=8))
 # Columns of the CSV (and keys of the JSON records), in order, with their Chinese headings.
-FIELDS = [("title", "名称"), ("doc_number", "文号"), ("index_number", "索引号"), ("topic", "主题分类"),
-          ("issuer", "发布机构"), ("written", "成文日期"), ("published", "发布日期"), ("effective", "施行日期"),
-          ("expires", "有效期至"), ("validity", "有效性"), ("validity_since", "有效性变更日期"),
-          ("changed_by", "修改或废止文件文号"), ("url", "网址")]
+FIELDS = [
+    ("title", "名称"),
+    ("doc_number", "文号"),
+    ("index_number", "索引号"),
+    ("topic", "主题分类"),
+    ("issuer", "发布机构"),
+    ("written", "成文日期"),
+    ("published", "发布日期"),
+    ("effective", "施行日期"),
+    ("expires", "有效期至"),
+    ("validity", "有效性"),
+    ("validity_since", "有效性变更日期"),
+    ("changed_by", "修改或废止文件文号"),
+    ("url", "网址"),
+]
 # A spreadsheet runs a cell that begins with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,8 +47,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def export_files(portal: Portal) -> dict[str, str | bytes]:
     """Every open-data file of the site, by site path."""
     files = dict(feeds(portal))
-    for (csv_path, _, _), (json_path, _, _), docs in ((*DATA_ALL, portal.documents_newest_first()),
-                                                        (*DATA_IN_FORCE, in_force_documents(portal))):
+    for (csv_path, _, _), (json_path, _, _), docs in (
+        (*DATA_ALL, portal.documents_newest_first()),
+        (*DATA_IN_FORCE, in_force_documents(portal)),
+    ):
         rows = [document_record(portal, d) for d in docs]
         files[csv_path] = to_csv(rows)
         files[json_path] = to_json(portal, rows, csv_path)
@@ -53,10 +66,16 @@ def canonical_url(portal: Portal, page_path: str) -> str:
 def document_record(portal: Portal, doc) -> dict[str, str]:
     status = portal.validity[doc.id]
     changer = portal.records.normative.get(status.by) if status.by else None
-    values = {"written": doc.written, "published": doc.published, "effective": doc.effective,
-              "expires": doc.expires, "validity": status.state,
-              "validity_since": status.since if status.state != "现行有效" else None,
-              "changed_by": changer.doc_number if changer else "", "url": canonical_url(portal, doc_path(doc.id))}
+    values = {
+        "written": doc.written,
+        "published": doc.published,
+        "effective": doc.effective,
+        "expires": doc.expires,
+        "validity": status.state,
+        "validity_since": status.since if status.state != "现行有效" else None,
+        "changed_by": changer.doc_number if changer else "",
+        "url": canonical_url(portal, doc_path(doc.id)),
+    }
     record = {"id": doc.id}
     for key, _label in FIELDS:
         value = values[key] if key in values else getattr(doc, key)
@@ -79,8 +98,14 @@ def to_csv(rows: list[dict[str, str]]) -> bytes:
 
 
 def to_json(portal: Portal, rows: list[dict[str, str]], csv_path: str) -> str:
-    data = {"source": portal.config.agency, "site": portal.config.name, "as_of": portal.as_of.isoformat(),
-            "count": len(rows), "fields": {"id": "标识", **dict(FIELDS)}, "documents": rows}
+    data = {
+        "source": portal.config.agency,
+        "site": portal.config.name,
+        "as_of": portal.as_of.isoformat(),
+        "count": len(rows),
+        "fields": {"id": "标识", **dict(FIELDS)},
+        "documents": rows,
+    }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -109,7 +134,9 @@ def atom_feed(portal: Portal, path: str, title: str, html_page: str, entries: li
     sub(feed, "title", f"{portal.config.name}：{title}")
     sub(feed, "id", _tag(portal, dt.date(2000, 1, 1), path))
     sub(feed, "updated", _stamp(entries[0][0] if entries else portal.as_of))
-    here = posixpath.join(posixpath.dirname(path), "index.md")  # links resolve against the feed's folder
+    here = posixpath.join(
+        posixpath.dirname(path), "index.md"
+    )  # links resolve against the feed's folder
     sub(feed, "link", rel="self", type="application/atom+xml", href=posixpath.basename(path))
     sub(feed, "link", rel="alternate", type="text/html", href=rel(here, html_page))
     sub(sub(feed, "author"), "name", portal.config.agency)
@@ -127,29 +154,65 @@ def atom_feed(portal: Portal, path: str, title: str, html_page: str, entries: li
 
 
 def feeds(portal: Portal) -> dict[str, str]:
-    docs = [(d.published, "规范性文件", d.title, doc_path(d.id), f"{d.doc_number}，{d.issuer}")
-            for d in portal.documents_newest_first()]
-    interps = [(i.published, "政策解读", i.title, interp_path(i.id),
-                f"解读：{portal.documents[i.of].title}（{portal.documents[i.of].doc_number}）")
-               for i in sorted(portal.interpretations.values(), key=lambda i: (i.published, i.id), reverse=True)]
-    qas = [(q.updated, "政策问答", q.question, qa_path(q.id), f"{q.topic}，{q.department}")
-           for q in sorted(portal.qa.values(), key=lambda q: (q.updated, q.id), reverse=True)]
-    areas = {c.id: [(d, c.title, t, p, issuer) for d, t, p, issuer in column_entries(portal, c.id) if d]
-             for c in portal.columns}
-    all_areas = sorted({e[3]: e for es in areas.values() for e in es}.values(), key=lambda e: (e[0], e[3]),
-                       reverse=True)
-    tasks = [(portal.as_of, "重点工作任务", f"{tl.title}（截至{portal.as_of.isoformat()}的完成情况）",
-              year_path(y), tl.source) for y, tl in sorted(portal.tasks.items(), reverse=True)]
+    docs = [
+        (d.published, "规范性文件", d.title, doc_path(d.id), f"{d.doc_number}，{d.issuer}")
+        for d in portal.documents_newest_first()
+    ]
+    interps = [
+        (
+            i.published,
+            "政策解读",
+            i.title,
+            interp_path(i.id),
+            f"解读：{portal.documents[i.of].title}（{portal.documents[i.of].doc_number}）",
+        )
+        for i in sorted(
+            portal.interpretations.values(), key=lambda i: (i.published, i.id), reverse=True
+        )
+    ]
+    qas = [
+        (q.updated, "政策问答", q.question, qa_path(q.id), f"{q.topic}，{q.department}")
+        for q in sorted(portal.qa.values(), key=lambda q: (q.updated, q.id), reverse=True)
+    ]
+    areas = {
+        c.id: [(d, c.title, t, p, issuer) for d, t, p, issuer in column_entries(portal, c.id) if d]
+        for c in portal.columns
+    }
+    all_areas = sorted(
+        {e[3]: e for es in areas.values() for e in es}.values(),
+        key=lambda e: (e[0], e[3]),
+        reverse=True,
+    )
+    tasks = [
+        (
+            portal.as_of,
+            "重点工作任务",
+            f"{tl.title}（截至{portal.as_of.isoformat()}的完成情况）",
+            year_path(y),
+            tl.source,
+        )
+        for y, tl in sorted(portal.tasks.items(), reverse=True)
+    ]
     site = [(d, col, t, p, "") for d, col, t, p in newest_entries(portal)]
     out = {
         feed_path(): atom_feed(portal, feed_path(), "最新信息", "index.md", site),
-        feed_path("gfxwj"): atom_feed(portal, feed_path("gfxwj"), "规范性文件库", "gfxwj/index.md", docs),
-        feed_path("zcjd"): atom_feed(portal, feed_path("zcjd"), "政策解读", "zcjd/index.md", interps),
+        feed_path("gfxwj"): atom_feed(
+            portal, feed_path("gfxwj"), "规范性文件库", "gfxwj/index.md", docs
+        ),
+        feed_path("zcjd"): atom_feed(
+            portal, feed_path("zcjd"), "政策解读", "zcjd/index.md", interps
+        ),
         feed_path("zcwd"): atom_feed(portal, feed_path("zcwd"), "政策问答库", "zcwd/index.md", qas),
-        feed_path("zdly"): atom_feed(portal, feed_path("zdly"), "重点领域", "zdly/index.md", all_areas),
-        feed_path("zdgz"): atom_feed(portal, feed_path("zdgz"), "重点工作任务", "zdgz/index.md", tasks),
+        feed_path("zdly"): atom_feed(
+            portal, feed_path("zdly"), "重点领域", "zdly/index.md", all_areas
+        ),
+        feed_path("zdgz"): atom_feed(
+            portal, feed_path("zdgz"), "重点工作任务", "zdgz/index.md", tasks
+        ),
     }
     for c in portal.columns:
         path = feed_path(f"zdly/{c.id}")
-        out[path] = atom_feed(portal, path, f"重点领域：{c.title}", f"zdly/{c.id}/index.md", areas[c.id])
+        out[path] = atom_feed(
+            portal, path, f"重点领域：{c.title}", f"zdly/{c.id}/index.md", areas[c.id]
+        )
     return out

@@ -5,9 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 from ..portal import Portal
+from .attachments import attachment_list
 from .common import (
-    Page, a, area_path, attachment_list, block, doc_path, esc, feed_path, heading, item_path, open_data,
-    safe_html, table, time_tag,
+    Page,
+    a,
+    area_path,
+    block,
+    doc_path,
+    esc,
+    feed_path,
+    heading,
+    item_path,
+    open_data,
+    safe_html,
+    table,
+    time_tag,
 )
 
 COLUMN = "重点领域"
@@ -19,9 +31,14 @@ __all__ = ["COLUMN", "INDEX", "area_path", "item_path", "column_entries", "pages
 
 def column_entries(portal: Portal, column_id: str) -> list[tuple]:
     """(date, title, page path, issuer) of a column's items and of the documents filed under it, newest first."""
-    entries = [(i.published, i.title, item_path(i), i.issuer) for i in portal.items_of.get(column_id, [])]
-    entries += [(d.published, d.title, doc_path(d.id), d.issuer)
-                for d in portal.documents.values() if column_id in d.columns]
+    entries = [
+        (i.published, i.title, item_path(i), i.issuer) for i in portal.items_of.get(column_id, [])
+    ]
+    entries += [
+        (d.published, d.title, doc_path(d.id), d.issuer)
+        for d in portal.documents.values()
+        if column_id in d.columns
+    ]
     return sorted(entries, key=lambda e: (e[0] or dt.date.min, e[2]), reverse=True)
 
 
@@ -30,13 +47,25 @@ def _index(portal: Portal, entries_of) -> Page:
     for c in portal.columns:
         entries = entries_of[c.id]
         latest = entries[0][0] if entries and entries[0][0] else None
-        rows.append([a(INDEX, area_path(c.id), c.title), str(len(entries)),
-                     time_tag(latest) if entries else '<span class="zwgk-empty">暂无信息</span>'])
+        rows.append(
+            [
+                a(INDEX, area_path(c.id), c.title),
+                str(len(entries)),
+                time_tag(latest) if entries else '<span class="zwgk-empty">暂无信息</span>',
+            ]
+        )
     body = block(f"<p>按基层政务公开标准目录设置 {len(portal.columns)} 个重点领域栏目。</p>")
     body += block(open_data(INDEX, [(feed_path("zdly"), "订阅重点领域更新（Atom）", "")]))
     body += block(table("重点领域栏目", ["栏目", "信息条数", "最近更新"], rows))
-    return Page(INDEX, "重点领域信息公开", body, column=COLUMN, column_type=COLUMN, in_nav=True,
-                description=f"{portal.config.name}重点领域信息公开")
+    return Page(
+        INDEX,
+        "重点领域信息公开",
+        body,
+        column=COLUMN,
+        column_type=COLUMN,
+        in_nav=True,
+        description=f"{portal.config.name}重点领域信息公开",
+    )
 
 
 def _column(portal: Portal, c, entries) -> Page:
@@ -44,24 +73,52 @@ def _column(portal: Portal, c, entries) -> Page:
     body = block(f"<p>{esc(c.description)}</p>") if c.description else ""
     if entries:
         body += block(open_data(path, [(feed_path(f"zdly/{c.id}"), "订阅本栏目更新（Atom）", "")]))
-        body += block(table(f"{c.title}（按发布日期由新到旧）", ["标题", "发布机构", "发布日期"],
-                            [[a(path, p, t), esc(issuer or "—"), time_tag(d)] for d, t, p, issuer in entries]))
+        body += block(
+            table(
+                f"{c.title}（按发布日期由新到旧）",
+                ["标题", "发布机构", "发布日期"],
+                [[a(path, p, t), esc(issuer or "—"), time_tag(d)] for d, t, p, issuer in entries],
+            )
+        )
     else:
-        body += block(f'<div class="zwgk-notice zwgk-notice--empty" role="note"><p>'
-                      f"{esc(c.empty_note or DEFAULT_EMPTY_NOTE)}</p></div>")
-    return Page(path, c.title, body, column=c.title, column_type=c.kind, crumbs=[(COLUMN, INDEX)],
-                description=c.description or c.title)
+        body += block(
+            f'<div class="zwgk-notice zwgk-notice--empty" role="note"><p>'
+            f"{esc(c.empty_note or DEFAULT_EMPTY_NOTE)}</p></div>"
+        )
+    return Page(
+        path,
+        c.title,
+        body,
+        column=c.title,
+        column_type=c.kind,
+        crumbs=[(COLUMN, INDEX)],
+        description=c.description or c.title,
+    )
 
 
 def _item(portal: Portal, c, i) -> Page:
     path = item_path(i)
-    body = block(f'<p class="zwgk-meta">发布机构：{esc(i.issuer or "—")}　发布日期：{time_tag(i.published)}</p>')
+    body = block(
+        f'<p class="zwgk-meta">发布机构：{esc(i.issuer or "—")}　发布日期：{time_tag(i.published)}</p>'
+    )
     body += block(f'<div class="zwgk-body">{safe_html(i.body)}</div>')
     if i.attachments:
         body += heading(2, "附件") + block(attachment_list(portal, path, i.attachments))
-    return Page(path, i.title, body, column=c.title, column_type=c.kind, published=i.published,
-                source=i.issuer, crumbs=[(COLUMN, INDEX), (c.title, area_path(c.id))],
-                search={"栏目": c.title, "发布机构": i.issuer, "年份": str(i.published.year) if i.published else ""})
+    return Page(
+        path,
+        i.title,
+        body,
+        column=c.title,
+        column_type=c.kind,
+        published=i.published,
+        source=i.issuer,
+        crumbs=[(COLUMN, INDEX), (c.title, area_path(c.id))],
+        search={
+            "栏目": c.title,
+            "发布机构": i.issuer,
+            "年份": str(i.published.year) if i.published else "",
+        },
+    )
 
 
 def pages(portal: Portal) -> list[Page]:

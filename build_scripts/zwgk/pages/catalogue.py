@@ -8,16 +8,36 @@ from typing import NamedTuple
 from ..dates import format_cn
 from ..portal import Portal
 from ..records import VALIDITY_STATES
-from .common import Page, a, block, doc_path, esc, feed_path, open_data, stable_slugs, table, time_tag
+from .common import (
+    Page,
+    a,
+    block,
+    doc_path,
+    esc,
+    feed_path,
+    heading,
+    open_data,
+    stable_slugs,
+    table,
+    time_tag,
+)
 from .normative import COLUMN, COLUMN_TYPE, INDEX, STATE_SLUGS, in_force_documents, validity_badge
 
 CATALOGUE = "gfxwj/xxyx/index.md"
 CATALOGUE_TITLE = "现行有效规范性文件目录"
 # Open-data files: (site path, link text, file name offered on download).
-DATA_ALL = [("gfxwj/gfxwj.csv", "全部文件目录（CSV，可用 Excel/WPS 打开）", "规范性文件目录.csv"),
-            ("gfxwj/gfxwj.json", "全部文件目录（JSON）", "规范性文件目录.json")]
-DATA_IN_FORCE = [("gfxwj/xxyx/xxyx.csv", "现行有效文件目录（CSV，可用 Excel/WPS 打开）", "现行有效规范性文件目录.csv"),
-                 ("gfxwj/xxyx/xxyx.json", "现行有效文件目录（JSON）", "现行有效规范性文件目录.json")]
+DATA_ALL = [
+    ("gfxwj/gfxwj.csv", "全部文件目录（CSV，可用 Excel/WPS 打开）", "规范性文件目录.csv"),
+    ("gfxwj/gfxwj.json", "全部文件目录（JSON）", "规范性文件目录.json"),
+]
+DATA_IN_FORCE = [
+    (
+        "gfxwj/xxyx/xxyx.csv",
+        "现行有效文件目录（CSV，可用 Excel/WPS 打开）",
+        "现行有效规范性文件目录.csv",
+    ),
+    ("gfxwj/xxyx/xxyx.json", "现行有效文件目录（JSON）", "现行有效规范性文件目录.json"),
+]
 
 
 def state_path(state: str) -> str:
@@ -35,19 +55,33 @@ def year_path(year: int) -> str:
 def doc_table(portal: Portal, from_path: str, docs, caption: str) -> str:
     if not docs:
         return '<p class="zwgk-empty">暂无此类文件。</p>'
-    rows = [[str(n), a(from_path, doc_path(d.id), d.title), f'<span class="zwgk-docno">{esc(d.doc_number)}</span>',
-             esc(d.issuer), time_tag(d.published), validity_badge(portal, d.id, from_path)]
-            for n, d in enumerate(docs, 1)]
-    return table(caption, ["序号", "名称", "文号", "发布机构", "发布日期", "有效性"], rows,
-                 cls="zwgk-table zwgk-docs")
+    rows = [
+        [
+            str(n),
+            a(from_path, doc_path(d.id), d.title),
+            f'<span class="zwgk-docno">{esc(d.doc_number)}</span>',
+            esc(d.issuer),
+            time_tag(d.published),
+            validity_badge(portal, d.id, from_path),
+        ]
+        for n, d in enumerate(docs, 1)
+    ]
+    return table(
+        caption,
+        ["序号", "名称", "文号", "发布机构", "发布日期", "有效性"],
+        rows,
+        cls="zwgk-table zwgk-docs",
+    )
 
 
 def _views_nav(groups) -> str:
     """Links to every view, with counts: 按有效性, 按发布机构, 按年份."""
     parts = []
     for label, entries in groups:
-        links = "".join(f"<li>{a(INDEX, path, text)}<span class=\"zwgk-count\">（{n}件）</span></li>"
-                        for text, path, n in entries)
+        links = "".join(
+            f'<li>{a(INDEX, path, text)}<span class="zwgk-count">（{n}件）</span></li>'
+            for text, path, n in entries
+        )
         parts.append(f'<div class="zwgk-views__group"><h3>{esc(label)}</h3><ul>{links}</ul></div>')
     return f'<nav class="zwgk-views" aria-label="分类浏览">{"".join(parts)}</nav>'
 
@@ -75,15 +109,51 @@ def views(portal: Portal) -> list[View]:
     in_force = in_force_documents(portal)
     as_of = format_cn(portal.as_of)
     amended = sum(1 for d in in_force if portal.validity[d.id].state == "已修改")
-    result = [View(CATALOGUE, CATALOGUE_TITLE, "", "", in_force,
-                   f"截至{as_of}，现行有效的规范性文件共 {len(in_force)} 件"
-                   + (f"，其中 {amended} 件经修改后继续有效，以修改后的规定为准" if amended else "") + "。")]
-    result += [View(state_path(s), f"有效性：{s}", "按有效性", s, by_state[s],
-                    f"截至{as_of}有效性为“{s}”的规范性文件共 {len(by_state[s])} 件。") for s in VALIDITY_STATES]
-    result += [View(issuer_path(slugs[i]), f"发布机构：{i}", "按发布机构", i, by_issuer[i],
-                    f"{i}发布的规范性文件共 {len(by_issuer[i])} 件，按发布日期由新到旧排列。") for i in sorted(by_issuer)]
-    result += [View(year_path(y), f"{y}年发布的规范性文件", "按发布年份", f"{y}年", by_year[y],
-                    f"{y}年发布的规范性文件共 {len(by_year[y])} 件。") for y in sorted(by_year, reverse=True)]
+    result = [
+        View(
+            CATALOGUE,
+            CATALOGUE_TITLE,
+            "",
+            "",
+            in_force,
+            f"截至{as_of}，现行有效的规范性文件共 {len(in_force)} 件"
+            + (f"，其中 {amended} 件经修改后继续有效，以修改后的规定为准" if amended else "")
+            + "。",
+        )
+    ]
+    result += [
+        View(
+            state_path(s),
+            f"有效性：{s}",
+            "按有效性",
+            s,
+            by_state[s],
+            f"截至{as_of}有效性为“{s}”的规范性文件共 {len(by_state[s])} 件。",
+        )
+        for s in VALIDITY_STATES
+    ]
+    result += [
+        View(
+            issuer_path(slugs[i]),
+            f"发布机构：{i}",
+            "按发布机构",
+            i,
+            by_issuer[i],
+            f"{i}发布的规范性文件共 {len(by_issuer[i])} 件，按发布日期由新到旧排列。",
+        )
+        for i in sorted(by_issuer)
+    ]
+    result += [
+        View(
+            year_path(y),
+            f"{y}年发布的规范性文件",
+            "按发布年份",
+            f"{y}年",
+            by_year[y],
+            f"{y}年发布的规范性文件共 {len(by_year[y])} 件。",
+        )
+        for y in sorted(by_year, reverse=True)
+    ]
     return result
 
 
@@ -93,17 +163,43 @@ def pages(portal: Portal) -> list[Page]:
     groups: dict[str, list] = {}
     for v in all_views[1:]:
         groups.setdefault(v.group, []).append((v.label, v.path, len(v.docs)))
-    body = block(f"<p>共收录规范性文件 {len(docs)} 件，截至{format_cn(portal.as_of)}现行有效 "
-                 f"{len(all_views[0].docs)} 件。下表按发布日期由新到旧排列，有效性按上述日期计算。</p>")
+    body = block(
+        f"<p>共收录规范性文件 {len(docs)} 件，截至{format_cn(portal.as_of)}现行有效 "
+        f"{len(all_views[0].docs)} 件。下表按发布日期由新到旧排列，有效性按上述日期计算。</p>"
+    )
     body += block(f'<p class="zwgk-lead">{a(INDEX, CATALOGUE, CATALOGUE_TITLE)}</p>')
-    body += block(_views_nav(list(groups.items())))
+    body += heading(2, "分类浏览") + block(_views_nav(list(groups.items())))
     body += block(open_data(INDEX, DATA_ALL + [(feed_path("gfxwj"), "订阅本栏目更新（Atom）", "")]))
-    body += block(doc_table(portal, INDEX, docs, "规范性文件目录（按发布日期由新到旧）"))
-    result = [Page(INDEX, COLUMN, body, column=COLUMN, column_type=COLUMN_TYPE, in_nav=True,
-                   description=f"{portal.config.name}规范性文件库")]
+    body += heading(2, "全部文件") + block(
+        doc_table(portal, INDEX, docs, "规范性文件目录（按发布日期由新到旧）")
+    )
+    result = [
+        Page(
+            INDEX,
+            COLUMN,
+            body,
+            column=COLUMN,
+            column_type=COLUMN_TYPE,
+            in_nav=True,
+            description=f"{portal.config.name}规范性文件库",
+        )
+    ]
     for v in all_views:
         extra = block(open_data(CATALOGUE, DATA_IN_FORCE)) if v.path == CATALOGUE else ""
-        body = block(f"<p>{esc(v.intro)}</p>") + extra + block(doc_table(portal, v.path, v.docs, v.title))
-        result.append(Page(v.path, v.title, body, column=COLUMN, column_type=COLUMN_TYPE, crumbs=[(COLUMN, INDEX)],
-                           description=f"{portal.config.name}{v.title}"))
+        body = (
+            block(f"<p>{esc(v.intro)}</p>")
+            + extra
+            + block(doc_table(portal, v.path, v.docs, v.title))
+        )
+        result.append(
+            Page(
+                v.path,
+                v.title,
+                body,
+                column=COLUMN,
+                column_type=COLUMN_TYPE,
+                crumbs=[(COLUMN, INDEX)],
+                description=f"{portal.config.name}{v.title}",
+            )
+        )
     return result

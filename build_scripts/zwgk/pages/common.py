@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import posixpath
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
-
-import hashlib
 
 import markdown as md
 import nh3
@@ -18,9 +16,45 @@ from slugify import slugify
 from ..dates import format_cn
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em",
-    "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong",
-    "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -47,7 +81,9 @@ class Page:
     description: str = ""
     keywords: list[str] = field(default_factory=list)
     source: str = ""
-    crumbs: list[tuple[str, str]] = field(default_factory=list)  # (title, page path) above this page
+    crumbs: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (title, page path) above this page
     in_nav: bool = False
     search: dict[str, str] = field(default_factory=dict)  # pagefind filters/meta
 
@@ -123,9 +159,17 @@ def a(from_path: str, to: str, text: str, cls: str = "") -> str:
 
 def safe_html(markdown_text: str) -> str:
     """Markdown from YAML → HTML with only allowlisted tags, attributes and URL schemes."""
-    rendered = md.markdown(markdown_text or "", extensions=["tables", "sane_lists"], output_format="html")
-    return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_SCHEMES,
-                     link_rel="noopener noreferrer", attribute_filter=_local_images)
+    rendered = md.markdown(
+        markdown_text or "", extensions=["tables", "sane_lists"], output_format="html"
+    )
+    return nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        attribute_filter=_local_images,
+    )
 
 
 def _local_images(tag: str, attribute: str, value: str) -> str | None:
@@ -159,17 +203,21 @@ def table(caption: str, headers: list[str], rows: list[list[str]], cls: str = "z
     """A data table with a caption and column-scoped headers; cells are already-safe HTML."""
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (f'<div class="zwgk-table-wrap" role="region" tabindex="0" aria-label="{esc(caption)}">'
-            f'<table class="{cls}"><caption>{esc(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>")
+    return (
+        f'<div class="zwgk-table-wrap" role="region" tabindex="0" aria-label="{esc(caption)}">'
+        f'<table class="{cls}"><caption>{esc(caption)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 def fields_table(caption: str, pairs: list[tuple[str, str]]) -> str:
     """A two-column element table (名称 | value); values are already-safe HTML."""
     rows = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in pairs)
-    return (f'<div class="zwgk-table-wrap" role="region" tabindex="0" aria-label="{esc(caption)}">'
-            f'<table class="zwgk-fields"><caption>{esc(caption)}</caption>'
-            f"<tbody>{rows}</tbody></table></div>")
+    return (
+        f'<div class="zwgk-table-wrap" role="region" tabindex="0" aria-label="{esc(caption)}">'
+        f'<table class="zwgk-fields"><caption>{esc(caption)}</caption>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
 
 
 def block(html_text: str) -> str:
@@ -184,48 +232,10 @@ def feed_path(column_dir: str = "") -> str:
 
 def open_data(from_path: str, links: list[tuple[str, str, str]]) -> str:
     """A row of open-data links: (site path, text, file name offered on download)."""
-    items = "".join(f'<li><a href="{esc(rel(from_path, p))}"'
-                    + (f' download="{esc(name)}"' if name else "") + f">{esc(text)}</a></li>"
-                    for p, text, name in links)
+    items = "".join(
+        f'<li><a href="{esc(rel(from_path, p))}"'
+        + (f' download="{esc(name)}"' if name else "")
+        + f">{esc(text)}</a></li>"
+        for p, text, name in links
+    )
     return f'<ul class="zwgk-opendata" aria-label="开放数据与订阅">{items}</ul>'
-
-
-FILE_TYPES = {".doc": "Word", ".docx": "Word", ".wps": "WPS", ".pdf": "PDF", ".ofd": "OFD", ".xls": "Excel",
-              ".xlsx": "Excel", ".et": "WPS表格", ".png": "图片", ".jpg": "图片", ".jpeg": "图片", ".gif": "图片",
-              ".mp4": "视频", ".zip": "压缩包", ".txt": "文本"}
-_sizes_cache: list = [None, {}]  # [portal, {site path: bytes}]: one directory scan per build
-
-
-def published_files(portal) -> dict[str, int]:
-    """Size in bytes of each file published under files/, keyed by its path ('files/a.pdf')."""
-    if _sizes_cache[0] is portal:
-        return _sizes_cache[1]
-    folder = Path(portal.records.root) / "files"
-    sizes = {"files/" + p.relative_to(folder).as_posix(): p.stat().st_size
-             for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else {}
-    _sizes_cache[:] = [portal, sizes]
-    return sizes
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} 字节"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
-
-
-def attachment_list(portal, from_path: str, attachments) -> str:
-    """Attachments with type and size; a file not in files/ is named but not linked."""
-    items = []
-    for att in attachments:
-        path = PurePosixPath(att.path).as_posix()
-        kind = FILE_TYPES.get(PurePosixPath(path).suffix.lower(), PurePosixPath(path).suffix.lstrip(".").upper())
-        title = att.title or PurePosixPath(path).name
-        size = published_files(portal).get(path)
-        if size is None:
-            items.append(f'<li>{esc(title)}<span class="zwgk-attachment__meta">（{esc(kind)}，文件暂未上传）</span></li>')
-        else:
-            items.append(f'<li><a href="{esc(rel(from_path, path))}">{esc(title)}</a>'
-                         f'<span class="zwgk-attachment__meta">（{esc(kind)}，{human_size(size)}）</span></li>')
-    return f'<ul class="zwgk-attachments">{"".join(items)}</ul>'

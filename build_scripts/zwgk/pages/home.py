@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from ..load import iter_tasks
 from ..portal import Portal
-from .common import Page, a, block, doc_path, esc, feed_path, interp_path, item_path, open_data, qa_path, time_tag
+from .common import (
+    Page,
+    a,
+    block,
+    doc_path,
+    esc,
+    feed_path,
+    interp_path,
+    item_path,
+    open_data,
+    qa_path,
+    time_tag,
+)
 
 PATH = "index.md"
 LATEST = 12
@@ -13,39 +25,85 @@ LATEST = 12
 def newest_entries(portal: Portal) -> list[tuple]:
     """(date, column, title, page path) of every dated entry, newest first: the home page and the site feed."""
     columns = {c.id: c.title for c in portal.columns}
-    entries = [(d.published, "规范性文件", d.title, doc_path(d.id)) for d in portal.documents.values()]
-    entries += [(i.published, "政策解读", i.title, interp_path(i.id)) for i in portal.interpretations.values()]
+    entries = [
+        (d.published, "规范性文件", d.title, doc_path(d.id)) for d in portal.documents.values()
+    ]
+    entries += [
+        (i.published, "政策解读", i.title, interp_path(i.id))
+        for i in portal.interpretations.values()
+    ]
     entries += [(q.updated, "政策问答", q.question, qa_path(q.id)) for q in portal.qa.values()]
-    entries += [(i.published, columns.get(i.column, "重点领域"), i.title, item_path(i))
-                for i in portal.items if i.published]
+    entries += [
+        (i.published, columns.get(i.column, "重点领域"), i.title, item_path(i))
+        for i in portal.items
+        if i.published
+    ]
     return sorted(entries, key=lambda e: (e[0], e[3]), reverse=True)
 
 
 def search_box() -> str:
     """A plain GET form: works without script; the search UI enhances it (id zwgk-search)."""
-    return ('<form class="zwgk-search" id="zwgk-search" role="search" action="search/" method="get">'
-            '<label for="zwgk-search-q">搜索本站信息</label>'
-            '<input id="zwgk-search-q" name="q" type="search" placeholder="如：低保、就业补贴" autocomplete="off">'
-            '<button type="submit">搜索</button></form>')
+    return (
+        '<form class="zwgk-search" id="zwgk-search" role="search" action="search/" method="get">'
+        '<label for="zwgk-search-q">搜索本站信息</label>'
+        '<input id="zwgk-search-q" name="q" type="search" placeholder="如：低保、就业补贴" autocomplete="off">'
+        '<button type="submit">搜索</button></form>'
+    )
 
 
 def pages(portal: Portal) -> list[Page]:
     tasks = sum(1 for t in portal.tasks.values() for _ in iter_tasks(t))
-    entries = [("规范性文件库", "gfxwj/index.md", len(portal.documents), "件", "文件全文、有效性和现行有效目录"),
-               ("政策解读", "zcjd/index.md", len(portal.interpretations), "篇", "文件出台背景、主要内容和咨询方式"),
-               ("政策问答库", "zcwd/index.md", len(portal.qa), "条", "按主题查找常见政策问题的答复"),
-               ("重点领域", "zdly/index.md", len(portal.items), "条", f"{len(portal.columns)} 个标准目录领域的公开信息"),
-               ("重点工作任务", "zdgz/index.md", tasks, "项", "年度政务公开重点工作任务分工及进展")]
-    cards = "".join(f'<li class="zwgk-entry">{a(PATH, p, t, "zwgk-entry__link")}'
-                    f'<span class="zwgk-entry__count">{n} {unit}</span>'
-                    f'<span class="zwgk-entry__desc">{esc(desc)}</span></li>' for t, p, n, unit, desc in entries)
-    latest = "".join(f'<li><span class="zwgk-latest__column">【{esc(col)}】</span>{a(PATH, p, t)}'
-                     f'<span class="zwgk-date">{time_tag(d)}</span></li>'
-                     for d, col, t, p in newest_entries(portal)[:LATEST])
+    entries = [
+        (
+            "规范性文件库",
+            "gfxwj/index.md",
+            len(portal.documents),
+            "件",
+            "文件全文、有效性和现行有效目录",
+        ),
+        (
+            "政策解读",
+            "zcjd/index.md",
+            len(portal.interpretations),
+            "篇",
+            "文件出台背景、主要内容和咨询方式",
+        ),
+        ("政策问答库", "zcwd/index.md", len(portal.qa), "条", "按主题查找常见政策问题的答复"),
+        (
+            "重点领域",
+            "zdly/index.md",
+            len(portal.items),
+            "条",
+            f"{len(portal.columns)} 个标准目录领域的公开信息",
+        ),
+        ("重点工作任务", "zdgz/index.md", tasks, "项", "年度政务公开重点工作任务分工及进展"),
+    ]
+    cards = "".join(
+        f'<li class="zwgk-entry">{a(PATH, p, t, "zwgk-entry__link")}'
+        f'<span class="zwgk-entry__count">{n} {unit}</span>'
+        f'<span class="zwgk-entry__desc">{esc(desc)}</span></li>'
+        for t, p, n, unit, desc in entries
+    )
+    latest = "".join(
+        f'<li><span class="zwgk-latest__column">【{esc(col)}】</span>{a(PATH, p, t)}'
+        f'<span class="zwgk-date">{time_tag(d)}</span></li>'
+        for d, col, t, p in newest_entries(portal)[:LATEST]
+    )
     body = block(f'<p class="zwgk-home__agency">主办：{esc(portal.config.agency)}</p>')
     body += block(search_box())
     body += block(f'<nav aria-label="政务公开栏目"><ul class="zwgk-entries">{cards}</ul></nav>')
-    body += "\n## 最新信息\n" + block(f'<ul class="zwgk-latest">{latest}</ul>' if latest else "<p>暂无信息。</p>")
+    body += "\n## 最新信息\n" + block(
+        f'<ul class="zwgk-latest">{latest}</ul>' if latest else "<p>暂无信息。</p>"
+    )
     body += block(open_data(PATH, [(feed_path(), "订阅全站更新（Atom）", "")]))
-    return [Page(PATH, portal.config.name + "政务公开", body, column="首页", column_type="首页", in_nav=True,
-                 description=f"{portal.config.name}政务公开专栏")]
+    return [
+        Page(
+            PATH,
+            portal.config.name + "政务公开",
+            body,
+            column="首页",
+            column_type="首页",
+            in_nav=True,
+            description=f"{portal.config.name}政务公开专栏",
+        )
+    ]

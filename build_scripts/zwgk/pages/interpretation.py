@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 from ..portal import Portal
+from .attachments import attachment_list
 from .common import (
-    Page, a, attachment_list, block, doc_path, esc, feed_path, fields_table, heading, interp_path, open_data,
-    safe_html, table, time_tag,
+    Page,
+    a,
+    block,
+    doc_path,
+    esc,
+    feed_path,
+    fields_table,
+    heading,
+    interp_path,
+    open_data,
+    safe_html,
+    table,
+    time_tag,
 )
 from .normative import validity_badge
 
@@ -16,40 +28,86 @@ __all__ = ["COLUMN", "INDEX", "interp_path", "pages"]
 
 
 def index_page(portal: Portal, interps) -> Page:
-    rows = [[a(INDEX, interp_path(i.id), i.title),
-             a(INDEX, doc_path(i.of), portal.documents[i.of].doc_number),
-             esc("、".join(i.forms)), time_tag(i.published)] for i in interps]
-    body = block(f"<p>共 {len(interps)} 篇政策解读，按发布日期由新到旧排列。每篇解读链接所解读的文件，"
-                 "文件页面也链接其解读。</p>")
+    rows = [
+        [
+            a(INDEX, interp_path(i.id), i.title),
+            a(INDEX, doc_path(i.of), portal.documents[i.of].doc_number),
+            esc("、".join(i.forms)),
+            time_tag(i.published),
+        ]
+        for i in interps
+    ]
+    body = block(
+        f"<p>共 {len(interps)} 篇政策解读，按发布日期由新到旧排列。每篇解读链接所解读的文件，"
+        "文件页面也链接其解读。</p>"
+    )
     body += block(open_data(INDEX, [(feed_path("zcjd"), "订阅本栏目更新（Atom）", "")]))
-    body += block(table("政策解读（按发布日期由新到旧）", ["标题", "解读的文件", "解读形式", "发布日期"], rows)
-                  if rows else '<p class="zwgk-empty">暂无政策解读。</p>')
-    return Page(INDEX, COLUMN, body, column=COLUMN, column_type=COLUMN, in_nav=True,
-                description=f"{portal.config.name}政策解读")
+    body += block(
+        table(
+            "政策解读（按发布日期由新到旧）", ["标题", "解读的文件", "解读形式", "发布日期"], rows
+        )
+        if rows
+        else '<p class="zwgk-empty">暂无政策解读。</p>'
+    )
+    return Page(
+        INDEX,
+        COLUMN,
+        body,
+        column=COLUMN,
+        column_type=COLUMN,
+        in_nav=True,
+        description=f"{portal.config.name}政策解读",
+    )
 
 
 def interpretation_page(portal: Portal, i) -> Page:
     path = interp_path(i.id)
     doc = portal.documents[i.of]
     contact = i.contact
-    pairs = [("解读的文件", a(path, doc_path(doc.id), doc.title)),
-             ("文号", esc(doc.doc_number)),
-             ("文件有效性", validity_badge(portal, doc.id, path)),
-             ("解读形式", esc("、".join(i.forms))), ("发布日期", time_tag(i.published))]
+    pairs = [
+        ("解读的文件", a(path, doc_path(doc.id), doc.title)),
+        ("文号", esc(doc.doc_number)),
+        ("文件有效性", validity_badge(portal, doc.id, path)),
+        ("解读形式", esc("、".join(i.forms))),
+        ("发布日期", time_tag(i.published)),
+    ]
     body = block(fields_table("解读信息", pairs))
     body += heading(2, "解读内容") + block(f'<div class="zwgk-body">{safe_html(i.body)}</div>')
     if i.media:
         body += heading(2, "图解、音视频") + block(attachment_list(portal, path, i.media))
     if contact:
-        body += heading(2, "政策咨询") + block(fields_table("咨询联系方式", [
-            ("咨询部门", esc(contact.department)), ("联系人", esc(contact.person or "—")),
-            ("咨询电话", f'<a href="tel:{esc(contact.phone)}">{esc(contact.phone)}</a>' if contact.phone else "—")]))
+        body += heading(2, "政策咨询") + block(
+            fields_table(
+                "咨询联系方式",
+                [
+                    ("咨询部门", esc(contact.department)),
+                    ("联系人", esc(contact.person or "—")),
+                    (
+                        "咨询电话",
+                        f'<a href="tel:{esc(contact.phone)}">{esc(contact.phone)}</a>'
+                        if contact.phone
+                        else "—",
+                    ),
+                ],
+            )
+        )
     body += block(f'<p class="zwgk-meta">原文：{a(path, doc_path(doc.id), doc.title)}</p>')
-    return Page(path, i.title, body, column=COLUMN, column_type=COLUMN, published=i.published,
-                source=contact.department if contact else "", description=f"{doc.doc_number} 政策解读",
-                crumbs=[(COLUMN, INDEX)], search={"栏目": COLUMN, "年份": str(i.published.year)})
+    return Page(
+        path,
+        i.title,
+        body,
+        column=COLUMN,
+        column_type=COLUMN,
+        published=i.published,
+        source=contact.department if contact else "",
+        description=f"{doc.doc_number} 政策解读",
+        crumbs=[(COLUMN, INDEX)],
+        search={"栏目": COLUMN, "年份": str(i.published.year)},
+    )
 
 
 def pages(portal: Portal) -> list[Page]:
-    interps = sorted(portal.interpretations.values(), key=lambda i: (i.published, i.id), reverse=True)
+    interps = sorted(
+        portal.interpretations.values(), key=lambda i: (i.published, i.id), reverse=True
+    )
     return [index_page(portal, interps)] + [interpretation_page(portal, i) for i in interps]

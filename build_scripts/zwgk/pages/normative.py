@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 from ..portal import Portal
+from .attachments import attachment_list
 from .common import (
-    Page, a, area_path, attachment_list, block, cn_date, doc_path, esc, fields_table, heading, interp_path,
-    qa_path, safe_html, time_tag,
+    Page,
+    a,
+    area_path,
+    block,
+    cn_date,
+    doc_path,
+    esc,
+    fields_table,
+    heading,
+    interp_path,
+    qa_path,
+    safe_html,
+    time_tag,
 )
 
 COLUMN = "规范性文件库"
 COLUMN_TYPE = "规范性文件"
 INDEX = "gfxwj/index.md"
 # CSS modifier and URL slug of each validity state (gfxwj/yxx/<slug>/).
-STATE_SLUGS = {"现行有效": "valid", "尚未生效": "pending", "已修改": "amended", "已废止": "repealed",
-               "已失效": "expired"}
+STATE_SLUGS = {
+    "现行有效": "valid",
+    "尚未生效": "pending",
+    "已修改": "amended",
+    "已废止": "repealed",
+    "已失效": "expired",
+}
 NOTICES = {
     "尚未生效": "本文件尚未施行。",
     "已修改": "本文件已被修改，请结合修改文件阅读，以修改后的规定为准。",
@@ -48,7 +65,9 @@ def validity_badge(portal: Portal, doc_id: str, from_path: str) -> str:
     if status.by and status.by in portal.records.normative:
         verb = "被修改" if status.state == "已修改" else "被废止"
         detail.append(f"{verb}：{doc_ref(portal, from_path, status.by)}")
-    return text + (f'<span class="zwgk-validity__detail">（{"，".join(detail)}）</span>' if detail else "")
+    return text + (
+        f'<span class="zwgk-validity__detail">（{"，".join(detail)}）</span>' if detail else ""
+    )
 
 
 def _relations(portal: Portal, doc, path: str) -> str:
@@ -56,14 +75,24 @@ def _relations(portal: Portal, doc, path: str) -> str:
     docs = portal.records.normative
 
     def items(ids):
-        return "".join(f"<li>{doc_ref(portal, path, i, docs[i].title)}（{esc(docs[i].doc_number)}，"
-                       f"{cn_date(docs[i].effective)}起施行）</li>" for i in ids if i in docs)
+        return "".join(
+            f"<li>{doc_ref(portal, path, i, docs[i].title)}（{esc(docs[i].doc_number)}，"
+            f"{cn_date(docs[i].effective)}起施行）</li>"
+            for i in ids
+            if i in docs
+        )
 
-    groups = [("修改本文件的文件", portal.amended_by.get(doc.id, [])),
-              ("废止本文件的文件", [doc.repealed_by] if doc.repealed_by else []),
-              ("本文件修改的文件", portal.amends.get(doc.id, [])),
-              ("本文件废止的文件", portal.repeals.get(doc.id, []))]
-    parts = [f'<h3>{esc(label)}</h3><ul class="zwgk-relations">{items(ids)}</ul>' for label, ids in groups if ids]
+    groups = [
+        ("修改本文件的文件", portal.amended_by.get(doc.id, [])),
+        ("废止本文件的文件", [doc.repealed_by] if doc.repealed_by else []),
+        ("本文件修改的文件", portal.amends.get(doc.id, [])),
+        ("本文件废止的文件", portal.repeals.get(doc.id, [])),
+    ]
+    parts = [
+        f'<h3>{esc(label)}</h3><ul class="zwgk-relations">{items(ids)}</ul>'
+        for label, ids in groups
+        if ids
+    ]
     if doc.repealed_on and not doc.repealed_by:
         parts.append(f"<p>经文件清理，本文件自{cn_date(doc.repealed_on)}起废止。</p>")
     return "".join(parts)
@@ -74,40 +103,80 @@ def document_page(portal: Portal, doc) -> Page:
     state = portal.validity[doc.id].state
     body = ""
     if state in NOTICES:
-        body += block(f'<div class="zwgk-notice zwgk-notice--{STATE_SLUGS[state]}" role="note"><p>'
-                      f'<strong>有效性提示：</strong>{esc(NOTICES[state])}'
-                      f"当前状态：{validity_badge(portal, doc.id, path)}</p></div>")
+        body += block(
+            f'<div class="zwgk-notice zwgk-notice--{STATE_SLUGS[state]}" role="note"><p>'
+            f"<strong>有效性提示：</strong>{esc(NOTICES[state])}"
+            f"当前状态：{validity_badge(portal, doc.id, path)}</p></div>"
+        )
     pairs = [
-        ("名称", esc(doc.title)), ("索引号", esc(doc.index_number)), ("主题分类", esc(doc.topic)),
-        ("发布机构", esc(doc.issuer)), ("成文日期", time_tag(doc.written)), ("发布日期", time_tag(doc.published)),
-        ("文号", esc(doc.doc_number)), ("有效性", validity_badge(portal, doc.id, path)),
-        ("施行日期", time_tag(doc.effective)), ("有效期至", time_tag(doc.expires) if doc.expires else "长期"),
+        ("名称", esc(doc.title)),
+        ("索引号", esc(doc.index_number)),
+        ("主题分类", esc(doc.topic)),
+        ("发布机构", esc(doc.issuer)),
+        ("成文日期", time_tag(doc.written)),
+        ("发布日期", time_tag(doc.published)),
+        ("文号", esc(doc.doc_number)),
+        ("有效性", validity_badge(portal, doc.id, path)),
+        ("施行日期", time_tag(doc.effective)),
+        ("有效期至", time_tag(doc.expires) if doc.expires else "长期"),
     ]
     body += block(fields_table("文件要素", pairs))
     relations = _relations(portal, doc, path)
     if relations:
-        body += heading(2, "修改和废止情况") + block(f'<div class="zwgk-relations-wrap">{relations}</div>')
+        body += heading(2, "修改和废止情况") + block(
+            f'<div class="zwgk-relations-wrap">{relations}</div>'
+        )
     columns = {c.id: c for c in portal.columns}
     if doc.columns:
-        links = "、".join(a(path, area_path(c), columns[c].title) for c in doc.columns if c in columns)
+        links = "、".join(
+            a(path, area_path(c), columns[c].title) for c in doc.columns if c in columns
+        )
         body += block(f'<p class="zwgk-meta">所属重点领域：{links}</p>')
     body += heading(2, "正文") + block(f'<div class="zwgk-body">{safe_html(doc.body)}</div>')
     body += heading(2, "附件")
-    body += block(attachment_list(portal, path, doc.attachments) if doc.attachments else "<p>本文件无附件。</p>")
+    body += block(
+        attachment_list(portal, path, doc.attachments)
+        if doc.attachments
+        else "<p>本文件无附件。</p>"
+    )
     interps = portal.interpretations_of.get(doc.id, [])
     body += heading(2, "政策解读") + block(
-        '<ul class="zwgk-links">' + "".join(
+        '<ul class="zwgk-links">'
+        + "".join(
             f"<li>{a(path, interp_path(i.id), i.title)}（{esc('、'.join(i.forms))}，{time_tag(i.published)}）</li>"
-            for i in interps) + "</ul>" if interps else "<p>本文件暂无解读。</p>")
+            for i in interps
+        )
+        + "</ul>"
+        if interps
+        else "<p>本文件暂无解读。</p>"
+    )
     qas = portal.qa_of.get(doc.id, [])
     body += heading(2, "相关问答") + block(
-        '<ul class="zwgk-links">' + "".join(f"<li>{a(path, qa_path(q.id), q.question)}</li>" for q in qas)
-        + "</ul>" if qas else "<p>暂无以本文件为依据的政策问答。</p>")
-    return Page(path, doc.title, body, column=COLUMN, column_type=COLUMN_TYPE, published=doc.published,
-                keywords=doc.keywords, source=doc.issuer, description=f"{doc.doc_number} {doc.title}",
-                crumbs=[(COLUMN, INDEX)],
-                search={"栏目": COLUMN, "有效性": state, "发布机构": doc.issuer,
-                        "年份": str(doc.published.year), "主题分类": doc.topic})
+        '<ul class="zwgk-links">'
+        + "".join(f"<li>{a(path, qa_path(q.id), q.question)}</li>" for q in qas)
+        + "</ul>"
+        if qas
+        else "<p>暂无以本文件为依据的政策问答。</p>"
+    )
+    return Page(
+        path,
+        doc.title,
+        body,
+        column=COLUMN,
+        column_type=COLUMN_TYPE,
+        published=doc.published,
+        keywords=doc.keywords,
+        source=doc.issuer,
+        description=f"{doc.doc_number} {doc.title}",
+        crumbs=[(COLUMN, INDEX)],
+        search={
+            "栏目": COLUMN,
+            "有效性": state,
+            "发布机构": doc.issuer,
+            "年份": str(doc.published.year),
+            "主题分类": doc.topic,
+        },
+    )
 
 
 def pages(portal: Portal) -> list[Page]:

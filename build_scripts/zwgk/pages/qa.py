@@ -7,8 +7,21 @@ from collections import defaultdict
 from ..portal import Portal
 from ..records import QaTopic
 from .common import (
-    Page, a, block, doc_path, esc, feed_path, fields_table, heading, interp_path, open_data, qa_path,
-    rel, safe_html, stable_slugs, time_tag,
+    Page,
+    a,
+    block,
+    doc_path,
+    esc,
+    feed_path,
+    fields_table,
+    heading,
+    interp_path,
+    open_data,
+    qa_path,
+    rel,
+    safe_html,
+    stable_slugs,
+    time_tag,
 )
 from .normative import validity_badge
 
@@ -22,7 +35,9 @@ __all__ = ["COLUMN", "INDEX", "TOPICS", "qa_path", "pages", "stale_basis"]
 
 def stale_basis(portal: Portal, q) -> list[str]:
     """Basis documents that are no longer (or not yet) 现行有效, or not published."""
-    return [b for b in q.basis if b not in portal.documents or portal.validity[b].state != "现行有效"]
+    return [
+        b for b in q.basis if b not in portal.documents or portal.validity[b].state != "现行有效"
+    ]
 
 
 def _notice(portal: Portal, q, path: str) -> str:
@@ -32,30 +47,55 @@ def _notice(portal: Portal, q, path: str) -> str:
     docs = portal.records.normative
     items = "".join(
         f"<li>{a(path, doc_path(b), docs[b].title)}：{validity_badge(portal, b, path)}</li>"
-        if b in portal.documents else f"<li>{esc(docs[b].title if b in docs else b)}：未公开</li>"
-        for b in stale)
-    return block('<div class="zwgk-notice zwgk-notice--stale" role="note"><p><strong>注意：本问答所依据的文件'
-                 "已不是现行有效状态</strong>，答复内容可能已不适用，请以现行政策为准，或向答复部门咨询。</p>"
-                 f"<ul>{items}</ul></div>")
+        if b in portal.documents
+        else f"<li>{esc(docs[b].title if b in docs else b)}：未公开</li>"
+        for b in stale
+    )
+    return block(
+        '<div class="zwgk-notice zwgk-notice--stale" role="note"><p><strong>注意：本问答所依据的文件'
+        "已不是现行有效状态</strong>，答复内容可能已不适用，请以现行政策为准，或向答复部门咨询。</p>"
+        f"<ul>{items}</ul></div>"
+    )
 
 
 def qa_page(portal: Portal, q) -> Page:
     path = qa_path(q.id)
     body = _notice(portal, q, path)
     body += heading(2, "答复") + block(f'<div class="zwgk-body">{safe_html(q.answer)}</div>')
-    basis = "".join(f"<li>{a(path, doc_path(b), portal.documents[b].title)}（{esc(portal.documents[b].doc_number)}，"
-                    f"{validity_badge(portal, b, path)}）</li>" for b in q.basis if b in portal.documents)
-    body += heading(2, "政策依据") + block(f'<ul class="zwgk-links">{basis}</ul>' if basis else "<p>无</p>")
+    basis = "".join(
+        f"<li>{a(path, doc_path(b), portal.documents[b].title)}（{esc(portal.documents[b].doc_number)}，"
+        f"{validity_badge(portal, b, path)}）</li>"
+        for b in q.basis
+        if b in portal.documents
+    )
+    body += heading(2, "政策依据") + block(
+        f'<ul class="zwgk-links">{basis}</ul>' if basis else "<p>无</p>"
+    )
     interps = [i for b in q.basis for i in portal.interpretations_of.get(b, [])]
     if interps:
-        body += heading(2, "相关解读") + block('<ul class="zwgk-links">' + "".join(
-            f"<li>{a(path, interp_path(i.id), i.title)}</li>" for i in interps) + "</ul>")
+        body += heading(2, "相关解读") + block(
+            '<ul class="zwgk-links">'
+            + "".join(f"<li>{a(path, interp_path(i.id), i.title)}</li>" for i in interps)
+            + "</ul>"
+        )
     topic = f'<a href="{esc(rel(path, INDEX))}#{TOPIC_ANCHORS[q.topic]}">{esc(q.topic)}</a>'
-    pairs = [("主题", topic), ("答复部门", esc(q.department or "—")), ("更新日期", time_tag(q.updated))]
+    pairs = [
+        ("主题", topic),
+        ("答复部门", esc(q.department or "—")),
+        ("更新日期", time_tag(q.updated)),
+    ]
     body += block(fields_table("问答信息", pairs))
-    return Page(path, q.question, body, column=COLUMN, column_type=COLUMN, published=q.updated,
-                source=q.department, crumbs=[("政策问答库", INDEX)],
-                search={"栏目": COLUMN, "主题分类": q.topic, "年份": str(q.updated.year)})
+    return Page(
+        path,
+        q.question,
+        body,
+        column=COLUMN,
+        column_type=COLUMN,
+        published=q.updated,
+        source=q.department,
+        crumbs=[("政策问答库", INDEX)],
+        search={"栏目": COLUMN, "主题分类": q.topic, "年份": str(q.updated.year)},
+    )
 
 
 def index_page(portal: Portal) -> Page:
@@ -63,25 +103,49 @@ def index_page(portal: Portal) -> Page:
     for q in sorted(portal.qa.values(), key=lambda q: (q.updated, q.id), reverse=True):
         by_topic[q.topic].append(q)
     present = [t for t in TOPICS if by_topic.get(t)]
-    body = block(f"<p>围绕群众关注的高频政策咨询事项，共 {len(portal.qa)} 条问答，按主题分类，"
-                 "每条问答注明政策依据及其有效性。</p>")
+    body = block(
+        f"<p>围绕群众关注的高频政策咨询事项，共 {len(portal.qa)} 条问答，按主题分类，"
+        "每条问答注明政策依据及其有效性。</p>"
+    )
     if present:
-        body += block('<nav class="zwgk-topics" aria-label="问答主题"><ul>' + "".join(
-            f'<li><a href="#{TOPIC_ANCHORS[t]}">{esc(t)}</a><span class="zwgk-count">（{len(by_topic[t])}条）</span></li>'
-            for t in present) + "</ul></nav>")
+        body += block(
+            '<nav class="zwgk-topics" aria-label="问答主题"><ul>'
+            + "".join(
+                f'<li><a href="#{TOPIC_ANCHORS[t]}">{esc(t)}</a><span class="zwgk-count">（{len(by_topic[t])}条）</span></li>'
+                for t in present
+            )
+            + "</ul></nav>"
+        )
     body += block(open_data(INDEX, [(feed_path("zcwd"), "订阅本栏目更新（Atom）", "")]))
     for topic in present:
         items = []
         for q in by_topic[topic]:
-            flag = ('<span class="zwgk-flag">（依据文件已变更，请注意）</span>' if stale_basis(portal, q) else "")
-            items.append(f"<li>{a(INDEX, qa_path(q.id), q.question)}{flag}"
-                         f'<span class="zwgk-date">{time_tag(q.updated)}</span></li>')
-        body += heading(2, topic, TOPIC_ANCHORS[topic]) + block(f'<ul class="zwgk-links">{"".join(items)}</ul>')
+            flag = (
+                '<span class="zwgk-flag">（依据文件已变更，请注意）</span>'
+                if stale_basis(portal, q)
+                else ""
+            )
+            items.append(
+                f"<li>{a(INDEX, qa_path(q.id), q.question)}{flag}"
+                f'<span class="zwgk-date">{time_tag(q.updated)}</span></li>'
+            )
+        body += heading(2, topic, TOPIC_ANCHORS[topic]) + block(
+            f'<ul class="zwgk-links">{"".join(items)}</ul>'
+        )
     if not present:
         body += block('<p class="zwgk-empty">暂无政策问答。</p>')
-    return Page(INDEX, "政策问答库", body, column=COLUMN, column_type=COLUMN, in_nav=True,
-                description=f"{portal.config.name}政策问答库")
+    return Page(
+        INDEX,
+        "政策问答库",
+        body,
+        column=COLUMN,
+        column_type=COLUMN,
+        in_nav=True,
+        description=f"{portal.config.name}政策问答库",
+    )
 
 
 def pages(portal: Portal) -> list[Page]:
-    return [index_page(portal)] + [qa_page(portal, q) for q in sorted(portal.qa.values(), key=lambda q: q.id)]
+    return [index_page(portal)] + [
+        qa_page(portal, q) for q in sorted(portal.qa.values(), key=lambda q: q.id)
+    ]
