@@ -338,6 +338,16 @@ def test_qa_and_basis_documents_link_each_other_with_validity(site, portal):
             assert url in section_links(site, f"gfxwj/{doc_id}/", "相关问答")
 
 
+def test_interpretation_and_qa_on_the_same_document_link_each_other(site, portal):
+    pairs = 0
+    for interp in portal.interpretations.values():
+        for q in portal.qa_of.get(interp.of, []):
+            pairs += 1
+            assert f"zcwd/{q.id}/" in section_links(site, f"zcjd/{interp.id}/", "相关问答")
+            assert f"zcjd/{interp.id}/" in section_links(site, f"zcwd/{q.id}/", "相关解读")
+    assert pairs
+
+
 def test_qa_resting_on_a_document_no_longer_in_force_shows_a_notice(site, portal):
     stale = 0
     for q in portal.qa.values():

@@ -15,6 +15,7 @@ from .common import (
     heading,
     interp_path,
     open_data,
+    qa_path,
     safe_html,
     table,
     time_tag,
@@ -91,6 +92,10 @@ def interpretation_page(portal: Portal, i) -> Page:
                 ],
             )
         )
+    qas = portal.qa_of.get(doc.id, [])
+    if qas:
+        items = "".join(f"<li>{a(path, qa_path(q.id), q.question)}</li>" for q in qas)
+        body += heading(2, "相关问答") + block(f'<ul class="zwgk-links">{items}</ul>')
     body += block(f'<p class="zwgk-meta">原文：{a(path, doc_path(doc.id), doc.title)}</p>')
     return Page(
         path,
