@@ -202,6 +202,46 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_import_tasks(args) -> int:
+    import os
+
+    from .importers import import_tasks
+    from .importers.finish import finish, to_yaml
+    from .load import parse_file
+    from .records import TaskList
+    from .schema import SCHEMA_DIR
+
+    source, root = Path(args.file), Path(args.records)
+    result = import_tasks(source, year=args.year, title=args.title)
+    if result.tasks["year"] is None:
+        raise ZwgkError("未能确定分工表的年度（标题和文件名中都没有）：用 --year 指定，如 --year 2024")
+    result = finish(result)
+    out = Path(args.output) if args.output else root / "tasks" / f"{result.tasks['year']}.yml"
+    if out.exists() and not args.force:
+        raise ZwgkError(f"{out} 已存在，未覆盖：用 -o 写到其他文件，或加 --force 覆盖")
+    project = root.resolve().parent
+    schema = (Path(os.path.relpath(root.resolve() / SCHEMA_DIR / "tasks.schema.json", out.resolve().parent)).as_posix()
+              if project in out.resolve().parents else None)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(to_yaml(result.tasks, source=source.name, warnings=result.warnings, schema=schema),
+                   encoding="utf-8", newline="\n")
+    for warning in result.warnings:
+        say(str(warning))
+    problems: list = []
+    parse_file(out.resolve(), root.resolve(), TaskList, problems)
+    for problem in problems:
+        say(problem.format())
+    if any(p.severity == "错误" for p in problems):
+        say(f"{out} 未能通过检查：请把原表和以上信息反馈给维护人员。")
+        return EXIT_RECORDS
+    sections = result.tasks["sections"]
+    subsections = sum(len(s.get("subsections", [])) for s in sections)
+    tasks = sum(len(s.get("tasks", [])) + sum(len(u["tasks"]) for u in s.get("subsections", [])) for s in sections)
+    say(f"已写入 {out}：{len(sections)} 个部分，{subsections} 个小节，{tasks} 项任务；"
+        f"提示 {len(result.warnings)} 条（也写在文件开头的注释中），请逐条核对。")
+    return 0
+
+
 TEXT_SUFFIXES = (".yml", ".yaml", ".md", ".txt")
 
 
@@ -289,6 +329,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--column", default=None, help="item：重点领域栏目标识，如 czyjs")
     p.add_argument("--year", type=int, default=None, help="tasks：年度（默认今年）")
     p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("import-tasks", help="把已有的重点工作任务分工表（.docx、.xlsx、.csv、文本）导入为 tasks/<年度>.yml")
+    p.add_argument("file", metavar="文件", help="分工表文件：Word（.docx）、Excel（.xlsx）、CSV 或 Word 另存的文本（.txt）")
+    p.add_argument("-o", "--output", default="", help="输出文件（默认 记录目录/tasks/<年度>.yml）")
+    common(p, as_of=False)
+    p.add_argument("--year", type=int, default=None, help="年度（默认取标题或文件名中的年份）")
+    p.add_argument("--title", default=None, help="标题（默认取表格前的标题行）")
+    p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
+    p.set_defaults(func=cmd_import_tasks)
 
     p = sub.add_parser("fix-encoding", help="把 GBK/GB18030、UTF-16 或带 BOM 的文本文件转为 UTF-8（换行符不变）")
     common(p, as_of=False)

@@ -45,7 +45,9 @@ def format_cn(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else ""
 
 
-STANDING_PHRASES = ("持续推进", "长期坚持", "及时公开", "常态化", "长期", "持续", "动态更新", "按季度", "按月", "适时")
+STANDING_PHRASES = ("持续推进", "长期坚持", "及时公开", "常态化", "长期", "持续", "动态更新", "按季度", "按月", "适时",
+                    # the rest of what zwgk.importers.table reads as a standing deadline
+                    "及时", "随时", "立即", "按时序", "按年", "按周", "每年", "每季度", "每月", "每周")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,9 @@ _PHRASE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日前?$"), "day"),
     (re.compile(r"^(?:(\d{4})年)?(上|下)半年$"), "half"),
     (re.compile(r"^(?:(\d{4})年)?第?([一二三四1-4])季度(?:末|底)?前?$"), "quarter"),
+    (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(上|中|下)旬前?$"), "dekad"),
+    (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月份$"), "month"),
+    (re.compile(r"^(?:(\d{4})年)?年中前?$"), "mid_year"),
 ]
 
 
@@ -115,4 +120,13 @@ def parse_deadline(value: object, year: int) -> Deadline:
             q = _CN_NUM.get(groups[1]) or int(groups[1])
             month = q * 3
             return Deadline(raw, dt.date(y, month, calendar.monthrange(y, month)[1]))
+        if kind in ("dekad", "month"):
+            y, month = int(groups[0] or year), int(groups[1])
+            if not 1 <= month <= 12:
+                break
+            last = calendar.monthrange(y, month)[1]
+            day = {"上": 10, "中": 20}.get(groups[2], last) if kind == "dekad" else last
+            return Deadline(raw, dt.date(y, month, day))
+        if kind == "mid_year":
+            return Deadline(raw, dt.date(int(groups[0] or year), 6, 30))
     raise DateFormatError(f"无法识别的完成时限“{raw}”")

@@ -157,6 +157,14 @@ def load_records(root: Path) -> Records:
     for record_id, tasklist in loaded["tasks"].items():
         for task, line in _all_tasks_with_lines(tasklist):
             task.line = line
+        line, col = getattr(tasklist, "__marks__", {}).get("year", (1, 1))
+        if tasklist.year in tasks:  # a copied file whose year was not changed would hide the other
+            problems.append(Problem(tasklist.file, line, col, f"年度 {tasklist.year} 与 {tasks[tasklist.year].file} 重复",
+                                    "每个年度只能有一份任务分工；复制的文件请改 year"))
+            continue
+        if record_id.isdigit() and int(record_id) != tasklist.year:
+            problems.append(Problem(tasklist.file, line, col, f"文件名是 {record_id}.yml，年度却是 {tasklist.year}",
+                                    f"把 year 改为 {record_id}，或把文件改名为 {tasklist.year}.yml", "警告"))
         tasks[tasklist.year] = tasklist
 
     errors = [p for p in problems if p.severity == "错误"]

@@ -102,7 +102,16 @@ def _prose_headings(lines: list[str]) -> list[tuple[int, str, str]]:
 def parse_text(text: str, *, year: int | None = None, title: str | None = None) -> ImportResult:
     """Parse a text export. ``year`` and ``title`` override what the text says."""
     lines, start, rows = read_rows(text)
-    prose_lines = lines[:start]
+    return assemble(lines[:start], rows, year=year, title=title)
+
+
+def assemble(prose_lines: list[str], rows: list[list[Cell]], *, year: int | None = None,
+             title: str | None = None) -> ImportResult:
+    """The task list from the prose before the table (line i+1 = ``prose_lines[i]``) and the table's rows.
+
+    Every reader (text export, Word, Excel) ends here, so title, year and the checks
+    against the prose are the same whatever the source.
+    """
     found_title, _, other = _prose(prose_lines)
     sections, warnings = build(rows, _prose_headings(prose_lines))
     if other:
