@@ -64,18 +64,39 @@ def default_docs_dir(portal: Portal) -> Path | None:
     return folder if folder.is_dir() else None
 
 
-def audit_portal(portal: Portal, site_dir: Path | None = None, docs_dir: Path | None = None) -> Report:
+def audit_portal(
+    portal: Portal, site_dir: Path | None = None, docs_dir: Path | None = None
+) -> Report:
     """Run every rule family on the portal (and on the built site for rule 9)."""
-    ctx = Context(portal, Path(site_dir) if site_dir else None,
-                  Path(docs_dir) if docs_dir else default_docs_dir(portal))
+    ctx = Context(
+        portal,
+        Path(site_dir) if site_dir else None,
+        Path(docs_dir) if docs_dir else default_docs_dir(portal),
+    )
     findings = [f for family in FAMILIES for f in family.check(ctx)]
     findings.sort(key=lambda f: f.sort_key(RULE_ORDER))
     not_run = {r.id: NO_SITE for r in RULES if r.needs_site and not ctx.site_dir}
     if not portal.config.annual_report:
         not_run.update({r.id: "portal.yml 未填写 annual_report（年报数字）" for r in annual.RULES})
     scores = column_scores(ctx.columns, findings, portal.as_of)
-    return Report(portal.as_of, portal.config.name, findings, not_run, scores, site_score(scores, findings),
-                  annual_table(portal))
+    return Report(
+        portal.as_of,
+        portal.config.name,
+        findings,
+        not_run,
+        scores,
+        site_score(scores, findings),
+        annual_table(portal),
+    )
 
 
-__all__ = ["RULES", "Report", "Finding", "Rule", "Source", "Target", "SEVERITY_LABELS", "audit_portal"]
+__all__ = [
+    "RULES",
+    "SEVERITY_LABELS",
+    "Finding",
+    "Report",
+    "Rule",
+    "Source",
+    "Target",
+    "audit_portal",
+]

@@ -16,25 +16,55 @@ from .inventory import Context, doc_target
 from .model import Finding, Rule
 from .sources import DOC_NUMBER, ELEMENTS, INDEX_NUMBER, STANDARD_TEXTS
 
-ELEMENTS_MISSING = Rule("R3.1", "文件要素缺失", "error", ELEMENTS,
-                        "规范性文件缺少要素：{missing}",
-                        "在文件记录中补全 {fields}")
-DATES_CONFLICT = Rule("R3.2", "文件日期矛盾", "warning", ELEMENTS,
-                      "文件日期前后矛盾：{conflict}",
-                      "核对成文日期、发布日期、施行日期和有效期至")
-NUMBER_FORMAT = Rule("R3.3", "文号不规范", "error", DOC_NUMBER,
-                     "文号“{value}”不符合 GB/T 9704：{problem}{shown}",
-                     "文号写作“发文机关代字〔年份〕序号号”，如 示府办发〔2023〕12号：年份用六角括号〔〕、写全四位，"
-                     "序号不加“第”字、不编虚位，以“号”结尾；规章写作 示例县人民政府令第1号")
-INDEX_FORMAT = Rule("R3.4", "索引号不规范", "error", INDEX_NUMBER,
-                    "索引号“{value}”不符合“统一社会信用代码/年份-流水号”：{problem}",
-                    "写作 18 位统一社会信用代码/四位年份-流水号，如 11511722MB0000000X/2023-00012")
-TEXTS_MISSING = Rule("R3.5", "缺少 Word 或 PDF 文本", "error", STANDARD_TEXTS,
-                     "缺少{missing}标准电子文本",
-                     "把正式文本放到 tasks_yaml/files/，并在 attachments 中列出 Word（.doc/.docx）和 PDF（.pdf）两个版本")
-FILE_MISSING = Rule("R3.6", "附件文件不存在", "error", STANDARD_TEXTS,
-                    "附件“{title}”的文件 {path} 不存在",
-                    "把文件放到 tasks_yaml/{path}，或改正 attachments 中的路径")
+ELEMENTS_MISSING = Rule(
+    "R3.1",
+    "文件要素缺失",
+    "error",
+    ELEMENTS,
+    "规范性文件缺少要素：{missing}",
+    "在文件记录中补全 {fields}",
+)
+DATES_CONFLICT = Rule(
+    "R3.2",
+    "文件日期矛盾",
+    "warning",
+    ELEMENTS,
+    "文件日期前后矛盾：{conflict}",
+    "核对成文日期、发布日期、施行日期和有效期至",
+)
+NUMBER_FORMAT = Rule(
+    "R3.3",
+    "文号不规范",
+    "error",
+    DOC_NUMBER,
+    "文号“{value}”不符合 GB/T 9704：{problem}{shown}",
+    "文号写作“发文机关代字〔年份〕序号号”，如 示府办发〔2023〕12号：年份用六角括号〔〕、写全四位，"
+    "序号不加“第”字、不编虚位，以“号”结尾；规章写作 示例县人民政府令第1号",
+)
+INDEX_FORMAT = Rule(
+    "R3.4",
+    "索引号不规范",
+    "error",
+    INDEX_NUMBER,
+    "索引号“{value}”不符合“统一社会信用代码/年份-流水号”：{problem}",
+    "写作 18 位统一社会信用代码/四位年份-流水号，如 11511722MB0000000X/2023-00012",
+)
+TEXTS_MISSING = Rule(
+    "R3.5",
+    "缺少 Word 或 PDF 文本",
+    "error",
+    STANDARD_TEXTS,
+    "缺少{missing}标准电子文本",
+    "把正式文本放到 tasks_yaml/files/，并在 attachments 中列出 Word（.doc/.docx）和 PDF（.pdf）两个版本",
+)
+FILE_MISSING = Rule(
+    "R3.6",
+    "附件文件不存在",
+    "error",
+    STANDARD_TEXTS,
+    "附件“{title}”的文件 {path} 不存在",
+    "把文件放到 tasks_yaml/{path}，或改正 attachments 中的路径",
+)
 RULES = (ELEMENTS_MISSING, DATES_CONFLICT, NUMBER_FORMAT, INDEX_FORMAT, TEXTS_MISSING, FILE_MISSING)
 
 ELEMENT_FIELDS = ("title", "doc_number", "index_number", "issuer", "topic", "body")
@@ -65,9 +95,15 @@ def doc_number_problem(value: str) -> str | None:
     if _FULLWIDTH_DIGITS.search(text):
         problems.append("数字应为半角阿拉伯数字")
         text = normalise_digits(text)
-    m = re.match(r"^(?P<org>[^" + re.escape(_BRACKETS) + r"]*)(?P<open>[" + re.escape(_BRACKETS) + r"])"
-                 r"(?P<year>[^" + re.escape(_BRACKETS) + r"]*)(?P<close>[" + re.escape(_BRACKETS) + r"])(?P<rest>.*)$",
-                 text)
+    m = re.match(
+        r"^(?P<org>[^" + re.escape(_BRACKETS) + r"]*)(?P<open>[" + re.escape(_BRACKETS) + r"])"
+        r"(?P<year>[^"
+        + re.escape(_BRACKETS)
+        + r"]*)(?P<close>["
+        + re.escape(_BRACKETS)
+        + r"])(?P<rest>.*)$",
+        text,
+    )
     if not m:
         problems.append("缺少用六角括号〔〕括入的年份")
         return "；".join(problems)
@@ -133,8 +169,12 @@ def _date_conflicts(doc) -> list[str]:
 def missing_attachments(ctx: Context, record) -> list:
     """Attachments (and media) of a record whose file is not under the records folder."""
     root = ctx.portal.records.root
-    return [att for name in ("attachments", "media") for att in getattr(record, name, [])
-            if not (root / att.path).is_file()]
+    return [
+        att
+        for name in ("attachments", "media")
+        for att in getattr(record, name, [])
+        if not (root / att.path).is_file()
+    ]
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -142,30 +182,67 @@ def check(ctx: Context) -> list[Finding]:
     for doc in sorted(ctx.portal.documents.values(), key=lambda d: d.id):
         missing = [f for f in ELEMENT_FIELDS if not str(getattr(doc, f) or "").strip()]
         if missing:
-            found.append(ELEMENTS_MISSING.finding(doc_target(doc, missing[0]), "gfxwj",
-                                                  missing="、".join(_LABELS[f] for f in missing),
-                                                  fields="、".join(f"{f}（{_LABELS[f]}）" for f in missing)))
+            found.append(
+                ELEMENTS_MISSING.finding(
+                    doc_target(doc, missing[0]),
+                    "gfxwj",
+                    missing="、".join(_LABELS[f] for f in missing),
+                    fields="、".join(f"{f}（{_LABELS[f]}）" for f in missing),
+                )
+            )
         conflicts = _date_conflicts(doc)
         if conflicts:
-            found.append(DATES_CONFLICT.finding(doc_target(doc, "published"), "gfxwj", conflict="；".join(conflicts)))
+            found.append(
+                DATES_CONFLICT.finding(
+                    doc_target(doc, "published"), "gfxwj", conflict="；".join(conflicts)
+                )
+            )
         typed = typed_doc_number(ctx, doc)
         if typed.strip():
             problem = doc_number_problem(typed)
             if problem:
-                shown = f"（网站上已按规范显示为“{doc.doc_number}”）" if doc.doc_number != typed else ""
-                found.append(NUMBER_FORMAT.finding(doc_target(doc, "doc_number"), "gfxwj",
-                                                   value=typed, problem=problem, shown=shown))
+                shown = (
+                    f"（网站上已按规范显示为“{doc.doc_number}”）" if doc.doc_number != typed else ""
+                )
+                found.append(
+                    NUMBER_FORMAT.finding(
+                        doc_target(doc, "doc_number"),
+                        "gfxwj",
+                        value=typed,
+                        problem=problem,
+                        shown=shown,
+                    )
+                )
         if doc.index_number.strip():
             problem = index_number_problem(doc.index_number)
             if problem:
-                found.append(INDEX_FORMAT.finding(doc_target(doc, "index_number"), "gfxwj",
-                                                  value=doc.index_number, problem=problem))
+                found.append(
+                    INDEX_FORMAT.finding(
+                        doc_target(doc, "index_number"),
+                        "gfxwj",
+                        value=doc.index_number,
+                        problem=problem,
+                    )
+                )
         suffixes = [att.path.lower() for att in doc.attachments]
-        lacking = [name for name, ends in (("Word版", WORD_SUFFIXES), ("PDF版", (".pdf",)))
-                   if not any(s.endswith(ends) for s in suffixes)]
+        lacking = [
+            name
+            for name, ends in (("Word版", WORD_SUFFIXES), ("PDF版", (".pdf",)))
+            if not any(s.endswith(ends) for s in suffixes)
+        ]
         if lacking:
-            found.append(TEXTS_MISSING.finding(doc_target(doc, "attachments"), "gfxwj", missing="和".join(lacking)))
+            found.append(
+                TEXTS_MISSING.finding(
+                    doc_target(doc, "attachments"), "gfxwj", missing="和".join(lacking)
+                )
+            )
         for att in missing_attachments(ctx, doc):
-            found.append(FILE_MISSING.finding(replace(doc_target(doc), line=where(att, "path")[0]), "gfxwj",
-                                              title=att.title or att.path, path=att.path))
+            found.append(
+                FILE_MISSING.finding(
+                    replace(doc_target(doc), line=where(att, "path")[0]),
+                    "gfxwj",
+                    title=att.title or att.path,
+                    path=att.path,
+                )
+            )
     return found

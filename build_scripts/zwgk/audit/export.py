@@ -14,11 +14,25 @@ from ..portal import Portal
 from . import RULES, Report, audit_portal
 from .score import POINTS
 
-CSV_FIELDS = [("rule", "规则编号"), ("title", "规则名称"), ("severity", "级别"), ("column", "栏目"),
-              ("target", "对象"), ("url", "页面地址"), ("file", "记录文件"), ("line", "行"), ("message", "问题"),
-              ("hint", "修改方法"), ("source", "依据")]
+CSV_FIELDS = [
+    ("rule", "规则编号"),
+    ("title", "规则名称"),
+    ("severity", "级别"),
+    ("column", "栏目"),
+    ("target", "对象"),
+    ("url", "页面地址"),
+    ("file", "记录文件"),
+    ("line", "行"),
+    ("message", "问题"),
+    ("hint", "修改方法"),
+    ("source", "依据"),
+]
 
-_cache: list = [None, None, None]  # [portal, key, report]: the page and the files share one run per build
+_cache: list = [
+    None,
+    None,
+    None,
+]  # [portal, key, report]: the page and the files share one run per build
 
 
 def site_url(page: str) -> str:
@@ -28,11 +42,15 @@ def site_url(page: str) -> str:
     return page_url(page) if page.endswith(".md") else page
 
 
-def report_for(portal: Portal, site_dir: Path | None = None, docs_dir: Path | None = None) -> Report:
+def report_for(
+    portal: Portal, site_dir: Path | None = None, docs_dir: Path | None = None
+) -> Report:
     """audit_portal, run once per portal: without docs_dir, the last run for this portal is reused, so the
     /jcbg/ page shows the report the build wrote as JSON/CSV."""
     key = (str(site_dir or ""), str(docs_dir or ""))
-    reuse = _cache[0] is portal and (_cache[1] == key or (docs_dir is None and _cache[1][0] == key[0]))
+    reuse = _cache[0] is portal and (
+        _cache[1] == key or (docs_dir is None and _cache[1][0] == key[0])
+    )
     if not reuse:
         _cache[:] = [portal, key, audit_portal(portal, site_dir, docs_dir)]
     return _cache[2]
@@ -40,17 +58,35 @@ def report_for(portal: Portal, site_dir: Path | None = None, docs_dir: Path | No
 
 def finding_dict(f, titles: dict[str, str]) -> dict:
     t = f.target
-    return {"rule": f.rule.id, "title": f.rule.title, "severity": f.rule.severity_label,
-            "column": titles.get(f.column, "全站"), "target": t.label, "url": site_url(t.page),
-            "file": t.file, "line": t.line or "", "message": f.message, "hint": f.hint, "source": f.rule.source.text()}
+    return {
+        "rule": f.rule.id,
+        "title": f.rule.title,
+        "severity": f.rule.severity_label,
+        "column": titles.get(f.column, "全站"),
+        "target": t.label,
+        "url": site_url(t.page),
+        "file": t.file,
+        "line": t.line or "",
+        "message": f.message,
+        "hint": f.hint,
+        "source": f.rule.source.text(),
+    }
 
 
 def column_dict(s, report: Report) -> dict:
     latest = s.column.latest(report.as_of)
-    return {"key": s.column.key, "title": s.column.title, "kind": s.column.kind, "url": site_url(s.column.page),
-            "entries": s.column.count, "latest": latest.isoformat() if latest else "", "errors": s.errors,
-            "warnings": s.warnings, "score": s.score,
-            "monthly": [{"month": f"{y}-{m:02d}", "entries": c} for y, m, c in s.monthly]}
+    return {
+        "key": s.column.key,
+        "title": s.column.title,
+        "kind": s.column.kind,
+        "url": site_url(s.column.page),
+        "entries": s.column.count,
+        "latest": latest.isoformat() if latest else "",
+        "errors": s.errors,
+        "warnings": s.warnings,
+        "score": s.score,
+        "monthly": [{"month": f"{y}-{m:02d}", "entries": c} for y, m, c in s.monthly],
+    }
 
 
 def to_dict(report: Report) -> dict:
@@ -63,12 +99,31 @@ def to_dict(report: Report) -> dict:
         "veto_findings": [f.message for f in report.veto],
         "counts": {"错误": report.count("error"), "警告": report.count("warning")},
         "scoring": {"error": POINTS["error"], "warning": POINTS["warning"]},
-        "rules": [{"id": r.id, "title": r.title, "severity": r.severity_label, "source": r.source.text(),
-                   "message": r.message, "hint": r.hint, "status": report.status(r),
-                   "not_run": report.not_run.get(r.id, "")} for r in RULES],
+        "rules": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "severity": r.severity_label,
+                "source": r.source.text(),
+                "message": r.message,
+                "hint": r.hint,
+                "status": report.status(r),
+                "not_run": report.not_run.get(r.id, ""),
+            }
+            for r in RULES
+        ],
         "columns": [column_dict(s, report) for s in report.columns],
-        "annual": [{"year": r.year, "kind": r.kind, "issued": r.issued, "repealed": r.repealed, "valid": r.valid,
-                    "counted_on": r.day.isoformat()} for r in report.annual],
+        "annual": [
+            {
+                "year": r.year,
+                "kind": r.kind,
+                "issued": r.issued,
+                "repealed": r.repealed,
+                "valid": r.valid,
+                "counted_on": r.day.isoformat(),
+            }
+            for r in report.annual
+        ],
         "findings": [finding_dict(f, titles) for f in report.findings],
     }
 

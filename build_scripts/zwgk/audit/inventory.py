@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pages import areas, catalogue, interpretation, normative, qa, tasks
+from ..pages import areas, catalogue, interpretation, normative, qa, task_parts
 from ..pages.common import area_path, doc_path, interp_path, item_path, page_url, qa_path
 from ..portal import Portal
 from ..yamlnodes import where
@@ -46,18 +46,44 @@ class AuditColumn:
 def audit_columns(portal: Portal) -> list[AuditColumn]:
     """The four main columns, then every key-area column in columns.yml order."""
     result = [
-        AuditColumn("gfxwj", normative.COLUMN, "政策文件", normative.INDEX,
-                    [d.published for d in portal.documents.values()]),
-        AuditColumn("zcjd", interpretation.COLUMN, "政策文件", interpretation.INDEX,
-                    [i.published for i in portal.interpretations.values()]),
+        AuditColumn(
+            "gfxwj",
+            normative.COLUMN,
+            "政策文件",
+            normative.INDEX,
+            [d.published for d in portal.documents.values()],
+        ),
+        AuditColumn(
+            "zcjd",
+            interpretation.COLUMN,
+            "政策文件",
+            interpretation.INDEX,
+            [i.published for i in portal.interpretations.values()],
+        ),
         AuditColumn("zcwd", qa.COLUMN, "其他", qa.INDEX, [q.updated for q in portal.qa.values()]),
-        AuditColumn("zdgz", tasks.COLUMN, "其他", tasks.INDEX,
-                    [None for t in portal.tasks.values()], dated=False),
+        AuditColumn(
+            "zdgz",
+            task_parts.COLUMN,
+            "其他",
+            task_parts.INDEX,
+            [None for t in portal.tasks.values()],
+            dated=False,
+        ),
     ]
     for c in portal.columns:
-        result.append(AuditColumn(f"zdly/{c.id}", c.title, c.kind, area_path(c.id),
-                                  [i.published for i in portal.items_of.get(c.id, [])], note=c.empty_note,
-                                  interval_days=c.interval_days, file=c.file, line=c.line))
+        result.append(
+            AuditColumn(
+                f"zdly/{c.id}",
+                c.title,
+                c.kind,
+                area_path(c.id),
+                [i.published for i in portal.items_of.get(c.id, [])],
+                note=c.empty_note,
+                interval_days=c.interval_days,
+                file=c.file,
+                line=c.line,
+            )
+        )
     return result
 
 
@@ -99,21 +125,24 @@ def site_paths(portal: Portal, docs_dir: Path | None) -> set[str]:
     """Paths the built site will serve (directory URLs end in /), known without rendering: the record,
     column and list pages, files/, and the hand-written pages in docs_dir. rendered_paths() has the rest."""
     paths = {"", page_url(REPORT_PAGE), "jcbg/report.json", "jcbg/report.csv"}
-    pages = [normative.INDEX, interpretation.INDEX, qa.INDEX, areas.INDEX, tasks.INDEX]
+    pages = [normative.INDEX, interpretation.INDEX, qa.INDEX, areas.INDEX, task_parts.INDEX]
     pages += [doc_path(d) for d in portal.documents]
     pages += [interp_path(i) for i in portal.interpretations]
     pages += [qa_path(q) for q in portal.qa]
     pages += [area_path(c.id) for c in portal.columns]
     pages += [item_path(i) for i in portal.items]
-    pages += [tasks.year_path(y) for y in portal.tasks]
+    pages += [task_parts.year_path(y) for y in portal.tasks]
     pages += [v.path for v in catalogue.views(portal)]
     for y, tasklist in portal.tasks.items():
-        pages += [tasks.dept_index_path(y)] + [tasks.dept_path(y, s) for s in tasks.dept_slugs(tasklist).values()]
+        slugs = task_parts.dept_slugs(tasklist).values()
+        pages += [task_parts.dept_index_path(y)] + [task_parts.dept_path(y, s) for s in slugs]
     paths |= {page_url(p) for p in pages}
     paths |= {p for p, _text, _name in catalogue.DATA_ALL + catalogue.DATA_IN_FORCE}
     files = portal.records.root / "files"
     if files.is_dir():
-        paths |= {"files/" + p.relative_to(files).as_posix() for p in files.rglob("*") if p.is_file()}
+        paths |= {
+            "files/" + p.relative_to(files).as_posix() for p in files.rglob("*") if p.is_file()
+        }
     if docs_dir and Path(docs_dir).is_dir():
         for p in Path(docs_dir).rglob("*"):
             if p.is_file():
@@ -126,7 +155,12 @@ def rendered_paths(portal: Portal) -> set[str]:
     """The URL of every generated page (all column modules but this report): slower, asked only when needed."""
     from ..pages import COLUMN_MODULES
 
-    return {page_url(p.path) for m in COLUMN_MODULES if not m.__name__.endswith(".report") for p in m.pages(portal)}
+    return {
+        page_url(p.path)
+        for m in COLUMN_MODULES
+        if not m.__name__.endswith(".report")
+        for p in m.pages(portal)
+    }
 
 
 @dataclass
@@ -155,8 +189,7 @@ class Context:
         """Whether a path inside the site (gfxwj/, zdly/snbt/x/, files/a.pdf) exists: in the built site when
         one is given, else among the pages and files the build will produce."""
         path = site_path.split("#", 1)[0].split("?", 1)[0].strip().lstrip("./")
-        if path.endswith("index.html"):
-            path = path[: -len("index.html")]
+        path = path.removesuffix("index.html")
         is_file = "." in path.rsplit("/", 1)[-1]
         key = path if is_file else (path.strip("/") + "/").lstrip("/")
         if self.site_dir:

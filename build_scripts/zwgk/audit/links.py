@@ -17,17 +17,27 @@ from .inventory import Context, column_of_url, record_target
 from .model import Finding, Rule, Target
 from .sources import LINKS
 
-BROKEN_LINK = Rule("R9.1", "站内链接失效", "error", LINKS,
-                   "链接“{href}”指向的 {path} 不存在（{count} 个页面有此链接）",
-                   "改正链接，或补上被链接的页面；由记录生成的链接请改正记录中的路径",
-                   needs_site=True)
-MISSING_FILE = Rule("R9.2", "附件缺失", "error", LINKS,
-                    "附件“{title}”的文件 {path} 不存在",
-                    "把文件放到 tasks_yaml/{path}，或改正记录中的路径")
+BROKEN_LINK = Rule(
+    "R9.1",
+    "站内链接失效",
+    "error",
+    LINKS,
+    "链接“{href}”指向的 {path} 不存在（{count} 个页面有此链接）",
+    "改正链接，或补上被链接的页面；由记录生成的链接请改正记录中的路径",
+    needs_site=True,
+)
+MISSING_FILE = Rule(
+    "R9.2",
+    "附件缺失",
+    "error",
+    LINKS,
+    "附件“{title}”的文件 {path} 不存在",
+    "把文件放到 tasks_yaml/{path}，或改正记录中的路径",
+)
 RULES = (BROKEN_LINK, MISSING_FILE)
 
-_ATTR = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
-_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
+_ATTR = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 SKIP_DIRS = ("pagefind/",)
 
 
@@ -44,8 +54,9 @@ def resolve(page: str, href: str) -> str | None:
     path = unquote(href.split("#", 1)[0].split("?", 1)[0])
     if not path:
         return page
-    joined = posixpath.normpath(path.lstrip("/") if path.startswith("/") else
-                                posixpath.join(posixpath.dirname(page), path))
+    joined = posixpath.normpath(
+        path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(page), path)
+    )
     if joined == ".." or joined.startswith("../"):
         return None
     return "" if joined == "." else joined
@@ -65,11 +76,13 @@ def scan_site(site: Path) -> dict[str, tuple[str, list[str]]]:
         page = file.relative_to(site).as_posix()
         if page.startswith(SKIP_DIRS):
             continue
-        for href in dict.fromkeys(internal_links(file.read_text(encoding="utf-8", errors="replace"))):
+        for href in dict.fromkeys(
+            internal_links(file.read_text(encoding="utf-8", errors="replace"))
+        ):
             path = resolve(page, href)
             if not exists(site, path):
                 key = path if path is not None else href
-                first, pages = broken.setdefault(key, (href, []))
+                _first, pages = broken.setdefault(key, (href, []))
                 if page not in pages:
                     pages.append(page)
     return broken
@@ -77,7 +90,7 @@ def scan_site(site: Path) -> dict[str, tuple[str, list[str]]]:
 
 def _page_of(html_path: str) -> str:
     """gfxwj/a/index.html → gfxwj/a/ (a site path rel() accepts)."""
-    return html_path[: -len("index.html")] if html_path.endswith("index.html") else html_path
+    return html_path.removesuffix("index.html")
 
 
 def record_attachments(ctx: Context) -> list[Finding]:
@@ -89,7 +102,9 @@ def record_attachments(ctx: Context) -> list[Finding]:
     for record, page, column, label in sorted(owners, key=lambda o: o[0].file):
         for att in missing_attachments(ctx, record):
             target = replace(record_target(record, label, page), line=where(att, "path")[0])
-            found.append(MISSING_FILE.finding(target, column, title=att.title or att.path, path=att.path))
+            found.append(
+                MISSING_FILE.finding(target, column, title=att.title or att.path, path=att.path)
+            )
     return found
 
 
@@ -99,15 +114,29 @@ def check(ctx: Context) -> list[Finding]:
         return found
     portal = ctx.portal
     records = [*portal.documents.values(), *portal.interpretations.values(), *portal.items]
-    reported = {att.path for r in records for att in missing_attachments(ctx, r)}  # rules 3.6 and 9.2
-    reported |= {e.strip("/") for t in portal.tasks.values() for _s, _u, task in iter_tasks(t)
-                 for e in task.evidence if not ctx.resolves(e)}  # rule 8.3
+    reported = {
+        att.path for r in records for att in missing_attachments(ctx, r)
+    }  # rules 3.6 and 9.2
+    reported |= {
+        e.strip("/")
+        for t in portal.tasks.values()
+        for _s, _u, task in iter_tasks(t)
+        for e in task.evidence
+        if not ctx.resolves(e)
+    }  # rule 8.3
     for path, (href, pages) in sorted(scan_site(Path(ctx.site_dir)).items()):
         if path in reported:
             continue
         first = _page_of(pages[0])
         columns = {column_of_url(_page_of(p)) for p in pages}
         shown = path if "." in path.rsplit("/", 1)[-1] else path + "/"
-        found.append(BROKEN_LINK.finding(Target(first or "首页", first), columns.pop() if len(columns) == 1 else "",
-                                         href=href, path=shown, count=len(pages)))
+        found.append(
+            BROKEN_LINK.finding(
+                Target(first or "首页", first),
+                columns.pop() if len(columns) == 1 else "",
+                href=href,
+                path=shown,
+                count=len(pages),
+            )
+        )
     return found

@@ -47,7 +47,9 @@ class Rule:
 
     def finding(self, target: Target, column: str = "", /, **params) -> Finding:
         """A finding of this rule about target, counted against column ('' = the site as a whole)."""
-        return Finding(self, target, column, self.message.format(**params), self.hint.format(**params))
+        return Finding(
+            self, target, column, self.message.format(**params), self.hint.format(**params)
+        )
 
 
 @dataclass(frozen=True)
@@ -80,4 +82,12 @@ class Finding:
 
     def sort_key(self, rule_order: dict[str, int]):
         t = self.target
-        return (rule_order.get(self.rule.id, 999), self.column, t.page, t.file, t.line, t.label, self.message)
+        return (
+            rule_order.get(self.rule.id, 999),
+            self.column,
+            t.page,
+            t.file,
+            t.line,
+            t.label,
+            self.message,
+        )

@@ -24,7 +24,9 @@ class ColumnScore:
     errors: int
     warnings: int
     score: int
-    monthly: tuple[tuple[int, int, int], ...]  # (year, month, entries), the 12 months up to the audit date
+    monthly: tuple[
+        tuple[int, int, int], ...
+    ]  # (year, month, entries), the 12 months up to the audit date
 
 
 def last_months(as_of: dt.date, n: int = 12) -> list[tuple[int, int]]:
@@ -44,14 +46,23 @@ def deduction(findings: list[Finding]) -> int:
     return sum(POINTS[f.severity] for f in findings)
 
 
-def column_scores(columns: list[AuditColumn], findings: list[Finding], as_of: dt.date) -> list[ColumnScore]:
+def column_scores(
+    columns: list[AuditColumn], findings: list[Finding], as_of: dt.date
+) -> list[ColumnScore]:
     result = []
     for c in columns:
         own = [f for f in findings if f.column == c.key]
         empty = any(f.rule.id == EMPTY_RULE for f in own)
         score = 0 if empty else max(0, 100 - deduction(own))
-        result.append(ColumnScore(c, sum(f.severity == "error" for f in own), sum(f.severity == "warning" for f in own),
-                                  score, monthly(c, as_of)))
+        result.append(
+            ColumnScore(
+                c,
+                sum(f.severity == "error" for f in own),
+                sum(f.severity == "warning" for f in own),
+                score,
+                monthly(c, as_of),
+            )
+        )
     return result
 
 

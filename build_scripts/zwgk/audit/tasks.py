@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 from ..dates import format_cn, parse_deadline
-from ..pages.tasks import is_overdue, year_path
+from ..pages.task_parts import is_overdue, year_path
 from ..portal import iter_tasks
 from ..yamlnodes import where
 from .inventory import Context
 from .model import Finding, Rule, Target
 from .sources import TASKS
 
-OVERDUE = Rule("R8.1", "任务逾期未完成", "warning", TASKS,
-               "完成时限“{deadline}”（{date}）已过，截至 {as_of} 完成情况为“{status}”",
-               "完成后把 status 改为“已完成”并补充佐证链接；确需延期的，在 remarks 中说明原因")
-NO_LEAD = Rule("R8.2", "任务缺少牵头单位", "warning", TASKS,
-               "任务未明确牵头单位",
-               "在 lead 中填写牵头单位")
-BAD_EVIDENCE = Rule("R8.3", "佐证链接无效", "error", TASKS,
-                    "佐证链接“{path}”在网站中找不到对应的页面或文件",
-                    "改为网站内实际存在的页面路径，如 gfxwj/ 或 zdly/snbt/，或先发布佐证信息")
+OVERDUE = Rule(
+    "R8.1",
+    "任务逾期未完成",
+    "warning",
+    TASKS,
+    "完成时限“{deadline}”（{date}）已过，截至 {as_of} 完成情况为“{status}”",
+    "完成后把 status 改为“已完成”并补充佐证链接；确需延期的，在 remarks 中说明原因",
+)
+NO_LEAD = Rule(
+    "R8.2", "任务缺少牵头单位", "warning", TASKS, "任务未明确牵头单位", "在 lead 中填写牵头单位"
+)
+BAD_EVIDENCE = Rule(
+    "R8.3",
+    "佐证链接无效",
+    "error",
+    TASKS,
+    "佐证链接“{path}”在网站中找不到对应的页面或文件",
+    "改为网站内实际存在的页面路径，如 gfxwj/ 或 zdly/snbt/，或先发布佐证信息",
+)
 RULES = (OVERDUE, NO_LEAD, BAD_EVIDENCE)
 
 
@@ -35,15 +45,22 @@ def check(ctx: Context) -> list[Finding]:
         for _section, _sub, task in iter_tasks(tasklist):
             label = task_label(tasklist, task)
 
-            def target(field_name=None):
+            def target(field_name=None, task=task, label=label):
                 line = where(task, field_name)[0] if field_name else task.line or where(task)[0]
-                return Target(label, page, tasklist.file, line)
+                return Target(label, page, tasklist.file, line)  # noqa: B023  (page, tasklist: this year's)
 
             if is_overdue(portal, tasklist, task):
                 deadline = parse_deadline(task.deadline, year)
-                found.append(OVERDUE.finding(target("deadline"), "zdgz", deadline=task.deadline,
-                                             date=format_cn(deadline.date), as_of=portal.as_of.isoformat(),
-                                             status=task.status or "未填写"))
+                found.append(
+                    OVERDUE.finding(
+                        target("deadline"),
+                        "zdgz",
+                        deadline=task.deadline,
+                        date=format_cn(deadline.date),
+                        as_of=portal.as_of.isoformat(),
+                        status=task.status or "未填写",
+                    )
+                )
             if not [u for u in task.lead if u.strip()]:
                 found.append(NO_LEAD.finding(target(), "zdgz"))
             for path in task.evidence:
