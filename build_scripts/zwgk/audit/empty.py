@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .inventory import Context
-from .model import Finding, Rule, Target
+from .inventory import Context, veto
+from .model import Finding, Rule
 from .sources import EMPTY_COLUMNS
 
 EMPTY = Rule(
@@ -32,15 +32,4 @@ def empty_columns(ctx: Context):
 def check(ctx: Context) -> list[Finding]:
     empty = empty_columns(ctx)
     found = [EMPTY.finding(c.target(), c.key, column=c.title) for c in empty]
-    limit = ctx.limits.veto_empty_columns
-    if len(empty) >= limit:
-        found.append(
-            VETO.finding(
-                Target("全站"),
-                "",
-                count=len(empty),
-                limit=limit,
-                names="、".join(c.title for c in empty),
-            )
-        )
-    return found
+    return found + veto(VETO, empty, ctx.limits.veto_empty_columns)

@@ -87,6 +87,14 @@ def audit_columns(portal: Portal) -> list[AuditColumn]:
     return result
 
 
+def veto(rule, columns: list[AuditColumn], limit: int) -> list:
+    """The site-level 单项否决 finding of `rule` when `limit` or more columns fail it."""
+    if len(columns) < limit:
+        return []
+    names = "、".join(c.title for c in columns)
+    return [rule.finding(Target("全站"), "", count=len(columns), limit=limit, names=names)]
+
+
 def column_of_url(url: str) -> str:
     """The audit column a site path belongs to ('' when none)."""
     parts = url.strip("/").split("/")

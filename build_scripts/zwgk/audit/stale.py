@@ -6,8 +6,8 @@ import calendar
 import datetime as dt
 
 from ..dates import format_cn
-from .inventory import AuditColumn, Context
-from .model import Finding, Rule, Target
+from .inventory import AuditColumn, Context, veto
+from .model import Finding, Rule
 from .sources import STALE_COLUMNS
 
 STALE = Rule(
@@ -100,15 +100,4 @@ def check(ctx: Context) -> list[Finding]:
                 **common,
             )
         )
-    limit = limits.veto_stale_columns
-    if len(stale) >= limit:
-        found.append(
-            VETO.finding(
-                Target("全站"),
-                "",
-                count=len(stale),
-                limit=limit,
-                names="、".join(c.title for c in stale),
-            )
-        )
-    return found
+    return found + veto(VETO, stale, limits.veto_stale_columns)
