@@ -353,12 +353,17 @@ def test_qa_resting_on_a_document_no_longer_in_force_shows_a_notice(site, portal
     for q in portal.qa.values():
         art = article(site, f"zcwd/{q.id}/")
         notice = art.find("div", cls="zwgk-notice--stale")
-        if any(portal.validity[b].state != "现行有效" for b in q.basis if b in portal.documents):
+        states = {portal.validity[b].state for b in q.basis if b in portal.documents}
+        if states & {"已修改", "已废止", "已失效"} or any(
+            b not in portal.documents for b in q.basis
+        ):
             stale += 1
             assert notice is not None and "不是现行有效" in notice.text(), q.id
             assert notice.get("role") == "note"
         else:
             assert notice is None, q.id
+        pending = art.find("div", cls="zwgk-notice--pending")
+        assert (pending is not None) == ("尚未生效" in states), q.id
     assert stale, "the demo should have a Q&A resting on a document no longer 现行有效"
 
 

@@ -30,32 +30,48 @@ INDEX = "zcwd/index.md"
 TOPICS = QaTopic.__args__
 TOPIC_ANCHORS = stable_slugs(TOPICS)
 
-__all__ = ["COLUMN", "INDEX", "TOPICS", "qa_path", "pages", "stale_basis"]
+__all__ = ["COLUMN", "INDEX", "TOPICS", "qa_path", "pages", "stale_basis", "pending_basis"]
 
 
 def stale_basis(portal: Portal, q) -> list[str]:
-    """Basis documents that are no longer (or not yet) 现行有效, or not published."""
+    """Basis documents no longer 现行有效 (已修改, 已废止, 已失效) or not published."""
     return [
-        b for b in q.basis if b not in portal.documents or portal.validity[b].state != "现行有效"
+        b
+        for b in q.basis
+        if b not in portal.documents or portal.validity[b].state not in ("现行有效", "尚未生效")
     ]
 
 
+def pending_basis(portal: Portal, q) -> list[str]:
+    """Basis documents published but not yet in force (the answer explains a coming policy)."""
+    return [b for b in q.basis if b in portal.documents and portal.validity[b].state == "尚未生效"]
+
+
 def _notice(portal: Portal, q, path: str) -> str:
-    stale = stale_basis(portal, q)
-    if not stale:
-        return ""
     docs = portal.records.normative
-    items = "".join(
-        f"<li>{a(path, doc_path(b), docs[b].title)}：{validity_badge(portal, b, path)}</li>"
-        if b in portal.documents
-        else f"<li>{esc(docs[b].title if b in docs else b)}：未公开</li>"
-        for b in stale
-    )
-    return block(
-        '<div class="zwgk-notice zwgk-notice--stale" role="note"><p><strong>注意：本问答所依据的文件'
-        "已不是现行有效状态</strong>，答复内容可能已不适用，请以现行政策为准，或向答复部门咨询。</p>"
-        f"<ul>{items}</ul></div>"
-    )
+
+    def items(ids):
+        return "".join(
+            f"<li>{a(path, doc_path(b), docs[b].title)}：{validity_badge(portal, b, path)}</li>"
+            if b in portal.documents
+            else f"<li>{esc(docs[b].title if b in docs else b)}：未公开</li>"
+            for b in ids
+        )
+
+    html = ""
+    if stale := stale_basis(portal, q):
+        html += block(
+            '<div class="zwgk-notice zwgk-notice--stale" role="note"><p><strong>注意：本问答所依据的文件'
+            "已不是现行有效状态</strong>，答复内容可能已不适用，请以现行政策为准，或向答复部门咨询。</p>"
+            f"<ul>{items(stale)}</ul></div>"
+        )
+    if pending := pending_basis(portal, q):
+        html += block(
+            '<div class="zwgk-notice zwgk-notice--pending" role="note"><p><strong>提示：本问答所依据的文件'
+            "尚未施行</strong>，答复所述政策自文件施行之日起适用。</p>"
+            f"<ul>{items(pending)}</ul></div>"
+        )
+    return html
 
 
 def qa_page(portal: Portal, q) -> Page:
