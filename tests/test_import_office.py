@@ -274,3 +274,66 @@ def test_import_tasks_without_a_year_asks_for_one(project):
     source.write_text("\t序号\n\t具体要求\n\t责任单位\n\n\t1\n\t做好公开。\n\t县政府办\n", encoding="utf-8")
     proc = run_zwgk("import-tasks", str(source), cwd=project)
     assert proc.returncode == 2 and "--year" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# layouts from other counties -----------------------------------------------------------------
+
+
+def xlsx_rows(tmp_path: Path, rows: list, merges=()) -> dict:
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    for cells in merges:
+        workbook.active.merge_cells(cells)
+    path = tmp_path / "2024年分工.xlsx"
+    workbook.save(path)
+    return finish(import_tasks(path)).tasks
+
+
+def test_layout_lead_and_partner_columns_bracketed_numbers(tmp_path):
+    data = xlsx_rows(tmp_path, [
+        ["序号", "重点任务", "具体措施", "牵头单位", "配合单位", "完成时限"],
+        ["一、深化决策公开"],
+        ["（1）", "决策预公开", "重大行政决策事项目录向社会公布，征求意见不少于30日。", "县司法局", "县直各部门", "全年"],
+        ["（2）", "意见反馈", "公开意见采纳情况。", "县政府办", "", "2024年底"],
+    ], merges=["A2:F2"])
+    t1, t2 = all_tasks(data)
+    assert (t1["no"], t1["title"], t1["lead"], t1["responsible"], t1["deadline"]) == (
+        1, "决策预公开", ["县司法局"], ["县直各部门"], "全年")
+    assert (t2["no"], t2["lead"], t2["deadline"]) == (2, ["县政府办"], "2024年底")
+
+
+def test_layout_without_a_requirement_column(tmp_path):
+    data = xlsx_rows(tmp_path, [
+        ["序号", "工作任务", "责任单位", "完成时间"],
+        ["一", "加大主动公开力度", "", ""],          # a heading split over two cells
+        [1, "做好政府信息公开年报编制和发布工作", "县政府办公室（牵头），县直各部门", "1月31日前"],
+        ["（一）", "加强解读", "", ""],
+        [2, "做好财政预决算公开", "县财政局", "按规定时限"],
+    ])
+    (section,) = data["sections"]
+    assert section["title"] == "一、加大主动公开力度"
+    assert [s["title"] for s in section["subsections"]] == ["（一）加强解读"]
+    t1, t2 = all_tasks(data)
+    assert t1["requirement"] == "做好政府信息公开年报编制和发布工作"
+    assert (t1["lead"], t1["responsible"], t1["deadline"]) == (["县政府办公室"], ["县直各部门"], "1月31日前")
+    assert (t2["deadline"], t2["remarks"]) == ("", "完成时限：按规定时限")  # kept, not dropped
+
+
+def test_docx_two_row_header(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("示例县2024年政务公开工作要点任务分工")
+    table = document.add_table(rows=4, cols=6)
+    for c, text in enumerate(["序号", "具体要求", "责任单位", "", "完成时限", "备注"]):
+        table.cell(0, c).text = text
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for c in (0, 1, 4, 5):
+        table.cell(0, c).merge(table.cell(1, c))
+    table.cell(1, 2).text, table.cell(1, 3).text = "牵头单位", "配合单位"
+    table.cell(2, 0).merge(table.cell(2, 5)).text = "一、加强政策解读"
+    for c, text in enumerate(["1", "做好政策解读，解读形式不少于3种。", "县司法局", "县直各部门", "及时公开", ""]):
+        table.cell(3, c).text = text
+    path = tmp_path / "two-row-header.docx"
+    document.save(path)
+    (task,) = all_tasks(import_tasks(path).tasks)
+    assert (task["lead"], task["responsible"], task["deadline"]) == (["县司法局"], ["县直各部门"], "及时公开")

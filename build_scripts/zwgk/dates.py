@@ -64,7 +64,7 @@ class Deadline:
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4}
 _PHRASE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:(\d{4})年?)?年底前?$|^(?:(\d{4})年?)?年内$"), "year_end"),
+    (re.compile(r"^(?:(\d{4})年?)?年底前?$|^(?:(\d{4})年?)?(?:年内|全年)$"), "year_end"),
     (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:底|末)前?$|^(?:(\d{4})年)?(\d{1,2})月前$"), "month_end"),
     (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日前?$"), "day"),
     (re.compile(r"^(?:(\d{4})年)?(上|下)半年$"), "half"),

@@ -55,6 +55,10 @@ HEADERS = {
     "工作内容": "requirement",
     "具体任务": "requirement",
     "具体措施": "requirement",
+    "任务内容": "requirement",
+    "重点工作内容": "requirement",
+    "主要措施": "requirement",
+    "主要任务": "name",
     "工作措施": "requirement",
     "牵头单位": "lead",
     "牵头部门": "lead",
@@ -62,6 +66,8 @@ HEADERS = {
     "责任部门": "units",
     "责任主体": "units",
     "配合单位": "units",
+    "配合部门": "units",
+    "协办单位": "units",
     "指导单位": "guide",
     "指导部门": "guide",
     "时限要求": "deadline",
@@ -71,7 +77,12 @@ HEADERS = {
     "时限": "deadline",
     "完成期限": "deadline",
     "时间要求": "deadline",
+    "截止时间": "deadline",
+    "时间安排": "deadline",
+    "计划完成时间": "deadline",
     "完成情况": "status",
+    "工作进展": "status",
+    "完成进度": "status",
     "进展情况": "status",
     "推进情况": "status",
     "落实情况": "status",
@@ -83,12 +94,13 @@ TAIL_FIELDS = {"lead", "units", "guide", "deadline", "status", "remarks"}
 
 _CN = "零〇一二三四五六七八九十百"
 SECTION_RE = re.compile(rf"^([{_CN}]+)\s*[、．.]\s*(\S.*)$")
+BARE_NUMERAL_RE = re.compile(rf"^(?:([{_CN}]+)[、．.]?|[（(]([{_CN}]+)[）)])$")  # 一 / （一） alone in a cell
 SUBSECTION_RE = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(\S.*)$")
-NUMBER_RE = re.compile(r"^(\d+)\s*[.．、]?$")
+NUMBER_RE = re.compile(r"^[（(]?(\d+)[)）]?\s*[.．、]?$")  # 12, 12., （12）
 NUMBERED_TITLE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(\S.*)$")
 _DATE_PHRASE = (
     r"(?:\d{4}\s*年\s*)?"
-    r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?(?:底|末|中旬|上旬|下旬|份)?|年底|年末|年内|年中|上半年|下半年"
+    r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?(?:底|末|中旬|上旬|下旬|份)?|年底|年末|年内|年中|全年|上半年|下半年"
     r"|第?[一二三四1-4]季度(?:末|底)?)"
     r"(?:前|之前)?"
 )
@@ -224,6 +236,8 @@ def read_header(texts: list[str], line: int) -> _Columns | None:
         return None
     while names and names[-1] is None:
         names.pop()
+    if "requirement" not in names and "subname" not in names and "name" in names and None not in names:
+        names[len(names) - 1 - names[::-1].index("name")] = "requirement"  # 工作任务 is the only text column
     if "requirement" in names:
         split_at = names.index("requirement")
         lead_in, tail = names[:split_at], [n for n in names[split_at + 1 :] if n]
@@ -386,6 +400,13 @@ class TableReader:
             c, t = filled[0]
             self.guesses.append((c.line, heading_title(t)))
             self.subsection_heading(t, c.line)
+            return
+        if len(filled) == 2 and looks_like_name(filled[1][1]) and (m := BARE_NUMERAL_RE.match(filled[0][1])):
+            (c, _), (_, t) = filled  # 一 | 加大主动公开力度: a heading split over two cells
+            if m.group(1):
+                self.section_heading(f"{m.group(1)}、{t}", c.line)
+            else:
+                self.subsection_heading(f"（{m.group(2)}）{t}", c.line)
             return
         self.warn(
             line, f"无法识别的行（找不到具体要求），未导入：{'｜'.join(t for _, t in filled)}"

@@ -8,6 +8,8 @@ The rule, applied the same way to every seed:
 2. Otherwise, when the cell says ``牵头``, the units before the first ``牵头`` lead and
    the units after it are responsible: ``县发改委牵头，县直有关单位负责落实`` →
    lead [县发改委], responsible [县直有关单位].
+   A unit marked ``（牵头）`` leads and the others are responsible:
+   ``县政府办公室（牵头），县直各部门`` → lead [县政府办公室], responsible [县直各部门].
 3. Otherwise every unit is responsible and none leads: a bare list such as
    ``县政府各部门，各乡镇（街道）政府`` does not say who leads, and taking the first
    unit as the lead would put words in the document's mouth.
@@ -34,6 +36,7 @@ _LABELS = {
     "指导部门": "guide",
 }
 _LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*[:：]")
+_MARKED_LEAD = re.compile(r"\s*[（(]\s*牵头\s*[）)]")
 _TAIL_RE = re.compile(r"(?:负责落实|负责|落实)$")
 _OPEN, _CLOSE = "（(〔[【", "）)〕]】"
 _UNIT_END = re.compile(
@@ -110,6 +113,11 @@ def split_units(text: str) -> Units:
             end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
             role = _LABELS[m.group(1)]
             getattr(result, role).extend(split_unit_list(_strip_tail(text[m.end() : end])))
+        return result
+    if _MARKED_LEAD.search(text):  # 县政府办（牵头）、县财政局
+        for unit in split_unit_list(_strip_tail(text)):
+            bare = _MARKED_LEAD.sub("", unit)
+            (result.lead if bare != unit else result.responsible).append(bare)
         return result
     if "牵头" in text:
         lead, _, rest = text.partition("牵头")
