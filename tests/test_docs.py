@@ -73,21 +73,8 @@ def test_guide_pages_are_in_the_navigation():
 PROBLEM_LINE = re.compile(r"^(tasks_yaml/\S+?):\d+:\d+: (错误|警告): (.+)$")
 
 
-def quoted_problems(*pages: str) -> list[str]:
-    """Problem lines (and the hint under each) in the guide's code blocks, without line:col."""
-    out = []
-    for name in pages:
-        lines = (GUIDE / name).read_text(encoding="utf-8").splitlines()
-        for i, line in enumerate(lines):
-            m = PROBLEM_LINE.match(line)
-            if m:
-                hint = lines[i + 1].strip() if i + 1 < len(lines) and "提示:" in lines[i + 1] else ""
-                out.append(f"{m.group(1)} {m.group(2)}: {m.group(3)} {hint}".strip())
-    return out
-
-
-def printed_problems(stderr: str) -> list[str]:
-    lines = stderr.splitlines()
+def problems_in(lines: list[str]) -> list[str]:
+    """Problem lines and the hint under each, without line:col (the demo may grow)."""
     out = []
     for i, line in enumerate(lines):
         m = PROBLEM_LINE.match(line)
@@ -95,6 +82,14 @@ def printed_problems(stderr: str) -> list[str]:
             hint = lines[i + 1].strip() if i + 1 < len(lines) and "提示:" in lines[i + 1] else ""
             out.append(f"{m.group(1)} {m.group(2)}: {m.group(3)} {hint}".strip())
     return out
+
+
+def quoted_problems(*pages: str) -> list[str]:
+    return [q for name in pages for q in problems_in((GUIDE / name).read_text(encoding="utf-8").splitlines())]
+
+
+def printed_problems(stderr: str) -> list[str]:
+    return problems_in(stderr.splitlines())
 
 
 @pytest.fixture
