@@ -19,8 +19,11 @@ import yaml
 from helpers import run_zwgk
 from test_import_seeds import all_tasks
 from zwgk.importers import TaskImportError, import_tasks, parse_docx, parse_xlsx
-from zwgk.importers.finish import finish, status_of
+from zwgk.dates import parse_deadline
+from zwgk.importers.finish import finish, status_of, to_yaml
 from zwgk.load import load_records
+from zwgk.records import TaskList
+from zwgk.yamlnodes import NodeReader, compose
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -223,6 +226,26 @@ def test_dispatch_by_suffix_and_encodings(tmp_path):
     (tmp_path / "broken.docx").write_bytes(b"not a zip")
     with pytest.raises(TaskImportError, match="无法作为 Word 文档"):
         import_tasks(tmp_path / "broken.docx")
+
+
+# hand counts, see the docstring of test_import_seeds.py
+SEED_COUNTS = {"county-2023-task-status.txt": 46, "suixi-2021-task-breakdown.txt": 43, "xuanhan-2023-key-points.txt": 53}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
+@pytest.mark.parametrize("name, count", SEED_COUNTS.items())
+def test_every_seed_becomes_a_record_that_loads(name, count):
+    result = finish(import_tasks(SEEDS / name))
+    assert len(all_tasks(result.tasks)) == count
+    text = to_yaml(result.tasks, source=name, warnings=result.warnings, schema="../schemas/tasks.schema.json")
+    problems = []
+    record = NodeReader("x.yml", problems).read(compose(text, "x.yml", problems), TaskList, "任务分工")
+    assert not [p.format() for p in problems if p.severity == "错误"]
+    tasks = [t for s in record.sections for t in s.tasks + [t for u in s.subsections for t in u.tasks]]
+    assert len(tasks) == count
+    for task in tasks:
+        if task.deadline:
+            parse_deadline(task.deadline, record.year)  # zwgk check reads every deadline the importer keeps
 
 
 @pytest.fixture
