@@ -103,9 +103,10 @@ def test_doc_number_typed_with_an_input_method_is_normalised_with_a_warning(tmp_
     assert "请改为 测府发〔2025〕9号" in warning.hint
 
 
-def test_standard_doc_number_gives_no_warning(tmp_path):
+@pytest.mark.parametrize("number", ["测府发〔2025〕9号", "测试县人民政府令第1号"])
+def test_standard_doc_number_gives_no_warning(tmp_path, number):
     root = records_copy(tmp_path)
-    write(root, "normative/x.yml", doc())
+    write(root, "normative/x.yml", doc(doc_number=number))
     assert not [w for w in load(root).warnings if w.path == "tasks_yaml/normative/x.yml"]
 
 

@@ -14,7 +14,7 @@ from .dates import normalise_digits
 _OPEN = "[［【(（〔〈《{｛<＜"
 _CLOSE = "]］】)）〕〉》}｝>＞"
 _YEAR = re.compile(rf"[{re.escape(_OPEN)}]([0-9]{{4}})[{re.escape(_CLOSE)}]")
-STANDARD_RE = re.compile(r"^[^\s〔〕]+〔[0-9]{4}〕[1-9][0-9]*号$")
+STANDARD_RE = re.compile(r"^[^\s〔〕]+〔[0-9]{4}〕[1-9][0-9]*号$|^[^\s〔〕]+令第[1-9][0-9]*号$")  # …令第N号: a 规章
 
 
 def normalise_doc_number(text: str) -> str:
@@ -26,5 +26,5 @@ def normalise_doc_number(text: str) -> str:
 
 
 def is_standard(text: str) -> bool:
-    """True when the 文号 is written as 机关代字〔年份〕序号号."""
+    """True when the 文号 is written as 机关代字〔年份〕序号号 (or, for a 规章, ……令第N号)."""
     return bool(STANDARD_RE.match(text))
