@@ -86,6 +86,18 @@ def test_bom_crlf_and_fullwidth_are_read_through_the_cli(tmp_path):
     assert (doc_x.published, doc_x.written) == (dt.date(2025, 1, 5), dt.date(2025, 1, 1))
 
 
+@pytest.mark.parametrize("typed, day", [
+    ("2025年1月5号", dt.date(2025, 1, 5)),
+    ("二〇二五年一月五日", dt.date(2025, 1, 5)),       # copied from a document
+    ("二○二五年十二月二十五日", dt.date(2025, 12, 25)),  # ○ typed for 〇
+    ("2025 年 1 月 5 日", dt.date(2025, 1, 5)),
+])
+def test_dates_as_written_in_documents(tmp_path, typed, day):
+    root = records_copy(tmp_path)
+    write(root, "normative/x.yml", doc(written=typed))
+    assert load(root).documents["x"].written == day
+
+
 # 文号 -------------------------------------------------------------------------------------
 
 
@@ -147,6 +159,15 @@ def test_fullwidth_colon_after_a_field_name_is_read_with_a_warning(tmp_path):
     assert (portal.documents["x"].issuer, portal.documents["x"].topic) == ("测试县人民政府", "综合政务")
     lines = sorted(w.line for w in portal.warnings if "冒号" in w.message)
     assert lines == [4, 5]
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\xa0"])
+def test_fullwidth_or_nonbreaking_space_after_the_colon(tmp_path, space):
+    root = records_copy(tmp_path)
+    write(root, "normative/x.yml", doc().replace("issuer: ", f"issuer:{space}"))
+    portal = load(root)
+    assert portal.documents["x"].issuer == "测试县人民政府"
+    assert [w.line for w in portal.warnings if "冒号" in w.message] == [4]
 
 
 def test_colon_inside_a_value_is_left_alone(tmp_path):

@@ -10,8 +10,20 @@ from dataclasses import dataclass
 FULLWIDTH = str.maketrans("０１２３４５６７８９／．－：　", "0123456789/.-: ")
 
 _DATE_RE = re.compile(
-    r"^\s*(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?\s*$"
+    r"^\s*(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*[日号]?\s*$"
 )
+# 二〇二三年三月五日, as dates are written in documents (○ is often typed for 〇)
+_CN_DATE_RE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                         r"\s*([一二三四五六七八九十]{1,3})\s*[日号]\s*$")
+_CN_DIGITS = {**{c: i for i, c in enumerate("〇一二三四五六七八九")}, "○": 0, "零": 0}
+
+
+def _cn_int(text: str) -> int:
+    """一 → 1, 十二 → 12, 二十五 → 25, 三十 → 30 (the numbers of a month and day)."""
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else -1
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, -1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, -1) if ones else 0)
 
 
 class DateFormatError(ValueError):
@@ -24,16 +36,20 @@ def normalise_digits(text: str) -> str:
 
 
 def parse_date(value: object) -> dt.date:
-    """2023-03-05, 2023/3/5, 2023.3.5, 2023年3月5日, full-width digits, or a date object."""
+    """2023-03-05, 2023/3/5, 2023.3.5, 2023年3月5日 (or 5号), 二〇二三年三月五日, full-width digits, or a date."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     text = normalise_digits(str(value))
     m = _DATE_RE.match(text)
-    if not m:
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+    elif m := _CN_DATE_RE.match(text):
+        year = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+        month, day = _cn_int(m.group(2)), _cn_int(m.group(3))
+    else:
         raise DateFormatError(f"“{value}”不是日期")
-    year, month, day = (int(g) for g in m.groups())
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -53,8 +53,10 @@ _FW = "０-９"
 _DIGIT = f"[0-9{_FW}]"
 _SEP = "(?:年|-|/|\\.|－|／|．)"
 _SP = "[ \\t\u3000]*"
-DATE_PATTERN = (f"^{_SP}{_DIGIT}{{4}}{_SP}{_SEP}{_SP}{_DIGIT}{{1,2}}{_SP}(?:月|-|/|\\.|－|／|．){_SP}"
-                f"{_DIGIT}{{1,2}}{_SP}日?{_SP}$")
+_CN = "一二三四五六七八九十"
+DATE_PATTERN = (f"^{_SP}(?:{_DIGIT}{{4}}{_SP}{_SEP}{_SP}{_DIGIT}{{1,2}}{_SP}(?:月|-|/|\\.|－|／|．){_SP}"
+                f"{_DIGIT}{{1,2}}{_SP}[日号]?"
+                f"|[〇○零一二三四五六七八九]{{4}}{_SP}年{_SP}[{_CN}]{{1,3}}{_SP}月{_SP}[{_CN}]{{1,3}}{_SP}[日号]){_SP}$")
 TEXT = {"type": ["string", "number", "boolean"]}
 STRING_ID = "^[a-z0-9][a-z0-9-]*$"
 
@@ -70,7 +72,7 @@ _SIMPLE: dict[object, dict] = {
     int: _scalar_number("integer"),
     float: _scalar_number("number"),
     dt.date: {"type": "string", "pattern": DATE_PATTERN,
-              "description": "日期，写作 2023-03-05，也可写 2023年3月5日、2023/3/5、2023.3.5"},
+              "description": "日期，写作 2023-03-05，也可写 2023年3月5日、2023/3/5、2023.3.5、二〇二三年三月五日"},
     Markdown: {"type": ["string", "number", "boolean", "null"], "description": "Markdown 文本，多行时写作“|”后换行缩进"},
     DeadlineText: {**TEXT, "examples": ["年底前", "12月底前", "2023年6月底前", "8月31日", "持续推进", "长期坚持", "及时公开"]},
     DocNumber: {**TEXT, "examples": ["示府办发〔2023〕12号"]},

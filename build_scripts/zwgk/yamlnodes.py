@@ -64,7 +64,7 @@ def _colon_pattern() -> re.Pattern[str]:
              for fl in dataclasses.fields(obj)}
     alternatives = "|".join(sorted(names, key=len, reverse=True))
     # a field name at the start of a line followed by a full-width colon, or by ":" with no space
-    return re.compile(rf"^([ \t]*(?:-[ \t]+)?)({alternatives})[ \t]*(?:：|:(?=[^\s]))[ \t]*", re.M)
+    return re.compile(rf"^([ \t]*(?:-[ \t]+)?)({alternatives})[ \t]*(?:：|:(?=[^ \t\r\n]))[ \t\u3000\xa0]*", re.M)
 
 
 _COLON = _colon_pattern()
@@ -78,8 +78,8 @@ def compose(text: str, path: str, problems: list[Problem]):
     """YAML text → node tree (None when empty, INVALID on a syntax error, which is reported).
 
     Two habits are repaired, only when the text does not parse as it is, each with a warning:
-    ``title：…`` / ``title:…`` (a field name with a full-width colon or none of the space after
-    it) and tabs in indentation, when 2, 4 and 8 columns a tab give the same data. Otherwise
+    ``title：…`` / ``title:…`` / ``title:　…`` (a field name with a full-width colon, or no
+    space or a full-width space after it) and tabs in indentation, when 2, 4 and 8 columns a tab give the same data. Otherwise
     the syntax error stands. Lines are not added or removed, so line numbers hold.
     """
     try:
@@ -244,8 +244,8 @@ class NodeReader:
         known = list(fields)
         labels = {_label(fl): name for name, fl in fields.items()}
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        if key != key.strip("\u3000"):
-            hint = "字段名前后有全角空格（　）：缩进只能用半角空格，下一层比上一层多两个"
+        if key != key.strip("\u3000\xa0"):
+            hint = "字段名前后有全角空格或从网页、Word 复制来的不换行空格：缩进只能用半角空格，下一层比上一层多两个"
         elif key in labels:
             hint = f"字段名用英文：“{key}”应写作“{labels[key]}”"
         elif close:
