@@ -360,3 +360,41 @@ def test_docx_two_row_header(tmp_path):
     document.save(path)
     (task,) = all_tasks(import_tasks(path).tasks)
     assert (task["lead"], task["responsible"], task["deadline"]) == (["县司法局"], ["县直各部门"], "及时公开")
+
+
+def test_docx_automatic_numbering_is_written_out(tmp_path):
+    """序号 and 一、 headings numbered by Word itself: the numbers are not in the text."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    for abstract_id, fmt, text in (("90", "decimal", "%1"), ("91", "chineseCounting", "%1、")):
+        numbering.insert(0, parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>'))
+        numbering.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{abstract_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+
+    def numbered(cell, num_id, text=""):
+        cell.text = text
+        cell.paragraphs[0]._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+    document.add_paragraph("示例县2024年政务公开重点工作任务分工")
+    rows = [("加大主动公开力度",), ("做好规划公开。", "县发改委"), ("做好统计公开。", "县统计局"),
+            ("夯实工作基础",), ("加强培训。", "县政府办"), ("强化考核。", "县政府办")]
+    table = document.add_table(rows=1 + len(rows), cols=3)
+    for c, text in enumerate(["序号", "具体要求", "责任单位"]):
+        table.cell(0, c).text = text
+    for r, row in enumerate(rows, 1):
+        if len(row) == 1:
+            numbered(table.cell(r, 0).merge(table.cell(r, 2)), "91", row[0])
+        else:
+            numbered(table.cell(r, 0), "90")
+            table.cell(r, 1).text, table.cell(r, 2).text = row
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    data = import_tasks(path).tasks
+    assert [s["title"] for s in data["sections"]] == ["一、加大主动公开力度", "二、夯实工作基础"]
+    assert [t["no"] for t in all_tasks(data)] == [1, 2, 3, 4]
