@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-_CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+# Chinese characters and what Chinese text uses beside them: “”—…·×①○ and full-width forms
+_CHINESE = re.compile(r"[\u00b7\u00d7\u2010-\u206f\u2460-\u24ff\u25a0-\u25ff\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 NAMES = {"utf-8": "UTF-8", "utf-8-bom": "UTF-8（带 BOM）", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16",
          "gb18030": "GBK/GB18030"}
 
