@@ -94,6 +94,19 @@ def test_modeline_depth_per_folder():
     assert line("files/x.yml") is None
 
 
+def test_vscode_settings_map_every_schema_to_its_files():
+    """Files without the first-line comment (a new file made by hand) still get completion in VS Code."""
+    import fnmatch
+
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    mapping = {Path(k).name: v for k, v in settings["yaml.schemas"].items()}
+    assert set(mapping) == {schema_path(RECORDS, kind).name for kind in KINDS}
+    for path in record_yaml_files(RECORDS):
+        rel = path.relative_to(REPO).as_posix()
+        assert fnmatch.fnmatch(rel, mapping[f"{kind_of(RECORDS, path)}.schema.json"]), rel
+    assert settings["[yaml]"]["editor.insertSpaces"] and settings["files.encoding"] == "utf8"
+
+
 def test_demo_records_validate_against_their_schema():
     files = record_yaml_files(RECORDS)
     kinds = {kind_of(RECORDS, p) for p in files}
