@@ -112,3 +112,11 @@ def test_failed_build_leaves_previous_site_untouched(project):
     assert proc.returncode != 0 and "Traceback" not in proc.stderr
     assert marker.read_text() == "previous build"
     assert not list(project.glob(".site.building-*"))
+
+
+def test_build_uses_the_records_folder_it_checked(project, tmp_path_factory):
+    other = tmp_path_factory.mktemp("other")
+    (project / "tasks_yaml").rename(other / "county")
+    proc = run_zwgk("build", "--as-of", "2026-11-22", "--no-search", "--records", str(other / "county"), cwd=project)
+    assert proc.returncode == 0, proc.stderr
+    assert (project / "site/gfxwj/a-2023-1/index.html").is_file()

@@ -102,7 +102,7 @@ def cmd_build(args) -> int:
     say("[2/3] 生成页面（MkDocs）……" + ("，[3/3] 建立中文搜索索引（Pagefind）" if not args.no_search else ""))
     _setup_logging()
     site = build_site(Path(args.config), as_of.isoformat(), Path(args.site_dir) if args.site_dir else None,
-                      search=not args.no_search)
+                      search=not args.no_search, records=Path(args.records))
     pages = sum(1 for _ in site.rglob("*.html"))
     say(f"完成：{pages} 个页面写入 {site}（用时 {time.perf_counter() - started:.1f} 秒）")
     return 0
@@ -153,7 +153,7 @@ def cmd_serve(args) -> int:
     load_portal(Path(args.records), as_of)
     say(f"预览地址：http://[::1]:{args.port}/ 及 http://127.0.0.1:{args.port}/（修改 YAML 后自动刷新，Ctrl+C 退出）")
     _setup_logging()
-    serve_site(Path(args.config), as_of.isoformat(), host=args.host, port=args.port)
+    serve_site(Path(args.config), as_of.isoformat(), host=args.host, port=args.port, records=Path(args.records))
     return 0
 
 

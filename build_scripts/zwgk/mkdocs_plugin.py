@@ -24,6 +24,7 @@ from .portal import load_portal
 
 log = logging.getLogger("mkdocs.plugins.zwgk")
 AS_OF_ENV = "ZWGK_AS_OF"
+RECORDS_ENV = "ZWGK_RECORDS"  # set by `zwgk build/serve --records`, overrides the records option
 
 
 class ZwgkConfig(base.Config):
@@ -40,7 +41,7 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         if not self.config.enabled:
             return config
         base_dir = Path(config.config_file_path or ".").resolve().parent
-        self.records_dir = (base_dir / self.config.records).resolve()
+        self.records_dir = (base_dir / (os.environ.get(RECORDS_ENV) or self.config.records)).resolve()
         if str(self.records_dir) not in [str(Path(w).resolve()) for w in config.watch]:
             config.watch.append(str(self.records_dir))
         return config

@@ -9,23 +9,29 @@ import shutil
 from pathlib import Path
 
 from .errors import BuildError
-from .mkdocs_plugin import AS_OF_ENV
+from .mkdocs_plugin import AS_OF_ENV, RECORDS_ENV
 
 
 @contextlib.contextmanager
-def _as_of_env(as_of: str):
-    old = os.environ.get(AS_OF_ENV)
-    os.environ[AS_OF_ENV] = as_of
+def _plugin_env(as_of: str, records: Path | None):
+    """Hand the build date and the records folder to the plugin for the length of one build."""
+    values = {AS_OF_ENV: as_of, RECORDS_ENV: str(Path(records).resolve()) if records else None}
+    old = {k: os.environ.get(k) for k in values}
+    for key, value in values.items():
+        if value is not None:
+            os.environ[key] = value
     try:
         yield
     finally:
-        if old is None:
-            os.environ.pop(AS_OF_ENV, None)
-        else:
-            os.environ[AS_OF_ENV] = old
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
-def build_site(config_file: Path, as_of: str, site_dir: Path | None = None, search: bool = True) -> Path:
+def build_site(config_file: Path, as_of: str, site_dir: Path | None = None, search: bool = True,
+               records: Path | None = None) -> Path:
     """mkdocs build (+ Pagefind) into a temporary folder, then swap it in place of site_dir."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -37,7 +43,7 @@ def build_site(config_file: Path, as_of: str, site_dir: Path | None = None, sear
     building = target.with_name(f".{target.name}.building-{os.getpid()}")
     shutil.rmtree(building, ignore_errors=True)
     try:
-        with _as_of_env(as_of):
+        with _plugin_env(as_of, records):
             config = load_config(config_file=str(config_file), site_dir=str(building))
             if "zwgk" in config.plugins:
                 config.plugins["zwgk"].config.search = search
@@ -56,11 +62,14 @@ def build_site(config_file: Path, as_of: str, site_dir: Path | None = None, sear
     return target
 
 
-def serve_site(config_file: Path, as_of: str, host: str = "::", port: int = 8000) -> None:
+def serve_site(config_file: Path, as_of: str, host: str = "::", port: int = 8000,
+               records: Path | None = None) -> None:
     """Live preview on [::] (IPv6 and IPv4), rebuilding when a record changes."""
     from mkdocs.commands.serve import serve
 
     addr = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     os.environ[AS_OF_ENV] = as_of
+    if records:
+        os.environ[RECORDS_ENV] = str(Path(records).resolve())
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     serve(config_file=str(Path(config_file).resolve()), dev_addr=addr, livereload=True)
