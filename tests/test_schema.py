@@ -72,6 +72,19 @@ def test_schema_is_valid_draft7_with_chinese_help(kind):
             assert CJK.search(prop["title"]), (kind, name)
             assert CJK.search(prop["description"]) and f"`{name}`" in prop["markdownDescription"], (kind, name)
 
+    def patterned(node):
+        if isinstance(node, dict):
+            if "pattern" in node:
+                yield node
+            for value in node.values():
+                yield from patterned(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from patterned(value)
+
+    # the editor shows patternErrorMessage instead of the regular expression
+    assert all(CJK.search(n.get("patternErrorMessage", "")) for n in patterned(schema))
+
 
 def test_every_record_file_references_its_schema():
     files = record_yaml_files(RECORDS)

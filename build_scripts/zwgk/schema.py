@@ -65,20 +65,23 @@ def _scalar_number(kind: str) -> dict:
     digits = f"[0-9{_FW},]"
     pattern = (f"^{_SP}[+-]?{digits}+{_SP}$" if kind == "integer"
                else f"^{_SP}[+-]?(?:{digits}+(?:[.．]{_DIGIT}*)?|[.．]{_DIGIT}+){_SP}$")
-    return {"anyOf": [{"type": kind}, {"type": "string", "pattern": pattern}]}
+    return {"anyOf": [{"type": kind}, {"type": "string", "pattern": pattern,
+                                       "patternErrorMessage": "应为数字" if kind == "number" else "应为整数"}]}
 
 
 _SIMPLE: dict[object, dict] = {
     int: _scalar_number("integer"),
     float: _scalar_number("number"),
-    dt.date: {"type": "string", "pattern": DATE_PATTERN,
+    dt.date: {"type": "string", "pattern": DATE_PATTERN, "patternErrorMessage": "不是日期：写作 2023-03-05，或 2023年3月5日",
               "description": "日期，写作 2023-03-05，也可写 2023年3月5日、2023/3/5、2023.3.5、二〇二三年三月五日"},
     Markdown: {"type": ["string", "number", "boolean", "null"], "description": "Markdown 文本，多行时写作“|”后换行缩进"},
     DeadlineText: {**TEXT, "examples": ["年底前", "12月底前", "2023年6月底前", "8月31日", "持续推进", "长期坚持", "及时公开"]},
     DocNumber: {**TEXT, "examples": ["示府办发〔2023〕12号"]},
     SitePath: {"type": "string", "pattern": "^(?![A-Za-z][A-Za-z0-9+.-]*:)(?!/)(?!(?:.*/)?\\.\\.(?:/|$))",
+               "patternErrorMessage": "应为本网站内的相对路径，如 gfxwj/ 或 zdly/snbt/",
                "examples": ["gfxwj/", "zdly/snbt/"]},
     ProjectFile: {"type": "string", "pattern": "^(?![A-Za-z]:)(?![/\\\\])(?!.*://)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))",
+                  "patternErrorMessage": "不能指向 tasks_yaml/ 之外：把文件放进 tasks_yaml/files/，写作 files/文件名",
                   "examples": ["files/sfbf-2023-12.pdf"]},
     str: TEXT,
 }
@@ -132,7 +135,8 @@ class _Builder:
         schema = self.type_schema(tp)
         type_note = schema.pop("description", "")
         if ref in _REF_HELP:
-            item = {"type": "string", "pattern": STRING_ID}
+            item = {"type": "string", "pattern": STRING_ID,
+                    "patternErrorMessage": "标识只用小写字母、数字和连字符，即文件名去掉 .yml"}
             schema = ({"type": "array", "items": item} if typing.get_origin(tp) is list
                       else {"anyOf": [item, {"type": "null"}]} if _optional(tp) else item)
             type_note = _REF_HELP[ref]
