@@ -150,7 +150,7 @@ SENTENCES = {
         "参加城乡居民基本医疗保险的人员，在定点医疗机构住院发生的政策范围内费用按比例报销。",
         "医保基金监管坚持零容忍，严厉打击欺诈骗保行为，全年追回医保基金{amt}万元。",
         "门诊共济保障机制改革后，职工医保个人账户可用于支付家庭成员的医疗费用。",
-        "对特困人员、低保对象参加城乡居民医保的个人缴费部分给予全额或定额资助。",
+        "对特困人员、{aided}参加城乡居民医保的个人缴费部分给予全额或定额资助。",
         "大病保险起付线降低至{amt}元，报销比例提高到{n}%以上。",
         "医疗救助对象在年度救助限额内按不低于{n}%的比例给予救助。",
         "全县定点医药机构{m}家，全部实现医保电子凭证结算。",
@@ -210,7 +210,7 @@ SENTENCES = {
     "zhufang": [
         "公共租赁住房租金标准按照同地段市场租金的{n}%确定。",
         "{year}年计划改造城镇老旧小区{n}个，惠及居民{m}户。",
-        "农村危房改造补助对象为低保户、分散供养特困人员等重点对象。",
+        "农村危房改造补助对象为{poor}、分散供养特困人员等重点对象。",
         "住房公积金缴存职工购买自住住房的，可以申请提取住房公积金。",
         "保障性住房实行轮候制度，按照申请顺序和困难程度分配。",
         "城乡建设用地增减挂钩节余指标收益全部用于乡村振兴。",
@@ -267,6 +267,13 @@ GENERIC = [
     "发挥财政资金的引导作用，提升基本公共服务保障水平。",
 ]
 
+LEAD_INS = [
+    "根据上级有关部署，", "经县人民政府同意，", "为切实做好相关工作，", "截至{year}年{n}月底，", "据统计，",
+    "按照{year}年工作要点，", "{town}", "在{town}试点基础上，", "对照年度目标任务，", "经研究决定，",
+    "结合本县实际，", "按照“谁主管、谁负责”的原则，", "{year}年以来，", "针对群众反映的问题，",
+    "依据有关法律法规，", "围绕全县中心工作，", "在县委、县政府的坚强领导下，", "从{year}年{n}月起，",
+]
+
 KINDS = [
     # kind, column slug, column title, weight
     ("gfxwj", "gfxwj", "规范性文件", 34),
@@ -312,6 +319,7 @@ class _Gen:
         self.r = random.Random(seed)
         self.doc_seq: dict[tuple[str, int], int] = {}
         self.index_seq: dict[tuple[str, int], int] = {}
+        self.issued: dict[str, list[str]] = {}  # department -> 文号 of its 规范性文件 so far
 
     def fill(self, s: str) -> str:
         r = self.r
@@ -323,6 +331,8 @@ class _Gen:
             year=r.choice([2021, 2022, 2023, 2024]),
             dept=r.choice(DEPARTMENTS)[0],
             phone=f"{r.randint(2000000, 8999999)}",
+            poor=r.choice(["低保户", "低收入户", "脱贫户", "困难家庭", "重点对象户"]),
+            aided=r.choice(["低保对象", "低收入人口", "困难群众", "脱贫人口", "防止返贫监测对象"]),
         )
 
     def doc_number(self, prefix: str, year: int) -> str:
@@ -336,17 +346,28 @@ class _Gen:
         return f"{CREDIT_PREFIX}{code}/{year}-{self.index_seq[key]:05d}"
 
     def paragraphs(self, topic: str, n_sent: int, secondary: list[str]) -> list[str]:
+        """Sentences drawn without repeats (until a pool runs out), some with a lead-in clause."""
         r = self.r
+        pools: dict[str, list[str]] = {}
+
+        def draw(name: str, source: list[str]) -> str:
+            if not pools.get(name):
+                pools[name] = r.sample(source, len(source))
+            return pools[name].pop()
+
         sents = []
         for _ in range(n_sent):
             x = r.random()
-            if x < 0.66:
-                pool = SENTENCES[topic]
-            elif x < 0.8 and secondary:
-                pool = SENTENCES[r.choice(secondary)]
+            if x < 0.6:
+                s = draw(topic, SENTENCES[topic])
+            elif x < 0.72 and secondary:
+                t = r.choice(secondary)
+                s = draw(t, SENTENCES[t])
             else:
-                pool = GENERIC
-            sents.append(self.fill(r.choice(pool)))
+                s = draw("generic", GENERIC)
+            if r.random() < 0.35:
+                s = r.choice(LEAD_INS) + s
+            sents.append(self.fill(s))
         paras, cur = [], []
         for s in sents:
             cur.append(s)
@@ -379,7 +400,14 @@ def _inline(r: random.Random, text: str) -> str:
 def _page_html(page: Page, meta_rows: list[tuple[str, str, str | None]], body_html: str) -> str:
     rows = []
     for label, value, filt in meta_rows:
-        attr = f' data-pagefind-filter="{filt}"' if filt else ""
+        # What the portal's templates are asked to do: the 文号 and 索引号 cells weigh more,
+        # so a search for a document's number lists that document before pages citing it.
+        if filt:
+            attr = f' data-pagefind-filter="{filt}"'
+        elif label in ("文号", "索引号"):
+            attr = ' data-pagefind-weight="5"'
+        else:
+            attr = ""
         rows.append(f"<tr><th>{label}</th><td{attr}>{html.escape(value, quote=False)}</td></tr>")
     hidden = "".join(
         f'<span hidden data-pagefind-filter="{k}:{html.escape(v)}"></span>'
@@ -445,6 +473,7 @@ def generate(out_dir: str | Path, pages: int = 5000, seed: int = 20231) -> list[
                 f"{dname}关于进一步做好{subject.replace('办法', '').replace('方案', '')}工作的通知",
             ])
             doc_number = g.doc_number(dprefix, year)
+            g.issued.setdefault(dname, []).append(doc_number)
             index_number = g.index_number(dcode, year)
             validity = r.choice(VALIDITY)
             filters.update({"发布机构": dname, "主题分类": TOPIC_CATEGORIES[topic], "有效性": validity})
@@ -462,7 +491,8 @@ def generate(out_dir: str | Path, pages: int = 5000, seed: int = 20231) -> list[
                 chapters.append(f"第{CN_NUMS[ci % 10]}条 {p}" if r.random() < 0.6 else p)
             paras = [lead, f"现将《{COUNTY}{subject}》印发给你们，请认真贯彻执行。"] + chapters
         elif kind == "zcjd":
-            ref_doc = g.doc_number(dprefix, year)
+            issued = g.issued.get(dname)
+            ref_doc = r.choice(issued) if issued and r.random() < 0.7 else g.doc_number(dprefix, year)
             title = f"《{COUNTY}{subject}》政策解读"
             filters.update({"发布机构": dname, "主题分类": TOPIC_CATEGORIES[topic]})
             meta_rows = [("发布机构", dname, "发布机构"), ("发布日期", date, None)]

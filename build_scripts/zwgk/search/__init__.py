@@ -26,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import BuildError
+from .bundle import FormatError, compact_bundle
 from .rewrite import rewrite_html
 from .terms import PAD, decode, encode_block, encode_text, phrase_terms, query_phrases
 
@@ -152,5 +153,11 @@ def index_site(
             "请检查页面是否带有 data-pagefind-body，或是否被 data-pagefind-ignore 排除。\n"
             + output[-1000:]
         )
+    try:
+        stats.update(compact_bundle(bundle))
+    except (FormatError, OSError, ValueError) as exc:
+        raise BuildError(
+            f"搜索索引后处理失败（需要 Pagefind {PAGEFIND_VERSION}，请检查 pagefind 版本）：{exc}"
+        ) from None
     stats["bundle_bytes"] = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
     return stats

@@ -1,29 +1,37 @@
-"""How page text and queries are cut into the terms Pagefind indexes.
+"""How page text and queries are cut into the words Pagefind indexes.
 
 Pagefind 1.5.2 (extended) cuts Chinese pages with jieba at build time but cuts
 the query with the browser's ``Intl.Segmenter``; the two disagree, so most
 pages are missed (upstream issue #1237).  Here both sides use one rule that
-needs no dictionary and that the browser reproduces exactly:
+needs no dictionary and that the browser reproduces exactly.  Every index
+word stands at the position of one character (or one run of letters/digits),
+so a query phrase becomes a few keys at known offsets:
 
-* every Han character becomes one word, the *bigram* of itself and the next
-  Han character (``城乡低保`` → ``城乡 乡低 低保 保ꙮ``); the last one of a run
-  is padded with :data:`PAD`, a letter nobody types, so no index key is ever a
-  shorter prefix of another one (Pagefind falls back to the longest such
-  prefix when a word is missing, which would turn a miss into false hits);
+* a Han character's word is the *trigram* that starts with it
+  (``城乡低保`` → ``城乡低 乡低保 低保ꙮ… 保ꙮ…``).  Near the end of a run the
+  word is shorter and is closed by :data:`PAD` (ꙮ, a letter nobody types)
+  plus the first character of the next word, or a second PAD at the end of a
+  block.  No key is then ever a shorter prefix of another key: Pagefind falls
+  back to the longest such prefix when a word is missing, which would turn a
+  miss into false hits.
 * a run of other letters or digits (``2023``, ``MB0000000X``, ``G318``) is one
-  word, NFKC-normalised and padded the same way;
+  word, NFKC-normalised and closed the same way (``2023ꙮ年``, ``12ꙮ号``).
 * everything else (punctuation, spaces) is kept for display but written as
   ASCII escapes glued to a neighbouring word: Pagefind strips ASCII
-  punctuation from index keys, so the keys stay clean and positions are not
-  spent on punctuation;
-* the end of a block element is marked with :data:`BLOCK_END`.
+  punctuation from keys, so keys stay clean and punctuation takes no position.
+  The end of a block element is marked with :data:`BLOCK_END`.
 
-The page is indexed with a forced language that Pagefind neither segments nor
-stems, so a key is exactly the word.  One word per character keeps positions
-aligned with the text: a query phrase is a set of keys at known offsets, and
-the browser checks the offsets (``zwgk-search.js``), so 城乡低保 does not match
-a page that has 城乡 and 低保 apart.  The excerpt is decoded back to the
-original text by :func:`decode` (and its JavaScript twin).
+A query phrase (:func:`phrase_terms`) is covered by whole trigrams at offsets
+0, 3, 6 … plus the last trigram, or by a short prefix (``低保`` matches every
+word starting with 低保).  A run that the phrase continues after must end in
+the page too, so it is looked up by its closed word (``2023ꙮ年``), which also
+checks the next character.  The browser asks Pagefind for every key and keeps
+pages where the keys sit at the right offsets (``zwgk-search.js``), so 城乡低保
+does not match a page that has 城乡 and 低保 apart.
+
+The site is indexed with a forced language that Pagefind neither segments nor
+stems, so a key is exactly the word.  Pagefind stores the words as the page
+text; :func:`decode` turns them back into the original (see ``bundle.py``).
 
 ``overrides/assets/javascripts/zwgk-search.js`` implements the same rules;
 ``tests/test_search_recall.py`` checks that both sides agree.
@@ -34,6 +42,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+NGRAM = 3  # Han characters per index word
 PAD = "\ua66e"  # ꙮ: a letter (so Pagefind keeps it in keys) that no query contains
 ESC = "`"
 BLOCK_END = ESC + "|"
@@ -80,6 +89,11 @@ def escape(c: str) -> str:
     return ESC + _LONG_OPEN + "".join(_HEX[int(d, 16)] for d in f"{ord(c):x}") + _LONG_CLOSE
 
 
+def lookahead(word: str) -> str:
+    """The character a run-ending word carries for the word after it."""
+    return word[0].lower()
+
+
 def normalize_word(run: str) -> str:
     """NFKC (full-width digits and letters become ASCII) unless that leaves the word class."""
     norm = unicodedata.normalize("NFKC", run)
@@ -90,6 +104,7 @@ def normalize_word(run: str) -> str:
 class _Unit:
     core: str  # the index word without escapes
     start: int  # index in the block text where the unit's own text starts
+    run_end: int  # index in the block text just after the unit's run
     pre: str = ""
     post: str = ""
 
@@ -125,15 +140,29 @@ def _units(text: str) -> tuple[list[_Unit], str]:
                 pending += esc
             i += 1
         elif cls == HAN:
-            nxt = text[i + 1] if i + 1 < n else ""
-            units.append(_Unit(c + (nxt if nxt and char_class(nxt) == HAN else PAD), i))
+            j = i + 1
+            while j < n and j < i + NGRAM and char_class(text[j]) == HAN:
+                j += 1
+            end = j
+            while end < n and char_class(text[end]) == HAN:
+                end += 1
+            units.append(_Unit(text[i:j] + ("" if j - i == NGRAM else PAD), i, end))
             i += 1
         else:
             j = i + 1
             while j < n and char_class(text[j]) == WORD:
                 j += 1
-            units.append(_Unit(normalize_word(text[i:j]) + PAD, i))
+            units.append(_Unit(normalize_word(text[i:j]) + PAD, i, j))
             i = j
+    # A word that ends its run also carries the first character of the next word (PAD
+    # when none): 2023ꙮ年 is far rarer than 2023ꙮ, and it already says what follows.
+    nxt = PAD
+    for k in range(len(units) - 1, -1, -1):
+        u = units[k]
+        if u.core.endswith(PAD):
+            u.core += nxt
+        if k == 0 or units[k - 1].run_end != u.run_end:  # the first word of its run
+            nxt = lookahead(u.core)
     if units and pending:
         units[0].pre = pending
         pending = ""
@@ -172,20 +201,16 @@ def encode_text(text: str) -> str:
     return encode_block([text])[0].strip()
 
 
-def decode(encoded: str) -> str:
-    """Turn encoded text (a Pagefind excerpt or meta value) back into the original text."""
-    return "".join(w for _, w in decode_words(encoded)).strip()
+def decode(encoded: str, block: str = " ") -> str:
+    """Turn encoded text (Pagefind's stored content or a meta value) back into the original.
+
+    Block ends become ``block`` (a space, or a newline to keep blocks apart).
+    """
+    text = "".join(_decode_word(word, block) for word in encoded.split())
+    return text.strip()
 
 
-def decode_words(encoded: str) -> list[tuple[bool, str]]:
-    """(is_index_word, display text) for each whitespace-separated word of encoded text."""
-    result = []
-    for word in encoded.split():
-        result.append((True, _decode_word(word)))
-    return result
-
-
-def _decode_word(word: str) -> str:
+def _decode_word(word: str, block: str) -> str:
     out = []
     i, n = 0, len(word)
     while i < n:
@@ -193,35 +218,39 @@ def _decode_word(word: str) -> str:
         if c == ESC and i + 1 < n:
             code = word[i + 1]
             if code == "|":
-                out.append(" ")
+                out.append(block)
                 i += 2
             elif code == _LONG_OPEN:
                 j = word.find(_LONG_CLOSE, i + 2)
                 if j < 0:
                     break
-                digits = word[i + 2 : j]
                 try:
-                    out.append(chr(int("".join(f"{_HEX.index(d):x}" for d in digits), 16)))
+                    out.append(chr(int("".join(f"{_HEX.index(d):x}" for d in word[i + 2 : j]), 16)))
                 except ValueError:
                     pass
                 i = j + 1
             else:
                 out.append(_UNSHORT.get(code, ""))
                 i += 2
-        elif char_class(c) == HAN:
-            out.append(c)
-            i += 2 if i + 1 < n and (char_class(word[i + 1]) == HAN or word[i + 1] == PAD) else 1
-        elif c == PAD:
-            i += 1
-        elif char_class(c) == WORD:
-            j = i
-            while j < n and char_class(word[j]) == WORD:
-                j += 1
-            out.append(word[i:j])
-            i = j
-        else:
-            i += 1  # punctuation Pagefind added (the "." after a block)
+            continue
+        j = word.find(ESC, i)
+        core = word[i:] if j < 0 else word[i:j]
+        i = n if j < 0 else j
+        cls = char_class(core[0])
+        if cls == HAN:
+            out.append(core[0])  # the rest of the n-gram belongs to the next words
+        elif cls == WORD:
+            out.append(core.split(PAD, 1)[0])
+        # else: punctuation Pagefind added (the "." after a block)
     return "".join(out)
+
+
+def units(text: str) -> list[tuple[str, int, int]]:
+    """(index key, start, end) of each word of a block of plain text, as Pagefind indexed it."""
+    return [
+        (u.core.lower(), u.start, u.start + 1 if char_class(u.core[0]) == HAN else u.run_end)
+        for u in _units(text)[0]
+    ]
 
 
 # --- queries -----------------------------------------------------------------------------
@@ -252,7 +281,7 @@ def query_phrases(query: str) -> list[list[Term]]:
 
 
 def phrase_terms(phrase: str) -> list[Term]:
-    """Keys that find a phrase: the fewest bigrams covering it, at their offsets."""
+    """Keys that find a phrase, at their offsets (see the module docstring)."""
     runs: list[tuple[str, str]] = []  # (class, text)
     for c in phrase:
         cls = char_class(c)
@@ -262,27 +291,29 @@ def phrase_terms(phrase: str) -> list[Term]:
             runs[-1] = (cls, runs[-1][1] + c)
         else:
             runs.append((cls, c))
-    runs = [r for r in runs if r[0] != OTHER]
+    runs = [(cls, normalize_word(run) if cls == WORD else run) for cls, run in runs if cls != OTHER]
     terms: list[Term] = []
     pos = 0
     for k, (cls, run) in enumerate(runs):
         last = k == len(runs) - 1
-        if cls == WORD:
-            key = normalize_word(run).lower()
-            terms.append(Term(key, pos, prefix=True) if last else Term(key + PAD, pos))
-            pos += 1
-            continue
-        m = len(run)
-        if m == 1:
-            terms.append(Term(run, pos, prefix=True) if last else Term(run + PAD, pos))
+        # A run the phrase goes on after ends in the page too: its last word is padded and
+        # carries the next run's first character.
+        end = "" if last else PAD + lookahead(runs[k + 1][1])
+        m = 1 if cls == WORD else len(run)
+        if last and k > 0 and len(run) == 1:
+            pass  # a one-character last run is the previous run's lookahead already
+        elif cls == WORD:
+            terms.append(Term(run.lower() + end, pos, prefix=last))
+        elif m < NGRAM:
+            terms.append(Term(run + end, pos, prefix=last))
         else:
-            # Bigrams at offsets 0, 2, 4, ... cover all but maybe the last character; a
-            # run the phrase goes on after must also end in the page (its padded last word).
-            starts = list(range(0, m - 1, 2))
-            if last and starts[-1] != m - 2:
-                starts.append(m - 2)
-            terms.extend(Term(run[s : s + 2], pos + s) for s in starts)
+            # Whole n-grams at 0, N, 2N, ... then the run's end: the last n-gram (overlapping)
+            # if the phrase may go on in the page, else the padded word that ends the run.
+            starts = list(range(0, m - NGRAM + 1, NGRAM))
+            terms.extend(Term(run[s : s + NGRAM], pos + s) for s in starts)
             if not last:
-                terms.append(Term(run[-1] + PAD, pos + m - 1))
+                terms.append(Term(run[m - NGRAM + 1 :] + end, pos + m - NGRAM + 1))
+            elif starts[-1] + NGRAM < m:
+                terms.append(Term(run[m - NGRAM :], pos + m - NGRAM))
         pos += m
     return terms

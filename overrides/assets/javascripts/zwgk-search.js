@@ -4,19 +4,19 @@
  * The index is built by build_scripts/zwgk/search (Pagefind 1.5.2 over words made at build
  * time: one bigram per Han character, see terms.py).  This file turns a query into the same
  * words, asks Pagefind for them, keeps only pages where the words sit next to each other as
- * in the query, and decodes Pagefind's stored text back into readable excerpts.
+ * in the query, and cuts excerpts from the page text (stored plain, see bundle.py).
  *
  * API (window.zwgkSearch):
  *   search(query, {filters, sort}) -> Promise<ResultSet>
  *       ResultSet: {query, total, results: [{id, score}], filters, totalFilters,
  *                   countsExact, page(n = 0, size = 10) -> Promise<[Result]>}
  *       Result:    {id, url, title, excerpt (HTML, matches in <mark>), plainExcerpt,
- *                   meta (decoded), filters}
+ *                   meta, filters}
  *       An empty query with filters lists every page that has them.
  *   filters() -> Promise<{name: {value: count}}>   every filter value in the index
  *   preload() -> Promise                           fetch the engine (e.g. on focus)
  *   configure({root, bundle, worker})              defaults: site root from this script's URL
- *   terms(query), decode(text)                     the shared rules, for tests and tools
+ *   terms(query), units(text)                      the shared rules, for tests and tools
  *
  * Pagefind runs in a worker started from this same file: the worker has no <html lang>, so
  * Pagefind does not cut the query with Intl.Segmenter, and its own worker script need not be
@@ -26,22 +26,13 @@
   "use strict";
 
   // --- terms: keep in step with build_scripts/zwgk/search/terms.py --------------------------
+  var NGRAM = 3;
   var PAD = "\ua66e";
-  var ESC = "`";
   var HAN = "H", WORD = "W", OTHER = "O";
   var HAN_RANGES = [
     [0x3005, 0x3005], [0x3007, 0x3007], [0x3021, 0x3029], [0x3038, 0x303b],
     [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0x20000, 0x323af],
   ];
-  var SHORT = {
-    " ": "~", "，": ",", "。": ".", "、": "/", "；": ";", "：": ":", "？": "?", "！": "!",
-    "“": "<", "”": ">", "（": "(", "）": ")", "《": "[", "》": "]", "〔": "#", "〕": "$",
-    "【": "@", "】": "&", "—": "-", "…": "^", "·": "*", "%": "%", "-": "=", "/": "+",
-    ".": "'",
-  };
-  var UNSHORT = {};
-  Object.keys(SHORT).forEach(function (k) { UNSHORT[SHORT[k]] = k; });
-  var HEX = "!#$%()*+,-./:;=?";
   var ALNUM = /^[\p{L}\p{N}]$/u;
 
   function charClass(c) {
@@ -59,6 +50,10 @@
     return norm;
   }
 
+  function lookahead(word) {
+    return Array.from(word)[0].toLowerCase();
+  }
+
   // Keys that find one phrase: [{key, offset, prefix}], plus span (positions it covers).
   function phraseTerms(phrase) {
     var runs = [];
@@ -69,30 +64,33 @@
       else if (top && top[0] === cls) top[1] += c;
       else runs.push([cls, c]);
     }
-    runs = runs.filter(function (r) { return r[0] !== OTHER; });
+    runs = runs.filter(function (r) { return r[0] !== OTHER; }).map(function (r) {
+      return r[0] === WORD ? [WORD, normalizeWord(r[1])] : r;
+    });
     var terms = [];
     var pos = 0;
     runs.forEach(function (r, k) {
       var last = k === runs.length - 1;
       var run = r[1];
-      if (r[0] === WORD) {
-        var key = normalizeWord(run).toLowerCase();
-        terms.push(last ? { key: key, offset: pos, prefix: true } : { key: key + PAD, offset: pos, prefix: false });
-        pos += 1;
-        return;
-      }
       var chars = Array.from(run);
-      var m = chars.length;
-      if (m === 1) {
-        terms.push(last ? { key: run, offset: pos, prefix: true } : { key: run + PAD, offset: pos, prefix: false });
+      var end = last ? "" : PAD + lookahead(runs[k + 1][1]);
+      var m = r[0] === WORD ? 1 : chars.length;
+      if (last && k > 0 && chars.length === 1) {
+        // a one-character last run is the previous run's lookahead already
+      } else if (r[0] === WORD) {
+        terms.push({ key: run.toLowerCase() + end, offset: pos, prefix: last });
+      } else if (m < NGRAM) {
+        terms.push({ key: run + end, offset: pos, prefix: last });
       } else {
-        var starts = [];
-        for (var s = 0; s < m - 1; s += 2) starts.push(s);
-        if (last && starts[starts.length - 1] !== m - 2) starts.push(m - 2);
-        starts.forEach(function (s) {
-          terms.push({ key: chars[s] + chars[s + 1], offset: pos + s, prefix: false });
-        });
-        if (!last) terms.push({ key: chars[m - 1] + PAD, offset: pos + m - 1, prefix: false });
+        var s;
+        for (s = 0; s + NGRAM <= m; s += NGRAM) {
+          terms.push({ key: chars.slice(s, s + NGRAM).join(""), offset: pos + s, prefix: false });
+        }
+        if (!last) {
+          terms.push({ key: chars.slice(m - NGRAM + 1).join("") + end, offset: pos + m - NGRAM + 1, prefix: false });
+        } else if (s < m) {
+          terms.push({ key: chars.slice(m - NGRAM).join(""), offset: pos + m - NGRAM, prefix: false });
+        }
       }
       pos += m;
     });
@@ -105,49 +103,39 @@
     return String(query || "").split(/\s+/).map(phraseTerms).filter(function (t) { return t.length; });
   }
 
-  // One stored word -> {text, start, end, key}: its display text, where the word's own
-  // characters sit in it (for <mark>), and the key Pagefind indexed it under.
-  function decodeWord(word) {
-    var out = "", start = -1, end = -1, key = "";
-    var chars = Array.from(word);
-    var i = 0, n = chars.length;
-    while (i < n) {
-      var c = chars[i];
-      if (c === ESC && i + 1 < n) {
-        var code = chars[i + 1];
-        if (code === "|") { out += " "; i += 2; }
-        else if (code === "{") {
-          var j = chars.indexOf("}", i + 2);
-          if (j < 0) break;
-          var hex = "";
-          for (var h = i + 2; h < j; h++) hex += HEX.indexOf(chars[h]).toString(16);
-          var cp = parseInt(hex, 16);
-          if (!isNaN(cp)) out += String.fromCodePoint(cp);
-          i = j + 1;
-        } else { out += UNSHORT[code] || ""; i += 2; }
-        continue;
-      }
-      var cls = charClass(c);
-      if (cls === HAN) {
-        start = out.length; out += c; end = out.length;
-        var next = chars[i + 1];
-        if (next !== undefined && (next === PAD || charClass(next) === HAN)) {
-          key = c + next; i += 2;
-        } else { key = c; i += 1; }
-      } else if (cls === WORD) {
-        var k = i;
-        while (k < n && charClass(chars[k]) === WORD) k++;
-        start = out.length; out += chars.slice(i, k).join(""); end = out.length;
-        key = chars.slice(i, k).join("").toLowerCase();
-        if (chars[k] === PAD) { key += PAD; k++; }
-        i = k;
-      } else i += 1; // the "." Pagefind adds after a block
+  // Index key and [start, end) (UTF-16 offsets) of each word of a block of plain text,
+  // as the page was indexed: the text the result fragments carry (see bundle.py).
+  function units(text) {
+    var chars = Array.from(text);
+    var offsets = [];
+    var off = 0;
+    chars.forEach(function (c) { offsets.push(off); off += c.length; });
+    offsets.push(off);
+    var classes = chars.map(charClass);
+    var out = [];
+    for (var i = 0; i < chars.length;) {
+      if (classes[i] === HAN) {
+        var e = i + 1, runEnd;
+        while (e < chars.length && e < i + NGRAM && classes[e] === HAN) e++;
+        for (runEnd = e; runEnd < chars.length && classes[runEnd] === HAN;) runEnd++;
+        out.push({ key: chars.slice(i, e).join(""), padded: e - i < NGRAM, start: offsets[i], end: offsets[i + 1], runEnd: runEnd });
+        i += 1;
+      } else if (classes[i] === WORD) {
+        var j = i;
+        while (j < chars.length && classes[j] === WORD) j++;
+        out.push({ key: normalizeWord(chars.slice(i, j).join("")).toLowerCase(), padded: true, start: offsets[i], end: offsets[j], runEnd: j });
+        i = j;
+      } else i += 1;
     }
-    return { text: out, start: start, end: end, key: key };
-  }
-
-  function decode(text) {
-    return String(text || "").split(/\s+/).map(function (w) { return decodeWord(w).text; }).join("").trim();
+    // A word that ends its run carries PAD and the next word's first character (terms.py).
+    var nxt = PAD;
+    for (var k = out.length - 1; k >= 0; k--) {
+      var u = out[k];
+      if (u.padded) u.key += PAD + nxt;
+      if (k === 0 || out[k - 1].runEnd !== u.runEnd) nxt = lookahead(u.key);
+      delete u.padded; delete u.runEnd;
+    }
+    return out;
   }
 
   function termMatches(term, key) {
@@ -155,8 +143,86 @@
   }
 
   // --- the engine: wherever Pagefind runs ----------------------------------------------------
-  function createEngine(bundleUrl) {
+  // Pagefind loads only one index chunk for a term, even when the words that start with
+  // it (年 -> 年度, 年ꙮ ...) run on into the next chunks.  For a prefix term we read the
+  // chunk list from Pagefind's metadata file and have every chunk it needs loaded.
+  function cmpCodePoints(a, b) {
+    var ia = a[Symbol.iterator](), ib = b[Symbol.iterator]();
+    for (;;) {
+      var x = ia.next(), y = ib.next();
+      if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
+      var d = x.value.codePointAt(0) - y.value.codePointAt(0);
+      if (d) return d;
+    }
+  }
+
+  function chunksFor(chunks, prefix) {
+    var upper = prefix + "\u{10FFFF}";
+    var out = [];
+    for (var i = 0; i < chunks.length; i++) {
+      var next = chunks[i + 1];
+      if (cmpCodePoints(chunks[i][0], upper) <= 0 && (!next || cmpCodePoints(next[0], prefix) > 0)) out.push(chunks[i][0]);
+    }
+    return out;
+  }
+
+  async function gunzip(buffer) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    }
+    return bytes.subarray(12); // "pagefind_dcd"
+  }
+
+  // Just enough CBOR (RFC 8949) for Pagefind's metadata file.
+  function cbor(bytes) {
+    var pos = 0;
+    var text = new TextDecoder();
+    function uint(info) {
+      if (info < 24) return info;
+      var n = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : 8, v = 0;
+      for (var i = 0; i < n; i++) v = v * 256 + bytes[pos++];
+      return v;
+    }
+    function item() {
+      var head = bytes[pos++], major = head >> 5, info = head & 31;
+      if (major === 7) {
+        if (info === 25) pos += 2; else if (info === 26) pos += 4; else if (info === 27) pos += 8;
+        return info === 21 ? true : info === 20 ? false : null;
+      }
+      var len = uint(info);
+      if (major === 0) return len;
+      if (major === 1) return -1 - len;
+      if (major === 2) { pos += len; return null; }
+      if (major === 3) { var s = text.decode(bytes.subarray(pos, pos + len)); pos += len; return s; }
+      if (major === 4) { var a = []; for (var i = 0; i < len; i++) a.push(item()); return a; }
+      if (major === 5) { var m = {}; for (var j = 0; j < len; j++) { var k = item(); m[k] = item(); } return m; }
+      return item(); // tag
+    }
+    return item();
+  }
+
+  function createEngine(bundleUrl, metaSource) {
     var pf = null;
+    var chunkList = null;
+
+    function indexChunks() {
+      if (!chunkList) {
+        chunkList = metaSource()
+          .then(function (buffer) { return buffer && typeof DecompressionStream !== "undefined" ? gunzip(buffer) : null; })
+          .then(function (bytes) { return bytes ? cbor(bytes)[2] || [] : []; })
+          .catch(function () { return []; });
+      }
+      return chunkList;
+    }
+
+    async function loadPrefixChunks(mod, keys) {
+      var chunks = await indexChunks();
+      var froms = new Set();
+      keys.forEach(function (key) { chunksFor(chunks, key).forEach(function (f) { froms.add(f); }); });
+      await Promise.all(Array.from(froms).map(function (f) { return mod.preload(f); }));
+    }
     var sets = new Map(); // search id -> {results, phrases}
     var nextSet = 0;
 
@@ -196,6 +262,9 @@
       phrases.forEach(function (ph) {
         ph.forEach(function (t) { if (keys.indexOf(t.key) < 0) keys.push(t.key); });
       });
+      var prefixKeys = [];
+      phrases.forEach(function (ph) { ph.forEach(function (t) { if (t.prefix) prefixKeys.push(t.key); }); });
+      if (prefixKeys.length) await loadPrefixChunks(mod, prefixKeys);
       var r;
       if (!keys.length) {
         if (!options.filters) return { id: -1, total: 0, results: [], filters: {}, totalFilters: {}, countsExact: true };
@@ -237,44 +306,41 @@
       };
     }
 
-    function excerpt(words, phrases, maxChars) {
-      var decoded = words.map(decodeWord);
-      var marked = new Array(decoded.length).fill(false);
-      var firstHit = -1;
+    // Excerpt of plain text around the first match, matches in <mark>.
+    function excerpt(content, phrases, maxChars) {
+      var blocks = String(content || "").split("\n");
+      var words = []; // {key, start, end} with offsets into the joined display text
+      var display = "";
+      blocks.forEach(function (b) {
+        var base = display.length;
+        units(b).forEach(function (u) { words.push({ key: u.key, start: base + u.start, end: base + u.end }); });
+        display += b + " ";
+      });
+      var spans = [];
       phrases.forEach(function (ph) {
-        var span = ph.span;
-        for (var p = 0; p + span <= decoded.length; p++) {
+        for (var p = 0; p + ph.span <= words.length; p++) {
           var ok = true;
-          for (var t = 0; t < ph.length && ok; t++) {
-            ok = termMatches(ph[t], decoded[p + ph[t].offset - ph[0].offset].key);
-          }
-          if (!ok) continue;
-          for (var q = p; q < p + span; q++) marked[q] = true;
-          if (firstHit < 0 || p < firstHit) firstHit = p;
+          for (var t = 0; t < ph.length && ok; t++) ok = termMatches(ph[t], words[p + ph[t].offset].key);
+          if (ok) spans.push([words[p].start, words[p + ph.span - 1].end]);
         }
       });
-      // Start a little before the first match, stop after maxChars characters.
-      var start = 0;
-      if (firstHit > 0) {
-        var before = 0;
-        start = firstHit;
-        while (start > 0 && before + decoded[start - 1].text.length <= maxChars / 4) {
-          start--; before += decoded[start].text.length;
-        }
+      spans.sort(function (a, b) { return a[0] - b[0]; });
+      var from = 0;
+      if (spans.length) {
+        from = Math.max(0, spans[0][0] - Math.floor(maxChars / 4));
+        var cut = display.lastIndexOf(" ", spans[0][0]);
+        if (cut >= from - maxChars / 8 && cut < spans[0][0]) from = cut + 1;
       }
-      var html = "", plain = "", count = 0, i = start;
-      for (; i < decoded.length && count < maxChars; i++) {
-        var d = decoded[i];
-        var text = d.text;
-        if (!text) continue;
-        count += text.length;
-        plain += text;
-        if (marked[i] && d.start >= 0) {
-          html += esc(text.slice(0, d.start)) + "<mark>" + esc(text.slice(d.start, d.end)) + "</mark>" + esc(text.slice(d.end));
-        } else html += esc(text);
-      }
-      html = html.replace(/<\/mark><mark>/g, "");
-      var pre = start > 0 ? "…" : "", post = i < decoded.length ? "…" : "";
+      var to = Math.min(display.length, from + maxChars);
+      var html = "", plain = display.slice(from, to), at = from;
+      spans.forEach(function (sp) {
+        var a = Math.max(sp[0], at), b = Math.min(sp[1], to);
+        if (b <= a) return;
+        html += esc(display.slice(at, a)) + "<mark>" + esc(display.slice(a, b)) + "</mark>";
+        at = b;
+      });
+      html += esc(display.slice(at, to));
+      var pre = from > 0 ? "…" : "", post = to < display.trimEnd().length ? "…" : "";
       return { html: pre + html.trim() + post, plain: pre + plain.trim() + post };
     }
 
@@ -284,18 +350,14 @@
       var slice = set.results.slice(from, from + size);
       var frags = await Promise.all(slice.map(function (res) { return res.data(); }));
       return frags.map(function (f, k) {
-        var meta = {};
-        Object.keys(f.meta || {}).forEach(function (name) {
-          meta[name] = name === "image" ? f.meta[name] : decode(f.meta[name]);
-        });
-        var ex = excerpt(f.content.split(/\s+/).filter(Boolean), set.phrases, 90);
+        var ex = excerpt(f.content, set.phrases, 90);
         return {
           id: slice[k].id,
           rawUrl: f.raw_url || f.url,
-          title: meta.title || "",
+          title: (f.meta && f.meta.title) || "",
           excerpt: ex.html,
           plainExcerpt: ex.plain,
-          meta: meta,
+          meta: f.meta || {},
           filters: f.filters || {},
         };
       });
@@ -313,17 +375,36 @@
     return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
 
+  if (typeof module === "object" && module.exports) {
+    module.exports = { terms: queryPhrases, units: units, charClass: charClass };
+    return;
+  }
+
   // --- worker side ---------------------------------------------------------------------------
   var inWorker = typeof document === "undefined" && typeof self !== "undefined" && typeof self.postMessage === "function";
   if (inWorker) {
     var engine = null;
+    var metaSeen = null;
+    var metaResolve;
+    var metaBytes = new Promise(function (resolve) { metaResolve = resolve; });
+    var originalFetch = self.fetch;
+    self.fetch = function (input) {
+      var response = originalFetch.apply(this, arguments);
+      var url = String((input && input.url) || input);
+      if (!metaSeen && /\.pf_meta(\?|$)/.test(url)) {
+        metaSeen = response
+          .then(function (r) { return r.clone().arrayBuffer(); })
+          .then(metaResolve, function () { metaResolve(null); });
+      }
+      return response;
+    };
     self.onmessage = function (event) {
       var msg = event.data || {};
       var reply = function (result, error) { self.postMessage({ id: msg.id, result: result, error: error }); };
       Promise.resolve()
         .then(function () {
           if (msg.method === "init") {
-            engine = engine || createEngine(msg.args[0]);
+            engine = engine || createEngine(msg.args[0], function () { return metaBytes; });
             return engine.load().then(function () { return true; });
           }
           if (!engine) throw new Error("search engine not initialised");
@@ -389,7 +470,16 @@
   function pageEngine() {
     // Pagefind reads <html lang> when it starts; a "zh" language would make it cut the
     // query with Intl.Segmenter, so it is shown a neutral language for that moment.
-    var engine = createEngine(bundleUrl());
+    var bundle = bundleUrl();
+    var engine = createEngine(bundle, function () {
+      return fetch(bundle + "pagefind-entry.json")
+        .then(function (r) { return r.json(); })
+        .then(function (entry) {
+          var langs = Object.keys(entry.languages || {});
+          return langs.length ? fetch(bundle + "pagefind." + entry.languages[langs[0]].hash + ".pf_meta") : null;
+        })
+        .then(function (r) { return r ? r.arrayBuffer() : null; });
+    });
     var html = document.documentElement;
     var lang = html.getAttribute("lang");
     html.setAttribute("lang", "und");
@@ -438,7 +528,6 @@
       enginePromise = null;
     },
     terms: queryPhrases,
-    decode: decode,
-    decodeWord: decodeWord,
+    units: units,
   };
-})(typeof window !== "undefined" ? window : self);
+})(typeof globalThis !== "undefined" ? globalThis : this);

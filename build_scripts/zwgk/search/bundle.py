@@ -1,0 +1,204 @@
+"""Post-processing of the Pagefind 1.5.2 bundle, to cut what a first query downloads.
+
+Two changes, both in files only our code reads the way we write them:
+
+* **fragments** (one per page, fetched for each result shown) get back the
+  original text: Pagefind stored the index words (bigram soup, twice the
+  size); the browser re-cuts the plain text with the same rules to highlight
+  matches.  Meta values are decoded too.  ``"zwgk": 1`` marks the format.
+* **page ids**: Pagefind names each page by a random 7-hex hash, and the
+  metadata file every first query downloads lists all of them (about 37 KB
+  of 49 KB at 5,000 pages).  Pages are renamed ``<build>-<n>`` (n in base 36),
+  which compresses to almost nothing; fragment files are renamed to match.
+  ``<build>`` comes from the metadata file's own content hash, so a rebuild
+  with other content never reuses a name a browser may have cached.
+
+The formats are Pagefind 1.5.2's: gzip of ``pagefind_dcd`` + CBOR (metadata)
+or JSON (fragments).  Anything unexpected raises :class:`FormatError`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from pathlib import Path
+
+from .terms import decode
+
+SIGNATURE = b"pagefind_dcd"
+RAW_META_KEYS = frozenset({"image"})
+
+
+class FormatError(ValueError):
+    """Raised when a Pagefind file is not in the 1.5.2 format this module rewrites."""
+
+
+# --- files ----------------------------------------------------------------------------------
+
+
+def read_pagefind_file(path: Path) -> bytes:
+    data = path.read_bytes()
+    if not data.startswith(SIGNATURE):
+        data = gzip.decompress(data)
+    if not data.startswith(SIGNATURE):
+        raise FormatError(f"{path.name}: no pagefind_dcd signature")
+    return data[len(SIGNATURE):]
+
+
+def write_pagefind_file(path: Path, payload: bytes) -> None:
+    path.write_bytes(gzip.compress(SIGNATURE + payload, 9, mtime=0))
+
+
+# --- CBOR (the subset Pagefind's metadata uses) ---------------------------------------------
+
+
+def cbor_decode(data: bytes):
+    pos = 0
+
+    def head() -> tuple[int, int]:
+        nonlocal pos
+        first = data[pos]
+        pos += 1
+        major, info = first >> 5, first & 31
+        if info < 24:
+            return major, info
+        size = {24: 1, 25: 2, 26: 4, 27: 8}.get(info)
+        if size is None:
+            raise FormatError("indefinite-length CBOR")
+        value = int.from_bytes(data[pos:pos + size], "big")
+        pos += size
+        return major, value
+
+    def item():
+        nonlocal pos
+        major, arg = head()
+        if major == 0:
+            return arg
+        if major == 1:
+            return -1 - arg
+        if major == 3:
+            text = data[pos:pos + arg].decode("utf-8")
+            pos += arg
+            return text
+        if major == 4:
+            return [item() for _ in range(arg)]
+        raise FormatError(f"unexpected CBOR major type {major}")
+
+    value = item()
+    if pos != len(data):
+        raise FormatError("trailing bytes after CBOR item")
+    return value
+
+
+def cbor_encode(value) -> bytes:
+    out = bytearray()
+
+    def head(major: int, arg: int) -> None:
+        if arg < 24:
+            out.append(major << 5 | arg)
+        elif arg < 1 << 8:
+            out.extend((major << 5 | 24, arg))
+        elif arg < 1 << 16:
+            out.append(major << 5 | 25)
+            out.extend(arg.to_bytes(2, "big"))
+        elif arg < 1 << 32:
+            out.append(major << 5 | 26)
+            out.extend(arg.to_bytes(4, "big"))
+        else:
+            out.append(major << 5 | 27)
+            out.extend(arg.to_bytes(8, "big"))
+
+    def item(v) -> None:
+        if isinstance(v, bool) or v is None:
+            raise FormatError("unexpected CBOR value")
+        if isinstance(v, int):
+            head(0, v) if v >= 0 else head(1, -1 - v)
+        elif isinstance(v, str):
+            raw = v.encode("utf-8")
+            head(3, len(raw))
+            out.extend(raw)
+        elif isinstance(v, list):
+            head(4, len(v))
+            for x in v:
+                item(x)
+        else:
+            raise FormatError(f"unexpected CBOR value {type(v)}")
+
+    item(value)
+    return bytes(out)
+
+
+# --- the rewrite ----------------------------------------------------------------------------
+
+
+def _base36(n: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    s = ""
+    while True:
+        n, r = divmod(n, 36)
+        s = digits[r] + s
+        if n == 0:
+            return s
+
+
+def plain_fragment(fragment: dict) -> dict:
+    """A fragment with its text and meta decoded (blocks separated by newlines)."""
+    fragment = dict(fragment)
+    fragment["content"] = decode(fragment.get("content", ""), block="\n")
+    fragment["meta"] = {k: (v if k in RAW_META_KEYS else decode(v)) for k, v in fragment.get("meta", {}).items()}
+    fragment["anchors"] = [{**a, "text": decode(a.get("text", ""))} for a in fragment.get("anchors", [])]
+    fragment["zwgk"] = 1
+    return fragment
+
+
+def _rounded_count(count: int) -> int:
+    """A page's word count to about 3% (BM25 only needs the length roughly; this compresses)."""
+    if count < 32:
+        return count
+    step = math.log(1.06)
+    return int(round(math.exp(round(math.log(count) / step) * step)))
+
+
+def compact_bundle(bundle: Path) -> dict:
+    """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring)."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    languages = entry.get("languages") or {}
+    if len(languages) != 1:
+        raise FormatError(f"expected one language index, found {len(languages)}")
+    meta_hash = next(iter(languages.values()))["hash"]
+    meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
+    raw = read_pagefind_file(meta_path)
+    meta = cbor_decode(raw)
+    if cbor_encode(meta) != raw:
+        raise FormatError("metadata does not round-trip")
+    if not (isinstance(meta, list) and len(meta) == 6 and isinstance(meta[1], list) and isinstance(meta[2], list)):
+        raise FormatError("unexpected metadata layout")
+    build = meta_hash.rsplit("_", 1)[-1][:4]
+    fragments, index = bundle / "fragment", bundle / "index"
+    sizes_before = {d: sum(p.stat().st_size for p in d.iterdir()) for d in (fragments, index)}
+    meta_before = meta_path.stat().st_size
+    for n, page in enumerate(meta[1]):
+        if not (isinstance(page, list) and len(page) == 2 and isinstance(page[0], str) and isinstance(page[1], int)):
+            raise FormatError("unexpected page entry in metadata")
+        old = fragments / f"{page[0]}.pf_fragment"
+        fragment = json.loads(read_pagefind_file(old))
+        new_id = f"{build}{_base36(n)}"
+        text = json.dumps(plain_fragment(fragment), ensure_ascii=False, separators=(",", ":"))
+        write_pagefind_file(fragments / f"{new_id}.pf_fragment", text.encode("utf-8"))
+        old.unlink()
+        page[0] = new_id
+        page[1] = _rounded_count(page[1])
+    for n, chunk in enumerate(meta[2]):
+        if not (isinstance(chunk, list) and len(chunk) == 3 and isinstance(chunk[2], str)):
+            raise FormatError("unexpected index chunk entry in metadata")
+        new_id = f"{build}{_base36(n)}"
+        (index / f"{chunk[2]}.pf_index").rename(index / f"{new_id}.pf_index")
+        chunk[2] = new_id
+    write_pagefind_file(meta_path, cbor_encode(meta))
+    return {
+        "meta_bytes": (meta_before, meta_path.stat().st_size),
+        "fragment_bytes": (sizes_before[fragments], sum(p.stat().st_size for p in fragments.iterdir())),
+        "index_bytes": sizes_before[index],
+        "index_chunks": len(meta[2]),
+    }

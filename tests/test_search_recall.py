@@ -1,0 +1,211 @@
+"""Chinese search: recall on a small generated corpus, in Chromium, plus the build side.
+
+The corpus (benchmarks/zwgk_corpus.py, 300 pages) is indexed with zwgk.search
+and served from 127.0.0.1 under a sub-path, so relative URLs are exercised too.
+The full-size measurement is benchmarks/search_recall.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import search_recall  # noqa: E402
+import zwgk_corpus  # noqa: E402
+from zwgk.errors import BuildError  # noqa: E402
+from zwgk.search import index_site, phrase_terms, rewrite_html  # noqa: E402
+from zwgk.search.terms import units  # noqa: E402
+
+CHROMIUM = Path(search_recall.CHROMIUM)
+PREFIX = "/portal/sub/"
+QUERIES = ["低保", "城乡低保", "最低生活保障", "示例县民政局", "创业担保贷款", "G318", "2023年", "税"]
+PARITY = [
+    "低保", "城乡低保 2023", "示府办发〔2023〕12号", "11511722MB0000000X/2023-00012", "ＭＢ２０２３年",
+    "G318线", "税", "5G基站，100%。", "《办法》", "İstanbul ǅ", "𠀀𠀁a", "第一条 为了", "ꙮ低",
+]
+
+
+def _needs_browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} 不存在：无法在浏览器中测试中文搜索（apt-get install chromium）")
+    pytest.importorskip("playwright.async_api", reason="未安装 playwright（pip install -e .[test]）")
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    """A 300-page site with the search bundle and a search page; returns (site, pages)."""
+    site = tmp_path_factory.mktemp("search") / "site"
+    pages = zwgk_corpus.generate(site, 300, seed=11)
+    (site / "assets" / "javascripts").mkdir(parents=True)
+    shutil.copy(search_recall.SEARCH_JS, site / "assets" / "javascripts" / "zwgk-search.js")
+    (site / "bench").mkdir()
+    (site / "bench" / "index.html").write_text(
+        search_recall.BENCH_PAGE % {"first": 10, "baseline": "pagefind"}, encoding="utf-8"
+    )
+    stats = index_site(site)
+    assert stats["pages"] == 300
+    return site, pages
+
+
+def _browse(site: Path, script):
+    """Run script(page, base_url) in Chromium against the site served under PREFIX."""
+    from playwright.async_api import async_playwright
+
+    async def main():
+        with search_recall.serve(site, PREFIX) as (base, traffic):
+            async with async_playwright() as p:
+                browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=search_recall.CHROMIUM_ARGS)
+                try:
+                    page = await browser.new_page()
+                    errors = []
+                    page.on("pageerror", lambda e: errors.append(str(e)))
+                    await page.goto(base + "bench/")
+                    result = await script(page, base, traffic)
+                    assert not errors, errors
+                    return result
+                finally:
+                    await browser.close()
+
+    return asyncio.run(main())
+
+
+@pytest.fixture(scope="session")
+def answers(corpus):
+    """Every query's results, first page and the URLs requested, from one visit."""
+    _needs_browser()
+    site, pages = corpus
+    docs = [p for p in pages if p.doc_number]
+    cited = next(p for p in docs if sum(q.contains(p.doc_number) for q in pages) > 1)
+    queries = QUERIES + [cited.doc_number, docs[0].index_number]
+    script_terms = PARITY
+
+    async def script(page, base, traffic):
+        out = {"queries": {}, "requests": []}
+        traffic.reset()
+        for q in queries:
+            res = await page.evaluate(
+                """async (q) => {
+                  const set = await zwgkSearch.search(q);
+                  const items = await set.page(0, 10);
+                  const all = [];
+                  for (let n = 0; n * 50 < set.total; n++) all.push(...(await set.page(n, 50)).map(i => i.url));
+                  return {total: set.total, urls: all, first: items};
+                }""",
+                q,
+            )
+            out["queries"][q] = res
+        out["requests"] = [path for path, _ in traffic.requests]
+        out["terms"] = await page.evaluate("(qs) => qs.map(q => zwgkSearch.terms(q))", script_terms)
+        out["units"] = await page.evaluate("(qs) => qs.map(q => zwgkSearch.units(q))", script_terms)
+        out["filtered"] = await page.evaluate(
+            """async () => {
+              const set = await zwgkSearch.search("低保", {filters: {"栏目": "规范性文件"}});
+              const items = await set.page(0, 50);
+              return {total: set.total, filters: items.map(i => i.filters["栏目"])};
+            }"""
+        )
+        out["base"] = base
+        return out
+
+    result = _browse(site, script)
+    result["cited"] = cited
+    return result
+
+
+def _truth(pages, q):
+    return {p.url for p in pages if p.contains(q)}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", QUERIES)
+def test_every_page_containing_the_query_is_found_and_nothing_else(corpus, answers, query):
+    site, pages = corpus
+    base = answers["base"]
+    found = {u[len(base) - 1:] for u in answers["queries"][query]["urls"]}
+    truth = _truth(pages, query)
+    assert truth, f"语料中没有含“{query}”的页面"
+    assert found == truth, f"漏检 {sorted(truth - found)[:5]}，误检 {sorted(found - truth)[:5]}"
+
+
+@pytest.mark.browser
+def test_a_document_number_finds_its_document_first(answers):
+    cited = answers["cited"]
+    res = answers["queries"][cited.doc_number]
+    assert res["total"] > 1  # the document and the interpretation citing it
+    assert res["first"][0]["url"].endswith(cited.url)
+    assert "<mark>" + cited.doc_number + "</mark>" in res["first"][0]["excerpt"]
+
+
+@pytest.mark.browser
+def test_an_index_number_finds_its_document(corpus, answers):
+    site, pages = corpus
+    doc = next(p for p in pages if p.doc_number)
+    res = answers["queries"][doc.index_number]
+    assert res["first"][0]["url"].endswith(doc.url)
+
+
+@pytest.mark.browser
+def test_excerpts_and_titles_are_the_original_text(corpus, answers):
+    site, pages = corpus
+    by_url = {p.url: p for p in pages}
+    base = answers["base"]
+    for q in ("低保", "城乡低保", "G318"):
+        for item in answers["queries"][q]["first"]:
+            page = by_url[item["url"][len(base) - 1:]]
+            assert item["title"] == page.title
+            assert f"<mark>{q}</mark>" in item["excerpt"]
+            plain = item["plainExcerpt"].strip("…")
+            text = " ".join(page.blocks)
+            assert plain.replace(" ", "") in text.replace(" ", ""), plain
+            assert "\ua66e" not in item["excerpt"]
+
+
+@pytest.mark.browser
+def test_filters_still_work(corpus, answers):
+    site, pages = corpus
+    f = answers["filtered"]
+    truth = {p.url for p in pages if p.contains("低保") and p.filters.get("栏目") == "规范性文件"}
+    assert f["total"] == len(truth) > 0
+    assert set(sum(f["filters"], [])) == {"规范性文件"}
+
+
+@pytest.mark.browser
+def test_search_stays_under_the_site_path(answers):
+    requests = answers["requests"]
+    assert requests and all(r.startswith(PREFIX) for r in requests), requests[:5]
+    assert not any("pagefind-worker.js" in r for r in requests)
+
+
+@pytest.mark.browser
+def test_browser_and_build_cut_text_the_same_way(answers):
+    for text, js_terms, js_units in zip(PARITY, answers["terms"], answers["units"]):
+        py_terms = [[{"key": t.key, "offset": t.offset, "prefix": t.prefix} for t in phrase_terms(part)]
+                    for part in text.split() if phrase_terms(part)]
+        assert js_terms == py_terms, text
+        assert [(u["key"]) for u in js_units] == [k for k, _, _ in units(text)], text
+
+
+def test_index_site_reports_an_empty_site_in_chinese(tmp_path):
+    with pytest.raises(BuildError, match="没有 HTML 页面"):
+        index_site(tmp_path)
+
+
+def test_index_copy_keeps_structure_and_makes_filters_literal():
+    html = rewrite_html(
+        '<html lang="zh-CN"><head><title>低保</title></head><body>'
+        '<main data-pagefind-body><h1 data-pagefind-weight="5">城乡<strong>低保</strong></h1>'
+        '<td data-pagefind-filter="发布机构">示例县民政局</td>'
+        '<img src="a.png" data-pagefind-meta="image[src]" alt="图"></main></body></html>'
+    )
+    assert "<main data-pagefind-body>" in html
+    assert 'data-pagefind-weight="5"' in html
+    assert " 城乡低 乡低保 " in html  # the words run on across <strong>
+    assert 'data-pagefind-filter="发布机构:示例县民政局"' in html
+    assert 'data-pagefind-meta="image[src]"' in html
