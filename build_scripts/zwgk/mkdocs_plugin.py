@@ -94,7 +94,8 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         if self.config.enabled and getattr(self, "portal", None):
             cfg = self.portal.config
             context["zwgk_site"] = {"name": cfg.name, "domain": cfg.domain, "site_code": cfg.site_code,
-                                    "agency": cfg.agency, "as_of": self.portal.as_of.isoformat()}
+                                    "agency": cfg.agency, "as_of": self.portal.as_of.isoformat(),
+                                    "phone": cfg.contact.phone, "email": cfg.contact.email}
         return context
 
     def on_post_build(self, config) -> None:

@@ -62,6 +62,27 @@ def build_site(config_file: Path, as_of: str, site_dir: Path | None = None, sear
     return target
 
 
+@contextlib.contextmanager
+def dual_stack():
+    """MkDocs' server on [::] takes IPv4 too, even where net.ipv6.bindv6only=1 makes [::] IPv6-only."""
+    import socket
+
+    from mkdocs.livereload import LiveReloadServer
+
+    original = LiveReloadServer.server_bind
+
+    def server_bind(self):
+        if self.address_family == socket.AF_INET6:
+            self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        original(self)
+
+    LiveReloadServer.server_bind = server_bind
+    try:
+        yield
+    finally:
+        LiveReloadServer.server_bind = original
+
+
 def serve_site(config_file: Path, as_of: str, host: str = "::", port: int = 8000,
                records: Path | None = None) -> None:
     """Live preview on [::] (IPv6 and IPv4), rebuilding when a record changes."""
@@ -72,4 +93,5 @@ def serve_site(config_file: Path, as_of: str, host: str = "::", port: int = 8000
     if records:
         os.environ[RECORDS_ENV] = str(Path(records).resolve())
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    serve(config_file=str(Path(config_file).resolve()), dev_addr=addr, livereload=True)
+    with dual_stack():
+        serve(config_file=str(Path(config_file).resolve()), dev_addr=addr, livereload=True)
