@@ -208,3 +208,32 @@ def test_print_stylesheet_prints_only_the_document(built_site):
         assert not shown["overflow"]
         pdf = page.pdf(format="A4")
         assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+@pytest.mark.browser
+def test_material_fetches_nothing_from_other_hosts_even_in_old_browsers(built_site):
+    """Without ResizeObserver (Safari < 13.1) Material would load a polyfill from unpkg.com."""
+    with serve(built_site) as base, chromium() as browser:
+        context = browser.new_context(viewport={"width": 390, "height": 844})
+        blocked = guard_hosts(context, origin(base))
+        context.add_init_script("delete window.ResizeObserver")
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for rel in ["", "gfxwj/"]:
+            page.goto(base + rel, wait_until="load")
+            page.wait_for_timeout(300)
+            page.click(".zwgk-menu-button")
+            assert page.get_attribute(".zwgk-menu-button", "aria-expanded") == "true"
+        context.close()
+    assert blocked == [] and errors == []
+
+
+def test_no_page_asks_material_for_features_that_load_from_other_hosts(built_site):
+    """Mermaid diagrams (unpkg.com) and repository facts (api.github.com) are never triggered."""
+    offenders = []
+    for path in built_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r'class="[^"]*\bmermaid\b', text) or "md-source" in text:
+            offenders.append(path.relative_to(built_site).as_posix())
+    assert offenders == []

@@ -11,3 +11,28 @@
     } catch (e) {}
   };
 })(document.currentScript.dataset.scope || ".");
+
+// Without ResizeObserver (Safari before 13.1) Material would load a polyfill from unpkg.com,
+// a request to another host. This stand-in reports sizes on window resize, which is all
+// Material uses it for (sidebar heights and the header on resize).
+if (typeof window.ResizeObserver === "undefined") {
+  window.ResizeObserver = class {
+    constructor(callback) {
+      this.callback = callback;
+      this.targets = new Set();
+      this.notify = () => this.callback([...this.targets].map((target) => ({ target })), this);
+    }
+    observe(target) {
+      if (!this.targets.size) window.addEventListener("resize", this.notify);
+      this.targets.add(target);
+      requestAnimationFrame(this.notify);
+    }
+    unobserve(target) {
+      this.targets.delete(target);
+    }
+    disconnect() {
+      this.targets.clear();
+      window.removeEventListener("resize", this.notify);
+    }
+  };
+}
