@@ -79,7 +79,7 @@ def pick_queries(pages: list[zwgk_corpus.Page], seed: int = 7) -> list[tuple[str
 # --- building -------------------------------------------------------------------------------
 
 BENCH_PAGE = """<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>搜索基准</title></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>搜索基准</title><link rel="icon" href="data:,"></head>
 <body><h1>搜索</h1>
 <script src="../assets/javascripts/zwgk-search.js"></script>
 <script>

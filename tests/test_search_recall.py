@@ -111,6 +111,14 @@ def answers(corpus):
               return {total: set.total, filters: items.map(i => i.filters["栏目"])};
             }"""
         )
+        out["page_mode"] = await page.evaluate(
+            """async () => {
+              zwgkSearch.configure({worker: false});
+              const set = await zwgkSearch.search("城乡低保");
+              const lang = document.documentElement.getAttribute("lang");
+              return {total: set.total, first: (await set.page(0, 1))[0].title, lang};
+            }"""
+        )
         out["base"] = base
         return out
 
@@ -181,6 +189,16 @@ def test_search_stays_under_the_site_path(answers):
     requests = answers["requests"]
     assert requests and all(r.startswith(PREFIX) for r in requests), requests[:5]
     assert not any("pagefind-worker.js" in r for r in requests)
+
+
+@pytest.mark.browser
+@pytest.mark.browser
+def test_search_without_a_worker_gives_the_same_answer(corpus, answers):
+    site, pages = corpus
+    res = answers["page_mode"]
+    assert res["total"] == len(_truth(pages, "城乡低保"))
+    assert "城乡低保" in res["first"]
+    assert res["lang"] == "zh-CN"  # the page's language is put back
 
 
 @pytest.mark.browser

@@ -47,9 +47,11 @@ __all__ = [
 # Pagefind neither segments nor stems this language, so index keys are our words.
 # (Any "zh*" would make Pagefind run jieba on the words and Intl.Segmenter on queries.)
 INDEX_LANGUAGE = "und"
-# Words (positions) per index chunk.  Pagefind's default (20,000) makes each chunk a
-# query loads about 30 KB; smaller chunks keep the first query near 100 KB.
-INDEX_CHUNK_SIZE = 6000
+# Positions per index chunk (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).  Pagefind's default,
+# 20,000, makes every chunk a query needs about 30 KB.  Smaller chunks cost a longer chunk
+# list in the metadata every first query loads; at 5,000 pages 3,500 gave the least bytes
+# per first query (benchmarks/search_recall.py --chunk-size).
+INDEX_CHUNK_SIZE = 3500
 BUNDLE_DIR = "pagefind"
 PAGEFIND_VERSION = "1.5.2"
 

@@ -2,8 +2,8 @@
  * zwgk-search.js — the browser half of the portal's Chinese search.
  *
  * The index is built by build_scripts/zwgk/search (Pagefind 1.5.2 over words made at build
- * time: one bigram per Han character, see terms.py).  This file turns a query into the same
- * words, asks Pagefind for them, keeps only pages where the words sit next to each other as
+ * time: one trigram per Han character, see terms.py).  This file turns a query into the same
+ * words, asks Pagefind for them, keeps only pages where the words sit at the offsets they have
  * in the query, and cuts excerpts from the page text (stored plain, see bundle.py).
  *
  * API (window.zwgkSearch):
@@ -230,7 +230,17 @@
       if (!pf) {
         pf = import(bundleUrl + "pagefind.js").then(function (mod) {
           return Promise.resolve(mod.options({ excerptLength: 16 })).then(function () {
-            return Promise.resolve(mod.init()).then(function () { return mod; });
+            // Pagefind reads <html lang> as it starts: a "zh" language would make it cut
+            // the query with Intl.Segmenter, so it is shown a neutral one for that moment.
+            var html = typeof document !== "undefined" ? document.documentElement : null;
+            var lang = html && html.getAttribute("lang");
+            if (html) html.setAttribute("lang", "und");
+            var started;
+            try { started = mod.init(); } finally {
+              if (html && lang === null) html.removeAttribute("lang");
+              else if (html) html.setAttribute("lang", lang);
+            }
+            return Promise.resolve(started).then(function () { return mod; });
           });
         });
       }
@@ -468,8 +478,6 @@
   }
 
   function pageEngine() {
-    // Pagefind reads <html lang> when it starts; a "zh" language would make it cut the
-    // query with Intl.Segmenter, so it is shown a neutral language for that moment.
     var bundle = bundleUrl();
     var engine = createEngine(bundle, function () {
       return fetch(bundle + "pagefind-entry.json")
@@ -480,13 +488,7 @@
         })
         .then(function (r) { return r ? r.arrayBuffer() : null; });
     });
-    var html = document.documentElement;
-    var lang = html.getAttribute("lang");
-    html.setAttribute("lang", "und");
-    var loading = engine.load();
-    if (lang === null) html.removeAttribute("lang");
-    else html.setAttribute("lang", lang);
-    return loading.then(function () { return engine; });
+    return engine.load().then(function () { return engine; });
   }
 
   function getEngine() {
