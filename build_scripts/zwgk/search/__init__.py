@@ -14,6 +14,13 @@ Public API (MkDocs-independent):
 Why not Pagefind's own Chinese support: it cuts pages with jieba but queries
 with the browser's ``Intl.Segmenter``; the two disagree and most pages are
 missed (低保 found 40 of 485 pages; upstream issue #1237).
+
+What pages should carry (all standard Pagefind attributes, kept as written):
+``data-pagefind-body`` on the record's main content; ``data-pagefind-ignore``
+on repeated chrome inside it; ``data-pagefind-filter`` for 栏目, 有效性, 发布机构,
+年份, 主题分类 (element text or ``key:value``; both stay readable);
+``data-pagefind-weight`` (e.g. 5) on the 文号 and 索引号 cells so a document
+number lists its document first; ``data-pagefind-sort``/``-meta`` as needed.
 """
 
 from __future__ import annotations
@@ -23,17 +30,17 @@ import re
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..errors import BuildError
-from .bundle import FormatError, compact_bundle
+from .bundle import PAGEFIND_VERSION, FormatError, compact_bundle
 from .rewrite import rewrite_html
 from .terms import PAD, decode, encode_block, encode_text, phrase_terms, query_phrases
 
 __all__ = [
     "INDEX_LANGUAGE",
     "PAD",
-    "SearchStats",
     "decode",
     "encode_block",
     "encode_text",
@@ -53,10 +60,6 @@ INDEX_LANGUAGE = "und"
 # per first query (benchmarks/search_recall.py --chunk-size).
 INDEX_CHUNK_SIZE = 3500
 BUNDLE_DIR = "pagefind"
-PAGEFIND_VERSION = "1.5.2"
-
-SearchStats = dict
-
 
 def _pagefind_executable() -> Path:
     try:
@@ -72,27 +75,39 @@ def _pagefind_executable() -> Path:
     return exe
 
 
+def _prepare_page(job: tuple[Path, Path]) -> str | None:
+    source, dest = job
+    try:
+        html = source.read_text(encoding="utf-8", errors="replace")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(rewrite_html(html), encoding="utf-8")
+    except OSError as exc:
+        return str(exc)
+    return None
+
+
 def prepare_site(site_dir: Path | str, out_dir: Path | str, glob: str = "**/*.html") -> int:
     """Write the index copy of every page of site_dir into out_dir; return the page count.
 
-    Pages under site_dir/pagefind/ are skipped.  Raises BuildError if a page
-    cannot be read or written.
+    Pages under site_dir/pagefind/ are skipped; large sites use every core.
+    Raises BuildError if a page cannot be read or written.
     """
     site, out = Path(site_dir), Path(out_dir)
-    count = 0
-    for path in sorted(site.glob(glob)):
-        rel = path.relative_to(site)
-        if rel.parts and rel.parts[0] == BUNDLE_DIR or not path.is_file():
-            continue
-        try:
-            source = path.read_text(encoding="utf-8", errors="replace")
-            dest = out / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(rewrite_html(source), encoding="utf-8")
-        except OSError as exc:
-            raise BuildError(f"建立搜索索引时无法处理页面 {rel}：{exc}") from None
-        count += 1
-    return count
+    jobs = [
+        (path, out / path.relative_to(site))
+        for path in sorted(site.glob(glob))
+        if path.is_file() and path.relative_to(site).parts[0] != BUNDLE_DIR
+    ]
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= 400 and workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            errors = list(pool.map(_prepare_page, jobs, chunksize=64))
+    else:
+        errors = [_prepare_page(job) for job in jobs]
+    for (source, _), error in zip(jobs, errors):
+        if error:
+            raise BuildError(f"建立搜索索引时无法处理页面 {source.relative_to(site)}：{error}")
+    return len(jobs)
 
 
 _COUNTS = {
@@ -109,7 +124,7 @@ def index_site(
     output_dir: Path | str | None = None,
     chunk_size: int = INDEX_CHUNK_SIZE,
     timeout: float = 1800,
-) -> SearchStats:
+) -> dict:
     """Index the built site for the Chinese search; return counts.
 
     Writes the Pagefind bundle to output_dir (default site_dir/pagefind/,
@@ -145,7 +160,7 @@ def index_site(
     output = proc.stdout + proc.stderr
     if proc.returncode != 0:
         raise BuildError(f"建立搜索索引失败（Pagefind 退出码 {proc.returncode}）：\n{output[-2000:]}")
-    stats: SearchStats = {"language": INDEX_LANGUAGE, "prepared_pages": pages}
+    stats: dict = {"language": INDEX_LANGUAGE, "prepared_pages": pages}
     for key, pattern in _COUNTS.items():
         m = pattern.search(output)
         stats[key] = int(m.group(1)) if m else 0

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from .terms import decode
 
+PAGEFIND_VERSION = "1.5.2"
 SIGNATURE = b"pagefind_dcd"
 RAW_META_KEYS = frozenset({"image"})
 
@@ -163,6 +164,8 @@ def _rounded_count(count: int) -> int:
 def compact_bundle(bundle: Path) -> dict:
     """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    if entry.get("version") != PAGEFIND_VERSION:
+        raise FormatError(f"Pagefind {entry.get('version')} wrote the bundle; this code reads {PAGEFIND_VERSION}")
     languages = entry.get("languages") or {}
     if len(languages) != 1:
         raise FormatError(f"expected one language index, found {len(languages)}")

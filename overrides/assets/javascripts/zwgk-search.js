@@ -229,19 +229,19 @@
     function load() {
       if (!pf) {
         pf = import(bundleUrl + "pagefind.js").then(function (mod) {
-          return Promise.resolve(mod.options({ excerptLength: 16 })).then(function () {
-            // Pagefind reads <html lang> as it starts: a "zh" language would make it cut
-            // the query with Intl.Segmenter, so it is shown a neutral one for that moment.
-            var html = typeof document !== "undefined" ? document.documentElement : null;
-            var lang = html && html.getAttribute("lang");
-            if (html) html.setAttribute("lang", "und");
-            var started;
-            try { started = mod.init(); } finally {
-              if (html && lang === null) html.removeAttribute("lang");
-              else if (html) html.setAttribute("lang", lang);
-            }
-            return Promise.resolve(started).then(function () { return mod; });
-          });
+          // Pagefind reads <html lang> as it starts: a "zh" language would make it cut the
+          // query with Intl.Segmenter, so it is shown a neutral one for that moment.
+          var html = typeof document !== "undefined" ? document.documentElement : null;
+          var lang = html && html.getAttribute("lang");
+          if (html) html.setAttribute("lang", "und");
+          var started;
+          try {
+            started = mod.init();
+          } finally {
+            if (html && lang === null) html.removeAttribute("lang");
+            else if (html) html.setAttribute("lang", lang);
+          }
+          return Promise.resolve(started).then(function () { return mod; });
         });
       }
       return pf;
