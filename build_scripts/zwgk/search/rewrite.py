@@ -4,9 +4,11 @@ Only Pagefind sees this copy; the published page is never changed.  Besides
 encoding every text node (see :mod:`.terms`), it keeps the values that
 Pagefind takes from element text readable: a ``data-pagefind-filter`` or
 ``data-pagefind-sort`` read from the element's text becomes an explicit
-``key:原文`` value (filters must show and match the original words), and a
-literal or attribute ``data-pagefind-meta`` value is encoded like the text, so
-that every meta value the browser gets can be decoded the same way.
+``key:原文`` value (filters must show and match the original words).  Meta
+values (the title from the first ``<h1>``, ``data-pagefind-meta``, image alt
+text, ``<title>``) are written in escapes only (:func:`.terms.escape_text`):
+Pagefind 1.5 indexes meta values too, which would store the title's words a
+second time; escaped, they add no index key and still decode to the text.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from .terms import encode_block, encode_text
+from .terms import encode_block, encode_text, escape_text
 
 # Elements whose text runs on into the next text node, as Pagefind treats them.
 INLINE = frozenset(
@@ -86,6 +88,7 @@ class _Rewriter(HTMLParser):
         self.raw_depth = 0
         self.in_head = False
         self.in_title = False
+        self.title_done = False  # the page has its title meta (first <h1> or explicit)
 
     # -- text ------------------------------------------------------------------------------
     def flush(self) -> None:
@@ -99,7 +102,9 @@ class _Rewriter(HTMLParser):
     def handle_data(self, data: str) -> None:
         for c in self.collectors:
             c["text"].append(data)
-        if self.raw_depth or (self.in_head and not self.in_title):
+        if self.raw_depth or self.in_title or self.in_head:
+            if self.in_title and not self.raw_depth:
+                data = escape_text(data)
             self.out.append(data if self.raw_depth else html.escape(data, quote=False))
             return
         self.out.append(None)
@@ -123,27 +128,32 @@ class _Rewriter(HTMLParser):
             self.in_title = True
         values = {k: (v or "") for k, v in attrs}
         encoded_attrs = {a.strip() for a in values.get("data-pagefind-index-attrs", "").split(",")}
-        if tag == "img":
-            encoded_attrs.add("alt")
         after: list[str] = []  # helper elements placed right after the start tag
-        at_end: list[tuple[str, str]] = []  # (attribute, name) that need the element's text
+        at_end: list[tuple[str, str, bool]] = []  # (attribute, name, escaped) from the element's text
+        if tag == "h1" and not self.title_done:
+            self.title_done = True
+            at_end.append(("data-pagefind-meta", "title", True))
         new_attrs = []
         for key, value in values.items():
             entries = _entries(value) if key in _VALUE_ATTRS else None
             if key in ("data-pagefind-filter", "data-pagefind-sort") and entries is not None:
-                at_end.extend((key, name) for name, kind, _ in entries if kind == "text")
-                entries = [e for e in entries if e[1] != "text"]
-                value = _join(entries)
+                at_end.extend((key, name, False) for name, kind, _ in entries if kind == "text")
+                value = _join([e for e in entries if e[1] != "text"])
             elif key in ("data-pagefind-meta", "data-pagefind-default-meta") and entries is not None:
                 kept = []
                 for name, kind, source in entries:
-                    if name in RAW_META_KEYS or kind == "text":
+                    self.title_done = self.title_done or name == "title"
+                    if name in RAW_META_KEYS:
                         kept.append((name, kind, source))
+                    elif kind == "text":
+                        at_end.append((key, name, True))
                     elif kind == "literal":
-                        kept.append((name, kind, encode_text(source)))
+                        kept.append((name, kind, escape_text(source)))
                     else:
-                        after.append(_helper(key, name, encode_text(values.get(source, ""))))
+                        after.append(_helper(key, name, escape_text(values.get(source, ""))))
                 value = _join(kept)
+            elif key == "alt" and tag == "img" and value:
+                value = escape_text(value)  # Pagefind's image_alt meta
             elif key in encoded_attrs and value:
                 value = encode_text(value)
             if value or entries is None:
@@ -177,9 +187,9 @@ class _Rewriter(HTMLParser):
                 while self.collectors and self.collectors[-1]["depth"] >= depth:
                     c = self.collectors.pop()
                     text = _SPACES.sub(" ", "".join(c["text"])).strip()
-                    for attr, name in c["want"]:
+                    for attr, name, escaped in c["want"]:
                         if text:
-                            self.out.append(_helper(attr, name, text))
+                            self.out.append(_helper(attr, name, escape_text(text) if escaped else text))
                 if open_tag == tag:
                     break
         self.out.append(f"</{tag}>")

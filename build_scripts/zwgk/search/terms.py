@@ -196,6 +196,15 @@ def encode_block(segments: list[str]) -> list[str]:
     return [(" " + " ".join(words) + " ") if words else (" " if s.strip() == "" and s else "") for s, words in zip(segments, out)]
 
 
+def escape_text(text: str) -> str:
+    """Text spelled in escapes only: readable after :func:`decode`, but no index key at all.
+
+    Used for meta values (the title …): they are shown, and their words are on
+    the page already, so indexing them again would only make the index bigger.
+    """
+    return "".join(ESC + SPACE_CODE if c == " " else escape(c) for c in " ".join(text.split()))
+
+
 def encode_text(text: str) -> str:
     """Encode a standalone string (an attribute or a meta value): one block."""
     return encode_block([text])[0].strip()
