@@ -22,7 +22,6 @@ import contextlib
 import gzip
 import http.server
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -40,8 +39,13 @@ import zwgk_corpus  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 SEARCH_JS = REPO / "overrides" / "assets" / "javascripts" / "zwgk-search.js"
 BASELINE_BUNDLE = "pagefind-baseline"
@@ -49,19 +53,70 @@ FIRST_PAGE = 10
 
 FIXED_QUERIES = [
     # two-character words
-    "低保", "营商", "补贴", "采购", "医保", "就业", "养老", "救助", "特困", "残疾", "教育", "住房",
-    "农田", "防汛", "预算", "决算", "创业", "招标", "公示", "环境", "乡村", "交通", "贴息", "津贴",
-    "资助", "河长", "垃圾",
+    "低保",
+    "营商",
+    "补贴",
+    "采购",
+    "医保",
+    "就业",
+    "养老",
+    "救助",
+    "特困",
+    "残疾",
+    "教育",
+    "住房",
+    "农田",
+    "防汛",
+    "预算",
+    "决算",
+    "创业",
+    "招标",
+    "公示",
+    "环境",
+    "乡村",
+    "交通",
+    "贴息",
+    "津贴",
+    "资助",
+    "河长",
+    "垃圾",
     # longer terms
-    "城乡低保", "最低生活保障", "创业担保贷款", "营商环境", "政府采购", "城乡居民医保", "义务教育",
-    "高标准农田", "临时救助", "特困人员", "养老服务", "耕地地力保护补贴", "公共租赁住房", "乡村振兴",
-    "安全生产", "农村人居环境", "一般公共预算", "低收入人口", "就业困难人员", "住房公积金", "医保基金",
-    "高龄津贴", "老旧小区改造", "城乡客运一体化", "低保边缘家庭",
+    "城乡低保",
+    "最低生活保障",
+    "创业担保贷款",
+    "营商环境",
+    "政府采购",
+    "城乡居民医保",
+    "义务教育",
+    "高标准农田",
+    "临时救助",
+    "特困人员",
+    "养老服务",
+    "耕地地力保护补贴",
+    "公共租赁住房",
+    "乡村振兴",
+    "安全生产",
+    "农村人居环境",
+    "一般公共预算",
+    "低收入人口",
+    "就业困难人员",
+    "住房公积金",
+    "医保基金",
+    "高龄津贴",
+    "老旧小区改造",
+    "城乡客运一体化",
+    "低保边缘家庭",
     # department names
-    "示例县民政局", "示例县人力资源和社会保障局", "县医疗保障局", "民政局", "示例县公共资源交易中心",
+    "示例县民政局",
+    "示例县人力资源和社会保障局",
+    "县医疗保障局",
+    "民政局",
+    "示例县公共资源交易中心",
     "示例县财政局",
     # mixed Chinese and ASCII
-    "G318", "5G基站", "2023年",
+    "G318",
+    "5G基站",
+    "2023年",
 ]
 
 
@@ -106,7 +161,9 @@ def pagefind_executable() -> str:
     return str(get_executable())
 
 
-def build(out: Path, n_pages: int, *, baseline: bool = True, chunk_size: int | None = None, log=print) -> dict:
+def build(
+    out: Path, n_pages: int, *, baseline: bool = True, chunk_size: int | None = None, log=print
+) -> dict:
     """Generate the corpus under out/site and index it; return pages and timings."""
     from zwgk.search import index_site
 
@@ -127,7 +184,8 @@ def build(out: Path, n_pages: int, *, baseline: bool = True, chunk_size: int | N
         t0 = time.perf_counter()
         proc = subprocess.run(
             [pagefind_executable(), "--site", str(site), "--output-subdir", BASELINE_BUNDLE],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         if proc.returncode != 0:
             raise SystemExit(f"基线 Pagefind 失败：{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
@@ -146,15 +204,20 @@ def fragment_urls(bundle: Path) -> dict[str, str]:
     for f in (bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(f.read_bytes())
         if data.startswith(b"pagefind_dcd"):
-            data = data[len(b"pagefind_dcd"):]
+            data = data[len(b"pagefind_dcd") :]
         urls[f.stem] = json.loads(data)["url"]
     return urls
 
 
 # --- serving --------------------------------------------------------------------------------
 
-COMPRESSIBLE = {".html": "text/html", ".js": "text/javascript", ".json": "application/json",
-                ".css": "text/css", ".xml": "application/xml"}
+COMPRESSIBLE = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".css": "text/css",
+    ".xml": "application/xml",
+}
 
 
 @dataclass
@@ -186,7 +249,7 @@ def make_handler(root: Path, prefix: str, traffic: Traffic):
             path = self.path.split("?", 1)[0].split("#", 1)[0]
             if not path.startswith(prefix):
                 return self._send(404, b"not found", "text/plain")
-            rel = path[len(prefix):]
+            rel = path[len(prefix) :]
             target = (root / rel).resolve()
             if target.is_dir():
                 if not path.endswith("/"):
@@ -196,7 +259,11 @@ def make_handler(root: Path, prefix: str, traffic: Traffic):
                     self.end_headers()
                     return
                 target = target / "index.html"
-            if root.resolve() not in target.parents and target != root.resolve() or not target.is_file():
+            if (
+                root.resolve() not in target.parents
+                and target != root.resolve()
+                or not target.is_file()
+            ):
                 return self._send(404, b"not found", "text/plain")
             ctype = COMPRESSIBLE.get(target.suffix, "application/octet-stream")
             body = target.read_bytes()
@@ -241,7 +308,9 @@ def serve(root: Path, prefix: str = "/"):
 # --- running queries ------------------------------------------------------------------------
 
 
-async def run_queries(base_url: str, traffic: Traffic, engine: str, queries: list[str], log=print) -> dict:
+async def run_queries(
+    base_url: str, traffic: Traffic, engine: str, queries: list[str], log=print
+) -> dict:
     """Run each query cold (fresh profile) and all of them warm (one visit); return per query data."""
     from playwright.async_api import async_playwright
 
@@ -291,18 +360,26 @@ def score(found: set[str], truth: set[str]) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, default=5000, help="number of generated pages (default 5000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--pages", type=int, default=5000, help="number of generated pages (default 5000)"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "out" / "search")
     parser.add_argument("--no-baseline", action="store_true", help="measure zwgk.search only")
     parser.add_argument("--json", type=Path, help="also write the per-query figures to this file")
-    parser.add_argument("--chunk-size", type=int, help="index chunk size (positions) to try instead of the default")
+    parser.add_argument(
+        "--chunk-size", type=int, help="index chunk size (positions) to try instead of the default"
+    )
     args = parser.parse_args(argv)
     if not Path(CHROMIUM).exists():
         print(f"未找到 {CHROMIUM}：无法在浏览器中测量。", file=sys.stderr)
         return 2
     log = lambda s: print(s, flush=True)  # noqa: E731
-    built = build(args.out, args.pages, baseline=not args.no_baseline, chunk_size=args.chunk_size, log=log)
+    built = build(
+        args.out, args.pages, baseline=not args.no_baseline, chunk_size=args.chunk_size, log=log
+    )
     pages, site = built["pages"], built["site"]
     queries = pick_queries(pages)
     truth = {q: {p.url for p in pages if p.contains(q)} for _, q in queries}
@@ -313,7 +390,9 @@ def main(argv: list[str] | None = None) -> int:
         for engine in engines:
             log(f"在 Chromium 中运行 {len(queries)} 个查询：{engine}")
             urls = fragment_urls(bundles[engine])
-            res = asyncio.run(run_queries(base_url, traffic, engine, [q for _, q in queries], log=log))
+            res = asyncio.run(
+                run_queries(base_url, traffic, engine, [q for _, q in queries], log=log)
+            )
             for q, r in res.items():
                 r["found"] = {urls.get(i, i) for i in r.get("ids", [])}
             results[engine] = res
@@ -326,7 +405,10 @@ def main(argv: list[str] | None = None) -> int:
         head += f" | {e:>8} 找到 召回 精确 冷KB 热KB"
     print()
     print(head)
-    totals = {e: {"hits": 0, "found": 0, "truth": 0, "cold": [], "warm": [], "r": [], "p": []} for e in engines}
+    totals = {
+        e: {"hits": 0, "found": 0, "truth": 0, "cold": [], "warm": [], "r": [], "p": []}
+        for e in engines
+    }
     for kind, q in queries:
         t = truth[q]
         line = f"{kind:<4} {q:<22} {len(t):>5}"
@@ -381,15 +463,34 @@ def main(argv: list[str] | None = None) -> int:
         f"{ok['cold_within_150kb']}/{len(queries)}"
     )
     if args.json:
-        args.json.write_text(json.dumps({
-            "pages": args.pages, "timings": built["timings"], "summary": summary,
-            "queries": [
-                {"kind": k, "query": q, "truth": len(truth[q]),
-                 **{e: {key: (len(v) if key == "found" else v) for key, v in results[e][q].items() if key != "ids"}
-                    for e in engines}}
-                for k, q in queries
-            ],
-        }, ensure_ascii=False, indent=1), encoding="utf-8")
+        args.json.write_text(
+            json.dumps(
+                {
+                    "pages": args.pages,
+                    "timings": built["timings"],
+                    "summary": summary,
+                    "queries": [
+                        {
+                            "kind": k,
+                            "query": q,
+                            "truth": len(truth[q]),
+                            **{
+                                e: {
+                                    key: (len(v) if key == "found" else v)
+                                    for key, v in results[e][q].items()
+                                    if key != "ids"
+                                }
+                                for e in engines
+                            },
+                        }
+                        for k, q in queries
+                    ],
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
     return 0
 
 

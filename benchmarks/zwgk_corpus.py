@@ -49,7 +49,18 @@ DEPARTMENTS = [
     ("示例县商务和经济信息化局", "示商经发", "MB1523458Y"),
 ]
 
-TOWNS = ["城关镇", "河西镇", "东山乡", "青龙镇", "白马乡", "石桥镇", "龙泉街道", "清溪乡", "柏林镇", "双河镇"]
+TOWNS = [
+    "城关镇",
+    "河西镇",
+    "东山乡",
+    "青龙镇",
+    "白马乡",
+    "石桥镇",
+    "龙泉街道",
+    "清溪乡",
+    "柏林镇",
+    "双河镇",
+]
 
 TOPIC_CATEGORIES = {
     "jiuzhu": "民政、扶贫、救灾",
@@ -87,35 +98,108 @@ TOPIC_DEPARTMENTS = {
 
 # Title subjects per topic: what a 规范性文件 / notice is about.
 SUBJECTS = {
-    "jiuzhu": ["最低生活保障审核确认办法", "城乡低保动态管理实施细则", "特困人员救助供养实施办法",
-               "临时救助实施细则", "低收入人口动态监测和常态化救助帮扶工作方案", "困难残疾人生活补贴和重度残疾人护理补贴实施办法",
-               "城乡低保边缘家庭认定办法", "社会救助家庭经济状况核对办法"],
-    "jiuye": ["创业担保贷款实施办法", "就业补助资金管理办法", "高校毕业生就业创业扶持政策",
-              "农民工返乡创业扶持办法", "公益性岗位开发管理办法", "职业技能提升行动实施方案"],
-    "yibao": ["城乡居民基本医疗保险实施办法", "医疗保障待遇清单管理办法", "门诊共济保障机制实施细则",
-              "医保基金监督管理办法", "大病保险实施细则", "医疗救助实施办法"],
-    "yanglao": ["城乡居民基本养老保险实施办法", "居家和社区养老服务改革实施方案", "养老机构管理办法",
-                "高龄津贴发放管理办法", "特殊困难老年人探访关爱制度"],
-    "yingshang": ["优化营商环境若干措施", "营商环境评价整改方案", "涉企收费清单管理办法",
-                  "市场主体培育行动方案", "招商引资优惠政策"],
-    "caigou": ["政府采购管理办法", "政府采购内部控制制度", "政府采购意向公开工作方案",
-               "公共资源交易管理办法", "小额工程建设项目招标投标管理办法"],
-    "yusuan": ["县级部门预算公开方案", "财政预决算公开工作规程", "财政专项资金管理办法",
-               "政府债务管理办法", "国有资产管理办法"],
-    "nongye": ["耕地地力保护补贴实施方案", "高标准农田建设项目管理办法", "农机购置与应用补贴实施方案",
-               "稻谷目标价格补贴实施细则", "农业保险保费补贴管理办法", "防汛抗旱应急预案"],
-    "jiaoyu": ["义务教育阶段学生资助管理办法", "学前教育普惠发展实施方案", "义务教育招生入学工作方案",
-               "教师队伍建设实施意见", "营养改善计划实施办法"],
-    "zhufang": ["公共租赁住房管理办法", "城镇老旧小区改造实施方案", "住房公积金提取管理办法",
-                "农村危房改造实施方案", "保障性住房分配管理办法"],
-    "anquan": ["安全生产责任制实施办法", "安全生产风险分级管控办法", "自然灾害救助应急预案",
-               "消防安全专项整治方案", "食品安全事故应急预案"],
-    "huanjing": ["农村人居环境整治提升方案", "大气污染防治实施方案", "生活垃圾分类管理办法",
-                 "河长制工作考核办法", "城乡环境综合治理方案"],
-    "xiangcun": ["巩固拓展脱贫攻坚成果同乡村振兴有效衔接实施方案", "乡村振兴衔接资金管理办法",
-                 "防止返贫动态监测和帮扶工作方案", "村级集体经济发展扶持办法"],
-    "jiaotong": ["农村公路管理养护办法", "城乡客运一体化实施方案", "道路运输安全管理办法",
-                 "G318线改造工程建设管理办法"],
+    "jiuzhu": [
+        "最低生活保障审核确认办法",
+        "城乡低保动态管理实施细则",
+        "特困人员救助供养实施办法",
+        "临时救助实施细则",
+        "低收入人口动态监测和常态化救助帮扶工作方案",
+        "困难残疾人生活补贴和重度残疾人护理补贴实施办法",
+        "城乡低保边缘家庭认定办法",
+        "社会救助家庭经济状况核对办法",
+    ],
+    "jiuye": [
+        "创业担保贷款实施办法",
+        "就业补助资金管理办法",
+        "高校毕业生就业创业扶持政策",
+        "农民工返乡创业扶持办法",
+        "公益性岗位开发管理办法",
+        "职业技能提升行动实施方案",
+    ],
+    "yibao": [
+        "城乡居民基本医疗保险实施办法",
+        "医疗保障待遇清单管理办法",
+        "门诊共济保障机制实施细则",
+        "医保基金监督管理办法",
+        "大病保险实施细则",
+        "医疗救助实施办法",
+    ],
+    "yanglao": [
+        "城乡居民基本养老保险实施办法",
+        "居家和社区养老服务改革实施方案",
+        "养老机构管理办法",
+        "高龄津贴发放管理办法",
+        "特殊困难老年人探访关爱制度",
+    ],
+    "yingshang": [
+        "优化营商环境若干措施",
+        "营商环境评价整改方案",
+        "涉企收费清单管理办法",
+        "市场主体培育行动方案",
+        "招商引资优惠政策",
+    ],
+    "caigou": [
+        "政府采购管理办法",
+        "政府采购内部控制制度",
+        "政府采购意向公开工作方案",
+        "公共资源交易管理办法",
+        "小额工程建设项目招标投标管理办法",
+    ],
+    "yusuan": [
+        "县级部门预算公开方案",
+        "财政预决算公开工作规程",
+        "财政专项资金管理办法",
+        "政府债务管理办法",
+        "国有资产管理办法",
+    ],
+    "nongye": [
+        "耕地地力保护补贴实施方案",
+        "高标准农田建设项目管理办法",
+        "农机购置与应用补贴实施方案",
+        "稻谷目标价格补贴实施细则",
+        "农业保险保费补贴管理办法",
+        "防汛抗旱应急预案",
+    ],
+    "jiaoyu": [
+        "义务教育阶段学生资助管理办法",
+        "学前教育普惠发展实施方案",
+        "义务教育招生入学工作方案",
+        "教师队伍建设实施意见",
+        "营养改善计划实施办法",
+    ],
+    "zhufang": [
+        "公共租赁住房管理办法",
+        "城镇老旧小区改造实施方案",
+        "住房公积金提取管理办法",
+        "农村危房改造实施方案",
+        "保障性住房分配管理办法",
+    ],
+    "anquan": [
+        "安全生产责任制实施办法",
+        "安全生产风险分级管控办法",
+        "自然灾害救助应急预案",
+        "消防安全专项整治方案",
+        "食品安全事故应急预案",
+    ],
+    "huanjing": [
+        "农村人居环境整治提升方案",
+        "大气污染防治实施方案",
+        "生活垃圾分类管理办法",
+        "河长制工作考核办法",
+        "城乡环境综合治理方案",
+    ],
+    "xiangcun": [
+        "巩固拓展脱贫攻坚成果同乡村振兴有效衔接实施方案",
+        "乡村振兴衔接资金管理办法",
+        "防止返贫动态监测和帮扶工作方案",
+        "村级集体经济发展扶持办法",
+    ],
+    "jiaotong": [
+        "农村公路管理养护办法",
+        "城乡客运一体化实施方案",
+        "道路运输安全管理办法",
+        "G318线改造工程建设管理办法",
+    ],
 }
 
 # Sentences per topic.  {town} {n} {m} {amt} {year} {dept} are filled in.
@@ -268,10 +352,24 @@ GENERIC = [
 ]
 
 LEAD_INS = [
-    "根据上级有关部署，", "经县人民政府同意，", "为切实做好相关工作，", "截至{year}年{n}月底，", "据统计，",
-    "按照{year}年工作要点，", "{town}", "在{town}试点基础上，", "对照年度目标任务，", "经研究决定，",
-    "结合本县实际，", "按照“谁主管、谁负责”的原则，", "{year}年以来，", "针对群众反映的问题，",
-    "依据有关法律法规，", "围绕全县中心工作，", "在县委、县政府的坚强领导下，", "从{year}年{n}月起，",
+    "根据上级有关部署，",
+    "经县人民政府同意，",
+    "为切实做好相关工作，",
+    "截至{year}年{n}月底，",
+    "据统计，",
+    "按照{year}年工作要点，",
+    "{town}",
+    "在{town}试点基础上，",
+    "对照年度目标任务，",
+    "经研究决定，",
+    "结合本县实际，",
+    "按照“谁主管、谁负责”的原则，",
+    "{year}年以来，",
+    "针对群众反映的问题，",
+    "依据有关法律法规，",
+    "围绕全县中心工作，",
+    "在县委、县政府的坚强领导下，",
+    "从{year}年{n}月起，",
 ]
 
 KINDS = [
@@ -284,10 +382,20 @@ KINDS = [
 ]
 
 ZDLY_COLUMNS = {
-    "jiuzhu": "社会救助", "jiuye": "就业创业", "yibao": "医疗卫生", "yanglao": "养老服务",
-    "yingshang": "营商环境", "caigou": "政府采购", "yusuan": "财政预决算", "nongye": "涉农补贴",
-    "jiaoyu": "义务教育", "zhufang": "保障性住房", "anquan": "安全生产", "huanjing": "生态环境",
-    "xiangcun": "乡村振兴", "jiaotong": "重大建设项目",
+    "jiuzhu": "社会救助",
+    "jiuye": "就业创业",
+    "yibao": "医疗卫生",
+    "yanglao": "养老服务",
+    "yingshang": "营商环境",
+    "caigou": "政府采购",
+    "yusuan": "财政预决算",
+    "nongye": "涉农补贴",
+    "jiaoyu": "义务教育",
+    "zhufang": "保障性住房",
+    "anquan": "安全生产",
+    "huanjing": "生态环境",
+    "xiangcun": "乡村振兴",
+    "jiaotong": "重大建设项目",
 }
 
 VALIDITY = ["现行有效"] * 7 + ["已修改", "已废止", "已失效", "尚未生效"]
@@ -421,7 +529,7 @@ def _page_html(page: Page, meta_rows: list[tuple[str, str, str | None]], body_ht
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(page.title)} - {SITE_NAME}</title>
 <meta name="ArticleTitle" content="{html.escape(page.title)}">
-<meta name="ColumnName" content="{html.escape(page.filters.get('栏目', ''))}">
+<meta name="ColumnName" content="{html.escape(page.filters.get("栏目", ""))}">
 </head>
 <body>
 <header class="site-header"><a href="../../">{SITE_NAME}</a> 政务公开</header>
@@ -453,7 +561,9 @@ def generate(out_dir: str | Path, pages: int = 5000, seed: int = 20231) -> list[
     for i in range(pages):
         kind, col, col_title, _ = r.choices(KINDS, kind_weights)[0]
         topic = r.choice(topics)
-        secondary = r.sample([t for t in topics if t != topic], r.choices([0, 1, 2], [50, 35, 15])[0])
+        secondary = r.sample(
+            [t for t in topics if t != topic], r.choices([0, 1, 2], [50, 35, 15])[0]
+        )
         issuer = r.choice(TOPIC_DEPARTMENTS[topic])
         dname, dprefix, dcode = _dept(issuer)
         year = r.choice([2019, 2020, 2021, 2022, 2023, 2024])
@@ -466,17 +576,21 @@ def generate(out_dir: str | Path, pages: int = 5000, seed: int = 20231) -> list[
         n_sent = r.randint(12, 48)
         paras = g.paragraphs(topic, n_sent, secondary)
         if kind == "gfxwj":
-            title = r.choice([
-                f"{dname}关于印发《{COUNTY}{subject}》的通知",
-                f"{dname}关于印发{COUNTY}{subject}的通知",
-                f"{COUNTY}{subject}",
-                f"{dname}关于进一步做好{subject.replace('办法', '').replace('方案', '')}工作的通知",
-            ])
+            title = r.choice(
+                [
+                    f"{dname}关于印发《{COUNTY}{subject}》的通知",
+                    f"{dname}关于印发{COUNTY}{subject}的通知",
+                    f"{COUNTY}{subject}",
+                    f"{dname}关于进一步做好{subject.replace('办法', '').replace('方案', '')}工作的通知",
+                ]
+            )
             doc_number = g.doc_number(dprefix, year)
             g.issued.setdefault(dname, []).append(doc_number)
             index_number = g.index_number(dcode, year)
             validity = r.choice(VALIDITY)
-            filters.update({"发布机构": dname, "主题分类": TOPIC_CATEGORIES[topic], "有效性": validity})
+            filters.update(
+                {"发布机构": dname, "主题分类": TOPIC_CATEGORIES[topic], "有效性": validity}
+            )
             meta_rows = [
                 ("索引号", index_number, None),
                 ("主题分类", TOPIC_CATEGORIES[topic], "主题分类"),
@@ -492,7 +606,9 @@ def generate(out_dir: str | Path, pages: int = 5000, seed: int = 20231) -> list[
             paras = [lead, f"现将《{COUNTY}{subject}》印发给你们，请认真贯彻执行。"] + chapters
         elif kind == "zcjd":
             issued = g.issued.get(dname)
-            ref_doc = r.choice(issued) if issued and r.random() < 0.7 else g.doc_number(dprefix, year)
+            ref_doc = (
+                r.choice(issued) if issued and r.random() < 0.7 else g.doc_number(dprefix, year)
+            )
             title = f"《{COUNTY}{subject}》政策解读"
             filters.update({"发布机构": dname, "主题分类": TOPIC_CATEGORIES[topic]})
             meta_rows = [("发布机构", dname, "发布机构"), ("发布日期", date, None)]
@@ -505,11 +621,13 @@ def generate(out_dir: str | Path, pages: int = 5000, seed: int = 20231) -> list[
             new.append(f"咨询部门：{dname}，联系电话：0818-{r.randint(2000000, 8999999)}。")
             paras = new
         elif kind == "zcwd":
-            q = r.choice([
-                f"如何申请{subject.replace('实施办法', '').replace('管理办法', '').replace('实施细则', '')}？",
-                f"{COUNTY}{subject}适用于哪些人？",
-                f"{subject}什么时候开始执行？",
-            ])
+            q = r.choice(
+                [
+                    f"如何申请{subject.replace('实施办法', '').replace('管理办法', '').replace('实施细则', '')}？",
+                    f"{COUNTY}{subject}适用于哪些人？",
+                    f"{subject}什么时候开始执行？",
+                ]
+            )
             title = q
             filters.update({"发布机构": dname, "主题分类": TOPIC_CATEGORIES[topic]})
             meta_rows = [("答复部门", dname, "发布机构"), ("更新日期", date, None)]
@@ -517,11 +635,13 @@ def generate(out_dir: str | Path, pages: int = 5000, seed: int = 20231) -> list[
         elif kind == "zdly":
             col_title = ZDLY_COLUMNS[topic]
             filters["栏目"] = col_title
-            title = r.choice([
-                f"{r.choice(TOWNS)}{year}年第{CN_NUMS[r.randint(0, 3)]}季度{col_title}信息公示",
-                f"{dname}{year}年{col_title}工作情况",
-                f"{COUNTY}{year}年{subject.replace('办法', '').replace('方案', '')}实施情况公示",
-            ])
+            title = r.choice(
+                [
+                    f"{r.choice(TOWNS)}{year}年第{CN_NUMS[r.randint(0, 3)]}季度{col_title}信息公示",
+                    f"{dname}{year}年{col_title}工作情况",
+                    f"{COUNTY}{year}年{subject.replace('办法', '').replace('方案', '')}实施情况公示",
+                ]
+            )
             filters.update({"发布机构": dname})
             meta_rows = [("发布机构", dname, "发布机构"), ("发布日期", date, None)]
         else:

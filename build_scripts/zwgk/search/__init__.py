@@ -61,6 +61,7 @@ INDEX_LANGUAGE = "und"
 INDEX_CHUNK_SIZE = 3500
 BUNDLE_DIR = "pagefind"
 
+
 def _pagefind_executable() -> Path:
     try:
         from pagefind_bin_extended import get_executable  # type: ignore[import-not-found]
@@ -146,9 +147,12 @@ def index_site(
             shutil.rmtree(bundle)
         cmd = [
             str(exe),
-            "--site", str(staging),
-            "--output-path", str(bundle),
-            "--force-language", INDEX_LANGUAGE,
+            "--site",
+            str(staging),
+            "--output-path",
+            str(bundle),
+            "--force-language",
+            INDEX_LANGUAGE,
         ]
         env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
         try:
@@ -159,7 +163,9 @@ def index_site(
             raise BuildError(f"无法运行 Pagefind：{exc}") from None
     output = proc.stdout + proc.stderr
     if proc.returncode != 0:
-        raise BuildError(f"建立搜索索引失败（Pagefind 退出码 {proc.returncode}）：\n{output[-2000:]}")
+        raise BuildError(
+            f"建立搜索索引失败（Pagefind 退出码 {proc.returncode}）：\n{output[-2000:]}"
+        )
     stats: dict = {"language": INDEX_LANGUAGE, "prepared_pages": pages}
     for key, pattern in _COUNTS.items():
         m = pattern.search(output)

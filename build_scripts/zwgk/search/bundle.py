@@ -44,7 +44,7 @@ def read_pagefind_file(path: Path) -> bytes:
         data = gzip.decompress(data)
     if not data.startswith(SIGNATURE):
         raise FormatError(f"{path.name}: no pagefind_dcd signature")
-    return data[len(SIGNATURE):]
+    return data[len(SIGNATURE) :]
 
 
 def write_pagefind_file(path: Path, payload: bytes) -> None:
@@ -67,7 +67,7 @@ def cbor_decode(data: bytes):
         size = {24: 1, 25: 2, 26: 4, 27: 8}.get(info)
         if size is None:
             raise FormatError("indefinite-length CBOR")
-        value = int.from_bytes(data[pos:pos + size], "big")
+        value = int.from_bytes(data[pos : pos + size], "big")
         pos += size
         return major, value
 
@@ -79,7 +79,7 @@ def cbor_decode(data: bytes):
         if major == 1:
             return -1 - arg
         if major == 3:
-            text = data[pos:pos + arg].decode("utf-8")
+            text = data[pos : pos + arg].decode("utf-8")
             pos += arg
             return text
         if major == 4:
@@ -147,8 +147,12 @@ def plain_fragment(fragment: dict) -> dict:
     """A fragment with its text and meta decoded (blocks separated by newlines)."""
     fragment = dict(fragment)
     fragment["content"] = decode(fragment.get("content", ""), block="\n")
-    fragment["meta"] = {k: (v if k in RAW_META_KEYS else decode(v)) for k, v in fragment.get("meta", {}).items()}
-    fragment["anchors"] = [{**a, "text": decode(a.get("text", ""))} for a in fragment.get("anchors", [])]
+    fragment["meta"] = {
+        k: (v if k in RAW_META_KEYS else decode(v)) for k, v in fragment.get("meta", {}).items()
+    }
+    fragment["anchors"] = [
+        {**a, "text": decode(a.get("text", ""))} for a in fragment.get("anchors", [])
+    ]
     fragment["zwgk"] = 1
     return fragment
 
@@ -158,14 +162,16 @@ def _rounded_count(count: int) -> int:
     if count < 32:
         return count
     step = math.log(1.06)
-    return int(round(math.exp(round(math.log(count) / step) * step)))
+    return round(math.exp(round(math.log(count) / step) * step))
 
 
 def compact_bundle(bundle: Path) -> dict:
     """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     if entry.get("version") != PAGEFIND_VERSION:
-        raise FormatError(f"Pagefind {entry.get('version')} wrote the bundle; this code reads {PAGEFIND_VERSION}")
+        raise FormatError(
+            f"Pagefind {entry.get('version')} wrote the bundle; this code reads {PAGEFIND_VERSION}"
+        )
     languages = entry.get("languages") or {}
     if len(languages) != 1:
         raise FormatError(f"expected one language index, found {len(languages)}")
@@ -175,14 +181,24 @@ def compact_bundle(bundle: Path) -> dict:
     meta = cbor_decode(raw)
     if cbor_encode(meta) != raw:
         raise FormatError("metadata does not round-trip")
-    if not (isinstance(meta, list) and len(meta) == 6 and isinstance(meta[1], list) and isinstance(meta[2], list)):
+    if not (
+        isinstance(meta, list)
+        and len(meta) == 6
+        and isinstance(meta[1], list)
+        and isinstance(meta[2], list)
+    ):
         raise FormatError("unexpected metadata layout")
     build = meta_hash.rsplit("_", 1)[-1][:4]
     fragments, index = bundle / "fragment", bundle / "index"
     sizes_before = {d: sum(p.stat().st_size for p in d.iterdir()) for d in (fragments, index)}
     meta_before = meta_path.stat().st_size
     for n, page in enumerate(meta[1]):
-        if not (isinstance(page, list) and len(page) == 2 and isinstance(page[0], str) and isinstance(page[1], int)):
+        if not (
+            isinstance(page, list)
+            and len(page) == 2
+            and isinstance(page[0], str)
+            and isinstance(page[1], int)
+        ):
             raise FormatError("unexpected page entry in metadata")
         old = fragments / f"{page[0]}.pf_fragment"
         fragment = json.loads(read_pagefind_file(old))
@@ -201,7 +217,10 @@ def compact_bundle(bundle: Path) -> dict:
     write_pagefind_file(meta_path, cbor_encode(meta))
     return {
         "meta_bytes": (meta_before, meta_path.stat().st_size),
-        "fragment_bytes": (sizes_before[fragments], sum(p.stat().st_size for p in fragments.iterdir())),
+        "fragment_bytes": (
+            sizes_before[fragments],
+            sum(p.stat().st_size for p in fragments.iterdir()),
+        ),
         "index_bytes": sizes_before[index],
         "index_chunks": len(meta[2]),
     }

@@ -24,13 +24,20 @@ INLINE = frozenset(
     "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark q rp rt ruby "
     "s samp small span strike strong sub sup time tt u var wbr".split()
 )
-VOID = frozenset("area base br col embed hr img input link meta source track wbr param keygen".split())
+VOID = frozenset(
+    "area base br col embed hr img input link meta source track wbr param keygen".split()
+)
 RAW_TEXT = frozenset("script style template textarea xmp iframe noembed noframes".split())
 # Meta values shown as they are (URLs), never encoded or decoded.
 RAW_META_KEYS = frozenset({"image"})
 
 _VALUE_ATTRS = frozenset(
-    ("data-pagefind-filter", "data-pagefind-sort", "data-pagefind-meta", "data-pagefind-default-meta")
+    (
+        "data-pagefind-filter",
+        "data-pagefind-sort",
+        "data-pagefind-meta",
+        "data-pagefind-default-meta",
+    )
 )
 _ATTRIBUTE_ENTRY = re.compile(r"^\s*(?P<name>[^:\[\]]+)\[(?P<attr>.+)\]\s*$")
 _SPACES = re.compile(r"\s+")
@@ -129,7 +136,9 @@ class _Rewriter(HTMLParser):
         values = {k: (v or "") for k, v in attrs}
         encoded_attrs = {a.strip() for a in values.get("data-pagefind-index-attrs", "").split(",")}
         after: list[str] = []  # helper elements placed right after the start tag
-        at_end: list[tuple[str, str, bool]] = []  # (attribute, name, escaped) from the element's text
+        at_end: list[
+            tuple[str, str, bool]
+        ] = []  # (attribute, name, escaped) from the element's text
         if tag == "h1" and not self.title_done:
             self.title_done = True
             at_end.append(("data-pagefind-meta", "title", True))
@@ -139,7 +148,9 @@ class _Rewriter(HTMLParser):
             if key in ("data-pagefind-filter", "data-pagefind-sort") and entries is not None:
                 at_end.extend((key, name, False) for name, kind, _ in entries if kind == "text")
                 value = _join([e for e in entries if e[1] != "text"])
-            elif key in ("data-pagefind-meta", "data-pagefind-default-meta") and entries is not None:
+            elif (
+                key in ("data-pagefind-meta", "data-pagefind-default-meta") and entries is not None
+            ):
                 kept = []
                 for name, kind, source in entries:
                     self.title_done = self.title_done or name == "title"
@@ -189,7 +200,9 @@ class _Rewriter(HTMLParser):
                     text = _SPACES.sub(" ", "".join(c["text"])).strip()
                     for attr, name, escaped in c["want"]:
                         if text:
-                            self.out.append(_helper(attr, name, escape_text(text) if escaped else text))
+                            self.out.append(
+                                _helper(attr, name, escape_text(text) if escaped else text)
+                            )
                 if open_tag == tag:
                     break
         self.out.append(f"</{tag}>")

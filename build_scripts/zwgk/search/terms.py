@@ -51,9 +51,30 @@ SPACE_CODE = "~"
 # One-symbol escapes for the characters government text is made of.  Codes are
 # ASCII punctuation only (never ` _ " \ | { }), which Pagefind drops from keys.
 _SHORT = {
-    " ": SPACE_CODE, "，": ",", "。": ".", "、": "/", "；": ";", "：": ":", "？": "?", "！": "!",
-    "“": "<", "”": ">", "（": "(", "）": ")", "《": "[", "》": "]", "〔": "#", "〕": "$",
-    "【": "@", "】": "&", "—": "-", "…": "^", "·": "*", "%": "%", "-": "=", "/": "+",
+    " ": SPACE_CODE,
+    "，": ",",
+    "。": ".",
+    "、": "/",
+    "；": ";",
+    "：": ":",
+    "？": "?",
+    "！": "!",
+    "“": "<",
+    "”": ">",
+    "（": "(",
+    "）": ")",
+    "《": "[",
+    "》": "]",
+    "〔": "#",
+    "〕": "$",
+    "【": "@",
+    "】": "&",
+    "—": "-",
+    "…": "^",
+    "·": "*",
+    "%": "%",
+    "-": "=",
+    "/": "+",
     ".": "'",
 }
 _LONG_OPEN, _LONG_CLOSE = "{", "}"
@@ -63,8 +84,14 @@ assert len(_UNSHORT) == len(_SHORT)
 
 # Han characters (all of them letters or numbers in Unicode, so Pagefind keeps them).
 _HAN_RANGES = (
-    (0x3005, 0x3005), (0x3007, 0x3007), (0x3021, 0x3029), (0x3038, 0x303B),
-    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x323AF),
+    (0x3005, 0x3005),
+    (0x3007, 0x3007),
+    (0x3021, 0x3029),
+    (0x3038, 0x303B),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x323AF),
 )
 
 HAN, WORD, OTHER = "H", "W", "O"
@@ -193,7 +220,10 @@ def encode_block(segments: list[str]) -> list[str]:
         out[last][-1] += BLOCK_END
     elif orphan:
         out[0].append(orphan + BLOCK_END)
-    return [(" " + " ".join(words) + " ") if words else (" " if s.strip() == "" and s else "") for s, words in zip(segments, out)]
+    return [
+        (" " + " ".join(words) + " ") if words else (" " if s.strip() == "" and s else "")
+        for s, words in zip(segments, out)
+    ]
 
 
 def escape_text(text: str) -> str:
