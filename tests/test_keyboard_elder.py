@@ -36,7 +36,9 @@ DESCRIBE_JS = """window.__zwgkDescribe = e => {
 };"""
 
 # What the focused element looks like: described, on screen, not covered, with a focus ring.
-FOCUS_STATE_JS = """() => {
+FOCUS_STATE_JS = """async () => {
+    // after two frames, once the page has reacted to the scroll the focus caused
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
     const e = document.activeElement;
     if (!e || e === document.body) return null;
     const r = e.getBoundingClientRect(), s = getComputedStyle(e);
@@ -101,10 +103,11 @@ def tab_through(page, limit: int) -> list[dict]:
     return states
 
 
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_tabbing_reaches_every_control_with_focus_visible(browser, base, built_site, kind, width):
-    page = new_page(browser, width=width)
+def test_tabbing_reaches_every_control_with_focus_visible(browser, base, built_site, kind, width, elder):
+    page = new_page(browser, width=width, elder=elder)
     page.goto(base + KINDS[kind](built_site))
     controls = page.evaluate(VISIBLE_CONTROLS_JS, FOCUSABLE)
     states = tab_through(page, limit=len(controls) + 20)
@@ -130,11 +133,13 @@ def test_skip_link_moves_focus_to_the_content(browser, base, built_site):
     page.context.close()
 
 
-def test_navigation_drawer_opens_and_closes_by_keyboard_on_a_phone(browser, base):
+def test_navigation_drawer_works_by_keyboard_on_a_phone(browser, base):
     page = new_page(browser, width=390, height=844)
     page.goto(base + "gfxwj/")
+    in_drawer = "!!document.activeElement.closest('.md-sidebar--primary')"
     drawer_links = "[...document.querySelectorAll('.md-sidebar--primary a[href]')]"
     hidden = f"{drawer_links}.every(a => getComputedStyle(a).visibility === 'hidden')"
+    expanded = lambda: page.get_attribute(".zwgk-menu-button", "aria-expanded")  # noqa: E731
     assert page.evaluate(hidden), "closed drawer links must be out of the tab order"
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -142,17 +147,39 @@ def test_navigation_drawer_opens_and_closes_by_keyboard_on_a_phone(browser, base
             break
     else:
         pytest.fail("the navigation button is not reachable by Tab")
-    assert page.get_attribute(".zwgk-menu-button", "aria-expanded") == "false"
+    assert expanded() == "false"
     page.keyboard.press("Enter")
-    assert page.get_attribute(".zwgk-menu-button", "aria-expanded") == "true"
-    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    assert expanded() == "true" and page.evaluate(in_drawer)
     page.wait_for_timeout(400)  # the drawer slides in (0.25 s)
-    state = page.evaluate(FOCUS_STATE_JS)
-    assert state["inViewport"] and state["ring"] and state["uncovered"], state
+
+    # every control of the open drawer: on screen, not covered, with a focus ring
+    states = []
+    while page.evaluate(in_drawer) and len(states) < 80:
+        states.append(page.evaluate(FOCUS_STATE_JS))
+        page.keyboard.press("Tab")
+    assert len(states) >= 8
+    assert [s for s in states if not (s["inViewport"] and s["uncovered"] and s["ring"])] == []
+    assert expanded() == "false", "leaving the drawer by Tab closes it"
+    page.wait_for_timeout(400)
+
+    # a collapsed section opens in place with Space, and its first link comes next
+    page.focus(".zwgk-menu-button")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    label = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary label.md-nav__link[tabindex="0"]')]
+        .map(l => [l.id, document.getElementById(l.htmlFor)]).filter(([id, t]) => id && t && !t.checked)
+        .map(([id]) => id)[0]""")
+    assert label, "the demo navigation has a collapsed section"
+    page.focus(f"#{label}")
+    page.keyboard.press("Space")
+    assert page.evaluate(f"document.getElementById(document.getElementById('{label}').htmlFor).checked")
     page.keyboard.press("Tab")
-    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    state = page.evaluate(FOCUS_STATE_JS)
+    assert page.evaluate(in_drawer) and state["inViewport"] and state["uncovered"], state
+    assert page.evaluate(f"document.activeElement.closest('nav[aria-labelledby=\"{label}\"]') !== null")
+
     page.keyboard.press("Escape")
-    assert page.get_attribute(".zwgk-menu-button", "aria-expanded") == "false"
+    assert expanded() == "false"
     assert page.evaluate("document.activeElement.classList.contains('zwgk-menu-button')")
     page.wait_for_timeout(400)
     assert page.evaluate(hidden)
@@ -206,7 +233,7 @@ ELDER_JS = """() => {
     const visible = e => { const s = getComputedStyle(e), r = e.getBoundingClientRect();
         return s.visibility === 'visible' && s.display !== 'none' && r.width > 0 && r.height > 0
             && !e.closest('[hidden], .zwgk-skip'); };
-    const problems = {small: [], tight: [], target: [], motion: []};
+    const problems = {small: [], tight: [], target: [], wide: [], motion: []};
     for (const e of document.body.querySelectorAll('*')) {
         if (e.closest('svg') || !visible(e)) continue;
         const s = getComputedStyle(e);
@@ -225,6 +252,11 @@ ELDER_JS = """() => {
         }
         if (parseFloat(s.transitionDuration) > 0 || parseFloat(s.animationDuration) > 0)
             problems.motion.push([window.__zwgkDescribe(e), s.transitionDuration, s.animationDuration]);
+    }
+    for (const e of document.querySelectorAll('article table')) {
+        const box = e.parentElement;
+        if (box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== 'visible')
+            problems.wide.push([window.__zwgkDescribe(e), 'table scrolls sideways', box.scrollWidth, box.clientWidth]);
     }
     if (document.getAnimations().length) problems.motion.push(['animations', document.getAnimations().length]);
     return Object.fromEntries(Object.entries(problems).filter(([k, v]) => v.length).map(([k, v]) => [k, v.slice(0, 5)]));

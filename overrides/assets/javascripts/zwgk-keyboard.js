@@ -45,6 +45,9 @@
     sync();
   }
 
+  // The current page's entry opens its table of contents; Material leaves that label unfocusable.
+  for (const label of document.querySelectorAll("label.md-nav__link[for='__toc']")) label.tabIndex = 0;
+
   // Collapsed sections in the navigation are <label tabindex=0>; Material handles Enter only.
   document.addEventListener("keydown", function (event) {
     const target = event.target;
