@@ -20,7 +20,7 @@ FOCUSABLE = ("a[href], button, input:not([type=hidden]), select, textarea, summa
 
 # Every focusable element the user can see, by a stable description.
 VISIBLE_CONTROLS_JS = """sel => [...document.querySelectorAll(sel)].filter(e => {
-    if (e.disabled || e.closest('[inert], [hidden]')) return false;
+    if (e.disabled || e.tabIndex < 0 || e.closest('[inert], [hidden]')) return false;
     const s = getComputedStyle(e), r = e.getBoundingClientRect();
     return s.visibility === 'visible' && s.display !== 'none' && r.width > 0 && r.height > 0;
 }).map(e => window.__zwgkDescribe(e))"""
@@ -62,6 +62,7 @@ KINDS = {
     "document": lambda site: _first_document(site),
     "tasks": lambda site: next((p for p in site_pages(site) if p.startswith("zdgz/") and p.count("/") == 2), "zdgz/"),
     "statement": lambda site: "wza/",
+    "section": lambda site: "xxgk/zd/",  # a page inside a navigation section with several pages
 }
 
 
@@ -282,6 +283,9 @@ def elder_report(browser, base, built_site):
             found["contrast"] = contrast
         if not page.evaluate("document.documentElement.classList.contains('zwgk-elder')"):
             found["not in 长者模式"] = True
+        if page.evaluate("document.querySelectorAll('.zwgk-elder-toggle[aria-pressed=true]').length") != 1:
+            found["switch"] = "not exactly one 长者模式 switch, pressed"
+
         if found:
             report[rel] = found
     page.context.close()
