@@ -24,11 +24,11 @@ import json
 import math
 from pathlib import Path
 
+from .rewrite import RAW_META_KEYS
 from .terms import decode
 
 PAGEFIND_VERSION = "1.5.2"
 SIGNATURE = b"pagefind_dcd"
-RAW_META_KEYS = frozenset({"image"})
 
 
 class FormatError(ValueError):
