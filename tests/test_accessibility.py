@@ -22,6 +22,7 @@ from webtools import (
     origin,
     page_urls,
     run_axe,
+    sample_pages,
     serve,
     serve_axe,
     site_pages,
@@ -73,6 +74,31 @@ def test_no_page_requests_another_host(crawl):
 def test_every_request_succeeds_under_a_sub_path_over_ipv6(crawl):
     assert crawl["failed"] == []
     assert crawl["errors"] == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width,elder", [(390, False), (390, True), (1280, True)],
+                         ids=["390px", "390px-elder", "1280px-elder"])
+def test_axe_finds_no_violation_on_phones_and_in_elder_mode(built_site, width, elder):
+    """The other layouts (drawer, wrapped header, large text) on every template and column."""
+    axe_js = axe_source()
+    found = {}
+    with serve(built_site) as base, chromium() as browser:
+        context = browser.new_context(viewport={"width": width, "height": 844})
+        if elder:
+            context.add_init_script("try { localStorage.setItem('zwgk-elder', '1') } catch (e) {}")
+        blocked = guard_hosts(context, origin(base))
+        serve_axe(context, base, axe_js)
+        page = context.new_page()
+        for rel in sample_pages(built_site):
+            page.goto(base + rel, wait_until="load")
+            violations = run_axe(page, base, {"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                              "resultTypes": ["violations"]})
+            if violations:
+                found[rel] = violations
+        context.close()
+    assert found == {}, "\n" + format_violations(found)
+    assert blocked == []
 
 
 @pytest.mark.browser

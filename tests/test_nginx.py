@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from webtools import REPO, chromium, free_port, site_pages
+from webtools import REPO, chromium, free_port, sample_pages
 
 DEPLOY = REPO / "build_scripts" / "deploy"
 NGINX_CONF = DEPLOY / "nginx.conf"
@@ -225,17 +225,6 @@ document.addEventListener('securitypolicyviolation',
 """
 
 
-def pages_to_load(site: Path) -> list[str]:
-    """Two pages of each top-level folder (every template and column), the home page and 404."""
-    chosen, per_folder = [""], {}
-    for rel in site_pages(site):
-        folder = rel.split("/", 1)[0]
-        if rel and per_folder.get(folder, 0) < 2:
-            per_folder[folder] = per_folder.get(folder, 0) + 1
-            chosen.append(rel)
-    return chosen
-
-
 @pytest.mark.browser
 def test_pages_load_through_nginx_without_csp_violation(nginx):
     base = f"https://[::1]:{nginx['https']}/"
@@ -246,7 +235,7 @@ def test_pages_load_through_nginx_without_csp_violation(nginx):
         page = context.new_page()
         page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"{page.url}: {m.text}"))
         page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
-        for rel in pages_to_load(nginx["site"]):
+        for rel in sample_pages(nginx["site"]):
             page.goto(base + rel, wait_until="load")
             loaded += 1
             state = page.evaluate("""() => ({

@@ -86,6 +86,17 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
+def sample_pages(site: Path, per_folder: int = 2) -> list[str]:
+    """The home page and the first pages of each top-level folder: every template and column."""
+    chosen, counts = [""], {}
+    for rel in site_pages(site):
+        folder = rel.split("/", 1)[0]
+        if rel and counts.get(folder, 0) < per_folder:
+            counts[folder] = counts.get(folder, 0) + 1
+            chosen.append(rel)
+    return chosen
+
+
 class LinkParser(HTMLParser):
     """Every URL an HTML page refers to: href, src, srcset, action, poster, data."""
 
