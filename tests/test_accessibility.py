@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from webtools import (
     AXE_TAGS,
     axe_source,
@@ -42,8 +41,13 @@ def crawl(built_site):
         result["blocked"] = guard_hosts(context, origin(base))
         serve_axe(context, base, axe_js)
         page = context.new_page()
-        page.on("response", lambda r: r.status >= 400 and result["failed"].append(f"{r.status} {r.url}"))
-        page.on("console", lambda m: m.type == "error" and result["errors"].append(f"{page.url}: {m.text}"))
+        page.on(
+            "response", lambda r: r.status >= 400 and result["failed"].append(f"{r.status} {r.url}")
+        )
+        page.on(
+            "console",
+            lambda m: m.type == "error" and result["errors"].append(f"{page.url}: {m.text}"),
+        )
         page.on("pageerror", lambda e: result["errors"].append(f"{page.url}: {e}"))
         options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
         for rel in site_pages(built_site):
@@ -77,8 +81,11 @@ def test_every_request_succeeds_under_a_sub_path_over_ipv6(crawl):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width,elder", [(390, False), (390, True), (1280, True)],
-                         ids=["390px", "390px-elder", "1280px-elder"])
+@pytest.mark.parametrize(
+    "width,elder",
+    [(390, False), (390, True), (1280, True)],
+    ids=["390px", "390px-elder", "1280px-elder"],
+)
 def test_axe_finds_no_violation_on_phones_and_in_elder_mode(built_site, width, elder):
     """The other layouts (drawer, wrapped header, large text) on every template and column."""
     axe_js = axe_source()
@@ -92,8 +99,11 @@ def test_axe_finds_no_violation_on_phones_and_in_elder_mode(built_site, width, e
         page = context.new_page()
         for rel in sample_pages(built_site):
             page.goto(base + rel, wait_until="load")
-            violations = run_axe(page, base, {"runOnly": {"type": "tag", "values": AXE_TAGS},
-                                              "resultTypes": ["violations"]})
+            violations = run_axe(
+                page,
+                base,
+                {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+            )
             if violations:
                 found[rel] = violations
         context.close()
@@ -115,8 +125,10 @@ def test_404_page_has_no_violation(built_site):
         page.goto(base + "404.html")
         violations = run_axe(page, base, {"runOnly": {"type": "tag", "values": AXE_TAGS}})
         assert violations == [], format_violations({"404.html": violations})
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor") \
-            == "rgb(163, 21, 21)"  # its stylesheets loaded
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+            == "rgb(163, 21, 21)"
+        )  # its stylesheets loaded
         assert blocked == []
 
 
@@ -138,14 +150,18 @@ class Structure(HTMLParser):
         if tag == "html":
             self.lang = a.get("lang")
         elif tag == "table":
-            self.tables.append({"caption": False, "th": 0, "th_scoped": 0, "class": a.get("class", "")})
+            self.tables.append(
+                {"caption": False, "th": 0, "th_scoped": 0, "class": a.get("class", "")}
+            )
         elif tag == "caption" and self.tables:
             self.tables[-1]["caption"] = True
         elif tag == "th" and self.tables:
             self.tables[-1]["th"] += 1
             self.tables[-1]["th_scoped"] += a.get("scope") in {"col", "row", "colgroup", "rowgroup"}
         classes = (a.get("class") or "").split()
-        if any(re.fullmatch(r"zwgk-(validity(--[\w-]+)?|overdue|status[\w-]*)", c) for c in classes):
+        if any(
+            re.fullmatch(r"zwgk-(validity(--[\w-]+)?|overdue|status[\w-]*)", c) for c in classes
+        ):
             self.status.append([classes, ""])
             self._open_status += 1
         elif self._open_status and tag not in {"br", "img", "wbr"}:
@@ -168,8 +184,10 @@ def parse(path: Path) -> Structure:
 
 @pytest.fixture(scope="module")
 def pages(built_site):
-    return {rel: parse(built_site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel))
-            for rel in site_pages(built_site)}
+    return {
+        rel: parse(built_site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel))
+        for rel in site_pages(built_site)
+    }
 
 
 def test_every_page_is_in_simplified_chinese(pages):
@@ -179,17 +197,24 @@ def test_every_page_is_in_simplified_chinese(pages):
 def test_every_data_table_has_a_caption_and_scoped_headers(pages):
     tables = [(rel, t) for rel, s in pages.items() for t in s.tables]
     assert tables, "the demo site has tables"
-    bad = [(rel, t) for rel, t in tables if not t["caption"] or t["th"] == 0 or t["th_scoped"] != t["th"]]
+    bad = [
+        (rel, t)
+        for rel, t in tables
+        if not t["caption"] or t["th"] == 0 or t["th_scoped"] != t["th"]
+    ]
     assert bad == []
 
 
 def test_status_and_validity_are_written_in_words(pages):
     """A status is never shown by colour alone: every marker carries its state as text."""
-    markers = [(rel, classes, text.strip()) for rel, s in pages.items() for classes, text in s.status]
+    markers = [
+        (rel, classes, text.strip()) for rel, s in pages.items() for classes, text in s.status
+    ]
     assert markers, "the demo site shows validity"
     validity = [(rel, text) for rel, classes, text in markers if "zwgk-validity" in classes]
-    assert validity and all(text in VALIDITY_STATES for _, text in validity), \
-        [v for v in validity if v[1] not in VALIDITY_STATES][:5]
+    assert validity and all(text in VALIDITY_STATES for _, text in validity), [
+        v for v in validity if v[1] not in VALIDITY_STATES
+    ][:5]
     assert [(rel, c) for rel, c, text in markers if not text] == []
 
 
@@ -201,15 +226,20 @@ def test_every_reference_is_relative(built_site):
             continue
         path = built_site / (rel + "index.html" if rel == "" or rel.endswith("/") else rel)
         for tag, url in page_urls(path.read_text(encoding="utf-8")):
-            if url.startswith("/") or (not is_local(url) and not url.startswith(("#", "mailto:", "tel:", "data:"))):
+            if url.startswith("/") or (
+                not is_local(url) and not url.startswith(("#", "mailto:", "tel:", "data:"))
+            ):
                 offenders.append((rel, tag, url))
     assert offenders == []
 
 
 @pytest.mark.browser
 def test_print_stylesheet_prints_only_the_document(built_site):
-    documents = [p for p in sorted((built_site / "gfxwj").glob("*/index.html"))
-                 if 'class="zwgk-fields"' in p.read_text(encoding="utf-8")]
+    documents = [
+        p
+        for p in sorted((built_site / "gfxwj").glob("*/index.html"))
+        if 'class="zwgk-fields"' in p.read_text(encoding="utf-8")
+    ]
     assert documents, "the demo site has normative documents with their elements table"
     rel = documents[0].parent.relative_to(built_site).as_posix() + "/"
     with serve(built_site) as base, chromium() as browser:

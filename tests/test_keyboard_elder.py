@@ -10,13 +10,14 @@ contrast ≥ 7:1 (axe color-contrast-enhanced), targets ≥ 44 px, no motion; an
 from __future__ import annotations
 
 import pytest
-
 from webtools import axe_source, chromium, format_violations, run_axe, serve, serve_axe, site_pages
 
 pytestmark = pytest.mark.browser
 
-FOCUSABLE = ("a[href], button, input:not([type=hidden]), select, textarea, summary, "
-             "[tabindex]:not([tabindex='-1'])")
+FOCUSABLE = (
+    "a[href], button, input:not([type=hidden]), select, textarea, summary, "
+    "[tabindex]:not([tabindex='-1'])"
+)
 
 # Every focusable element the user can see, by a stable description.
 VISIBLE_CONTROLS_JS = """sel => [...document.querySelectorAll(sel)].filter(e => {
@@ -60,7 +61,9 @@ KINDS = {
     "home": lambda site: "",
     "column": lambda site: "gfxwj/",
     "document": lambda site: _first_document(site),
-    "tasks": lambda site: next((p for p in site_pages(site) if p.startswith("zdgz/") and p.count("/") == 2), "zdgz/"),
+    "tasks": lambda site: next(
+        (p for p in site_pages(site) if p.startswith("zdgz/") and p.count("/") == 2), "zdgz/"
+    ),
     "statement": lambda site: "wza/",
     "section": lambda site: "xxgk/zd/",  # a page inside a navigation section with several pages
 }
@@ -86,7 +89,9 @@ def base(built_site):
 
 
 def new_page(browser, width=1280, height=900, elder=False, scale=1):
-    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale)
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, device_scale_factor=scale
+    )
     context.add_init_script(DESCRIBE_JS)
     if elder:
         context.add_init_script("try { localStorage.setItem('zwgk-elder', '1') } catch (e) {}")
@@ -107,7 +112,9 @@ def tab_through(page, limit: int) -> list[dict]:
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_tabbing_reaches_every_control_with_focus_visible(browser, base, built_site, kind, width, elder):
+def test_tabbing_reaches_every_control_with_focus_visible(
+    browser, base, built_site, kind, width, elder
+):
     page = new_page(browser, width=width, elder=elder)
     page.goto(base + KINDS[kind](built_site))
     controls = page.evaluate(VISIBLE_CONTROLS_JS, FOCUSABLE)
@@ -124,8 +131,10 @@ def test_skip_link_moves_focus_to_the_content(browser, base, built_site):
     page = new_page(browser)
     page.goto(base + _first_document(built_site))
     page.keyboard.press("Tab")
-    skip = page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
-                         " return [document.activeElement.classList.contains('zwgk-skip'), r.top >= 0 && r.bottom <= innerHeight] })()")
+    skip = page.evaluate(
+        "(() => { const r = document.activeElement.getBoundingClientRect();"
+        " return [document.activeElement.classList.contains('zwgk-skip'), r.top >= 0 && r.bottom <= innerHeight] })()"
+    )
     assert skip == [True, True]
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "zwgk-main"
@@ -140,7 +149,7 @@ def test_navigation_drawer_works_by_keyboard_on_a_phone(browser, base):
     in_drawer = "!!document.activeElement.closest('.md-sidebar--primary')"
     drawer_links = "[...document.querySelectorAll('.md-sidebar--primary a[href]')]"
     hidden = f"{drawer_links}.every(a => getComputedStyle(a).visibility === 'hidden')"
-    expanded = lambda: page.get_attribute(".zwgk-menu-button", "aria-expanded")  # noqa: E731
+    expanded = lambda: page.get_attribute(".zwgk-menu-button", "aria-expanded")
     assert page.evaluate(hidden), "closed drawer links must be out of the tab order"
     for _ in range(10):
         page.keyboard.press("Tab")
@@ -173,11 +182,15 @@ def test_navigation_drawer_works_by_keyboard_on_a_phone(browser, base):
     assert label, "the demo navigation has a collapsed section"
     page.focus(f"#{label}")
     page.keyboard.press("Space")
-    assert page.evaluate(f"document.getElementById(document.getElementById('{label}').htmlFor).checked")
+    assert page.evaluate(
+        f"document.getElementById(document.getElementById('{label}').htmlFor).checked"
+    )
     page.keyboard.press("Tab")
     state = page.evaluate(FOCUS_STATE_JS)
     assert page.evaluate(in_drawer) and state["inViewport"] and state["uncovered"], state
-    assert page.evaluate(f"document.activeElement.closest('nav[aria-labelledby=\"{label}\"]') !== null")
+    assert page.evaluate(
+        f"document.activeElement.closest('nav[aria-labelledby=\"{label}\"]') !== null"
+    )
 
     page.keyboard.press("Escape")
     assert expanded() == "false"
@@ -205,7 +218,12 @@ def test_elder_mode_switch_by_keyboard_is_remembered_across_pages(browser, base,
     page.on("popup", lambda p: dialogs.append(p.url))
     page.goto(base)
     assert page.locator(".zwgk-elder-toggle").count() == 1
-    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p, article li')).fontSize)") < 20
+    assert (
+        page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('article p, article li')).fontSize)"
+        )
+        < 20
+    )
     for _ in range(30):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.classList.contains('zwgk-elder-toggle')"):
@@ -219,7 +237,12 @@ def test_elder_mode_switch_by_keyboard_is_remembered_across_pages(browser, base,
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.classList.contains('zwgk-elder')")
     assert page.get_attribute(".zwgk-elder-toggle", "aria-pressed") == "true"
-    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('article p, article li, article td')).fontSize)") >= 20
+    assert (
+        page.evaluate(
+            "parseFloat(getComputedStyle(document.querySelector('article p, article li, article td')).fontSize)"
+        )
+        >= 20
+    )
     page.focus(".zwgk-elder-toggle")
     page.keyboard.press("Enter")
     page.goto(base)
@@ -263,7 +286,9 @@ ELDER_JS = """() => {
     return Object.fromEntries(Object.entries(problems).filter(([k, v]) => v.length).map(([k, v]) => [k, v.slice(0, 5)]));
 }"""
 
-NO_SIDEWAYS_SCROLL_JS = "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
+NO_SIDEWAYS_SCROLL_JS = (
+    "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
+)
 
 
 @pytest.fixture(scope="module")
@@ -273,7 +298,10 @@ def elder_report(browser, base, built_site):
     page = new_page(browser, elder=True)
     serve_axe(page.context, base, serve_axe_js)
     report, pages = {}, 0
-    options = {"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}, "resultTypes": ["violations"]}
+    options = {
+        "runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]},
+        "resultTypes": ["violations"],
+    }
     for rel in site_pages(built_site):
         page.goto(base + rel, wait_until="load")
         pages += 1
@@ -283,7 +311,12 @@ def elder_report(browser, base, built_site):
             found["contrast"] = contrast
         if not page.evaluate("document.documentElement.classList.contains('zwgk-elder')"):
             found["not in 长者模式"] = True
-        if page.evaluate("document.querySelectorAll('.zwgk-elder-toggle[aria-pressed=true]').length") != 1:
+        if (
+            page.evaluate(
+                "document.querySelectorAll('.zwgk-elder-toggle[aria-pressed=true]').length"
+            )
+            != 1
+        ):
             found["switch"] = "not exactly one 长者模式 switch, pressed"
 
         if found:
@@ -295,19 +328,23 @@ def elder_report(browser, base, built_site):
 def test_elder_mode_on_every_page(elder_report):
     pages, report = elder_report
     assert pages > 0
-    problems = {rel: {k: v for k, v in found.items() if k != "contrast"} for rel, found in report.items()}
+    problems = {
+        rel: {k: v for k, v in found.items() if k != "contrast"} for rel, found in report.items()
+    }
     assert {rel: v for rel, v in problems.items() if v} == {}
 
 
 def test_elder_mode_contrast_is_at_least_7_to_1_on_every_page(elder_report):
-    pages, report = elder_report
+    _, report = elder_report
     contrast = {rel: found["contrast"] for rel, found in report.items() if "contrast" in found}
     assert contrast == {}, "\n" + format_violations(contrast)
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
 @pytest.mark.parametrize("width,scale", [(640, 2), (390, 1)], ids=["1280px-zoom200", "390px"])
-def test_every_page_reflows_without_horizontal_scrolling(browser, base, built_site, width, scale, elder):
+def test_every_page_reflows_without_horizontal_scrolling(
+    browser, base, built_site, width, scale, elder
+):
     """200 % zoom on a 1280 px window is a 640 CSS px viewport at device scale 2."""
     page = new_page(browser, width=width, height=800, elder=elder, scale=scale)
     wide = []

@@ -6,6 +6,7 @@ guide shows the tested files verbatim and that the CI examples build, audit and 
 from __future__ import annotations
 
 import gzip
+import http.client
 import os
 import re
 import shutil
@@ -14,12 +15,10 @@ import ssl
 import subprocess
 import time
 import urllib.parse
-import http.client
 from pathlib import Path
 
 import pytest
 import yaml
-
 from webtools import REPO, chromium, free_port, sample_pages
 
 DEPLOY = REPO / "build_scripts" / "deploy"
@@ -38,15 +37,24 @@ LISTEN = {
 
 def find_nginx() -> str:
     """Debian's nginx, installed with apt-get when missing and allowed; otherwise skip with the reason."""
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    found = shutil.which("nginx") or (
+        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+    )
     if found:
         return found
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         pytest.skip("没有 nginx，且无法用 apt-get 安装（需要 root）：apt-get install nginx")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    proc = subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "nginx"],
-                          capture_output=True, text=True, env=env)
-    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    proc = subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "nginx"],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    found = shutil.which("nginx") or (
+        "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None
+    )
     if not found:
         pytest.skip(f"apt-get install nginx 失败：{proc.stderr[-500:]}")
     return found
@@ -54,15 +62,37 @@ def find_nginx() -> str:
 
 def self_signed(tmp: Path) -> tuple[Path, Path]:
     crt, key = tmp / "zwgk.crt", tmp / "zwgk.key"
-    proc = subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                           "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:::1,IP:127.0.0.1",
-                           "-keyout", str(key), "-out", str(crt)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:::1,IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(crt),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode != 0:
         pytest.skip(f"openssl 无法生成测试证书：{proc.stderr[-300:]}")
     return crt, key
 
 
-def loopback_config(site: Path, tmp: Path, http_port: int, https_port: int, crt: Path, key: Path) -> str:
+def loopback_config(
+    site: Path, tmp: Path, http_port: int, https_port: int, crt: Path, key: Path
+) -> str:
     """The production server blocks with only addresses, certificate and root changed."""
     conf = NGINX_CONF.read_text(encoding="utf-8")
     for production, test in LISTEN.items():
@@ -81,27 +111,43 @@ def nginx(built_site, tmp_path_factory):
     tmp = tmp_path_factory.mktemp("nginx")
     crt, key = self_signed(tmp)
     http_port, https_port = free_port(), free_port()
-    (tmp / "zwgk.conf").write_text(loopback_config(built_site, tmp, http_port, https_port, crt, key), encoding="utf-8")
+    (tmp / "zwgk.conf").write_text(
+        loopback_config(built_site, tmp, http_port, https_port, crt, key), encoding="utf-8"
+    )
     mime = Path("/etc/nginx/mime.types")
-    temp = "\n".join(f"  {name}_temp_path {tmp / name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (tmp / "nginx.conf").write_text(f"""
+    temp = "\n".join(
+        f"  {name}_temp_path {tmp / name};"
+        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    (tmp / "nginx.conf").write_text(
+        f"""
 daemon off;
 master_process off;
-pid {tmp / 'nginx.pid'};
-error_log {tmp / 'error.log'} warn;
+pid {tmp / "nginx.pid"};
+error_log {tmp / "error.log"} warn;
 events {{ worker_connections 64; }}
 http {{
   include {mime};
   default_type application/octet-stream;
-  access_log {tmp / 'access.log'};
+  access_log {tmp / "access.log"};
 {temp}
-  include {tmp / 'zwgk.conf'};
+  include {tmp / "zwgk.conf"};
 }}
-""", encoding="utf-8")
-    check = subprocess.run([binary, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")], capture_output=True, text=True)
+""",
+        encoding="utf-8",
+    )
+    check = subprocess.run(
+        [binary, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0, check.stderr
-    proc = subprocess.Popen([binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [binary, "-p", str(tmp), "-c", str(tmp / "nginx.conf")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         try:
@@ -109,7 +155,9 @@ http {{
             break
         except OSError:
             if proc.poll() is not None:
-                pytest.fail(f"nginx exited: {proc.stdout.read()!r} {(tmp / 'error.log').read_text()}")
+                pytest.fail(
+                    f"nginx exited: {proc.stdout.read()!r} {(tmp / 'error.log').read_text()}"
+                )
             time.sleep(0.2)
     yield {"http": http_port, "https": https_port, "site": built_site, "log": tmp / "error.log"}
     proc.send_signal(signal.SIGQUIT)
@@ -142,15 +190,19 @@ def request(host: str, port: int, path: str, tls: bool = True, headers: dict | N
 
 def test_config_listens_on_ipv6_and_ipv4_for_http_and_https():
     conf = NGINX_CONF.read_text(encoding="utf-8")
-    listens = re.findall(r"^\s*listen\s+([^;]+);", conf, re.M)
+    listens = re.findall(r"^\s*listen\s+([^;]+);", conf, re.MULTILINE)
     assert sorted(listens) == sorted(["80", "[::]:80", "443 ssl http2", "[::]:443 ssl http2"])
 
 
 def test_guide_shows_the_tested_files_verbatim():
     guide = GUIDE.read_text(encoding="utf-8")
-    blocks = [b.strip("\n") for b in re.findall(r"^```[a-z]*\n(.*?)^```", guide, re.S | re.M)]
+    blocks = [
+        b.strip("\n") for b in re.findall(r"^```[a-z]*\n(.*?)^```", guide, re.DOTALL | re.MULTILINE)
+    ]
     for path in [NGINX_CONF, *CI_EXAMPLES.values()]:
-        assert path.read_text(encoding="utf-8").strip("\n") in blocks, f"{path.name} differs from the guide"
+        assert path.read_text(encoding="utf-8").strip("\n") in blocks, (
+            f"{path.name} differs from the guide"
+        )
 
 
 @pytest.mark.parametrize("name", list(CI_EXAMPLES))
@@ -158,12 +210,19 @@ def test_ci_example_builds_audits_and_deploys_by_rsync(name):
     text = CI_EXAMPLES[name].read_text(encoding="utf-8")
     config = yaml.safe_load(text)
     assert isinstance(config, dict)
-    commands = re.findall(r"^\s*(?:- |run: )?(zwgk [a-z-]+|rsync)\b", text, re.M)
+    commands = re.findall(r"^\s*(?:- |run: )?(zwgk [a-z-]+|rsync)\b", text, re.MULTILINE)
     order = [c.split()[-1] if c.startswith("zwgk") else c for c in commands]
-    assert [c for c in order if c in {"check", "build", "audit", "rsync"}] == ["check", "build", "audit", "rsync"]
+    assert [c for c in order if c in {"check", "build", "audit", "rsync"}] == [
+        "check",
+        "build",
+        "audit",
+        "rsync",
+    ]
     assert "--fail-on error" in text and "--delete" in text
     if name == "github":
-        assert {"on", "jobs"} <= set(config) or {True, "jobs"} <= set(config)  # YAML 1.1 reads `on` as True
+        assert {"on", "jobs"} <= set(config) or {True, "jobs"} <= set(
+            config
+        )  # YAML 1.1 reads `on` as True
     else:
         assert {"build", "deploy"} <= set(config.get("stages", []))
 
@@ -185,7 +244,11 @@ def test_https_serves_the_site_with_security_headers(nginx, host):
 @pytest.mark.parametrize("host", ["::1", "127.0.0.1"])
 def test_http_redirects_to_https(nginx, host):
     status, headers, _ = request(host, nginx["http"], "/gfxwj/", tls=False)
-    assert status == 301 and headers["location"].startswith("https://") and headers["location"].endswith("/gfxwj/")
+    assert (
+        status == 301
+        and headers["location"].startswith("https://")
+        and headers["location"].endswith("/gfxwj/")
+    )
 
 
 def test_missing_page_gets_the_404_page_with_headers(nginx):
@@ -197,12 +260,23 @@ def test_missing_page_gets_the_404_page_with_headers(nginx):
 
 def test_text_is_gzip_compressed(nginx):
     site = nginx["site"]
-    samples = ["/", "/gfxwj/", *(("/" + p.relative_to(site).as_posix()) for p in
-               [next(site.glob("assets/stylesheets/main.*.css")), next(site.glob("assets/javascripts/bundle.*.js")),
-                site / "assets/stylesheets/zwgk-a11y.css"])]
+    samples = [
+        "/",
+        "/gfxwj/",
+        *(
+            ("/" + p.relative_to(site).as_posix())
+            for p in [
+                next(site.glob("assets/stylesheets/main.*.css")),
+                next(site.glob("assets/javascripts/bundle.*.js")),
+                site / "assets/stylesheets/zwgk-a11y.css",
+            ]
+        ),
+    ]
     samples += ["/" + p.relative_to(site).as_posix() for p in sorted(site.rglob("*.json"))[:1]]
     for path in samples:
-        status, headers, body = request("::1", nginx["https"], path, headers={"Accept-Encoding": "gzip"})
+        status, headers, body = request(
+            "::1", nginx["https"], path, headers={"Accept-Encoding": "gzip"}
+        )
         assert status == 200, path
         assert headers.get("content-encoding") == "gzip", path
         assert "accept-encoding" in headers.get("vary", "").lower(), path
@@ -212,7 +286,7 @@ def test_text_is_gzip_compressed(nginx):
 
 
 def test_types_and_no_hidden_files(nginx):
-    status, headers, _ = request("::1", nginx["https"], "/assets/stylesheets/zwgk-a11y.css")
+    _, headers, _ = request("::1", nginx["https"], "/assets/stylesheets/zwgk-a11y.css")
     assert headers["content-type"].startswith("text/css") and "expires" in headers
     for path in ["/.git/config", "/.htaccess"]:
         assert request("::1", nginx["https"], path)[0] == 404
@@ -233,7 +307,10 @@ def test_pages_load_through_nginx_without_csp_violation(nginx):
         context = browser.new_context(ignore_https_errors=True)
         context.add_init_script(CSP_WATCH)
         page = context.new_page()
-        page.on("console", lambda m: m.type in ("error", "warning") and problems.append(f"{page.url}: {m.text}"))
+        page.on(
+            "console",
+            lambda m: m.type in ("error", "warning") and problems.append(f"{page.url}: {m.text}"),
+        )
         page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
         for rel in sample_pages(nginx["site"]):
             page.goto(base + rel, wait_until="load")
@@ -249,13 +326,18 @@ def test_pages_load_through_nginx_without_csp_violation(nginx):
         # the search engine (Pagefind's WebAssembly, in a worker) under the same policy
         site = nginx["site"]
         page.goto(base, wait_until="load")
-        if not page.evaluate("!!window.zwgkSearch") and (site / "assets/javascripts/zwgk-search.js").exists():
+        if (
+            not page.evaluate("!!window.zwgkSearch")
+            and (site / "assets/javascripts/zwgk-search.js").exists()
+        ):
             page.add_script_tag(url=base + "assets/javascripts/zwgk-search.js")
         if page.evaluate("!!window.zwgkSearch"):
             found = page.evaluate("zwgkSearch.search('规范性文件').then(r => r.total)")
         elif (site / "pagefind/pagefind.js").exists():
-            found = page.evaluate("import('./pagefind/pagefind.js').then(p => p.search('规范性文件'))"
-                                  ".then(r => r.results.length)")
+            found = page.evaluate(
+                "import('./pagefind/pagefind.js').then(p => p.search('规范性文件'))"
+                ".then(r => r.results.length)"
+            )
         else:
             found = None  # built without search
         assert found is None or found > 0

@@ -20,8 +20,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE_DIR = REPO / "tests" / ".node"
 AXE_JS = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -49,7 +56,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         url_path = urllib.parse.urlsplit(path).path
         if not url_path.startswith(self.prefix):
             return os.path.join(self.directory, "\0outside-prefix")
-        return super().translate_path("/" + url_path[len(self.prefix):])
+        return super().translate_path("/" + url_path[len(self.prefix) :])
 
     def log_message(self, *args):
         pass
@@ -82,7 +89,7 @@ def site_pages(site: Path) -> list[str]:
         rel = path.relative_to(site).as_posix()
         if rel.startswith(("pagefind/", "assets/")):
             continue
-        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        pages.append(rel.removesuffix("index.html"))
     return pages
 
 
@@ -100,7 +107,7 @@ def sample_pages(site: Path, per_folder: int = 2) -> list[str]:
 class LinkParser(HTMLParser):
     """Every URL an HTML page refers to: href, src, srcset, action, poster, data."""
 
-    ATTRS = {"href", "src", "action", "poster", "data"}
+    ATTRS = frozenset({"href", "src", "action", "poster", "data"})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -163,8 +170,21 @@ def axe_source() -> str:
         npm = shutil.which("npm")
         if npm is None:
             pytest.skip("npm 不可用，无法安装 axe-core（运行 build_scripts/test.sh 可自动安装）")
-        proc = subprocess.run([npm, "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(AXE_DIR),
-                               "axe-core@4"], capture_output=True, text=True)
+        proc = subprocess.run(
+            [
+                npm,
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(AXE_DIR),
+                "axe-core@4",
+            ],
+            check=False,
+            capture_output=True,
+            text=True,
+        )
         if proc.returncode != 0 or not AXE_JS.is_file():
             pytest.skip(f"无法从 npm 安装 axe-core：{proc.stderr[-500:]}")
     return AXE_JS.read_text(encoding="utf-8")
@@ -190,7 +210,7 @@ def guard_hosts(context, allowed_origin: str) -> list[str]:
 
     def handle(route):
         url = route.request.url
-        if url.startswith(allowed_origin) or url.startswith(("data:", "blob:")):
+        if url.startswith((allowed_origin, "data:", "blob:")):
             route.continue_()
         else:
             blocked.append(url)
@@ -210,7 +230,9 @@ AXE_URL = "__zwgk_test__/axe.min.js"
 
 def serve_axe(context, base: str, axe_js: str) -> None:
     """Answer base + AXE_URL with axe-core inside the browser, so pages load it like their own file."""
-    context.route(base + AXE_URL, lambda route: route.fulfill(body=axe_js, content_type="text/javascript"))
+    context.route(
+        base + AXE_URL, lambda route: route.fulfill(body=axe_js, content_type="text/javascript")
+    )
 
 
 def run_axe(page, base: str, options: dict) -> list[dict]:
@@ -218,15 +240,22 @@ def run_axe(page, base: str, options: dict) -> list[dict]:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(url=base + AXE_URL)
     result = page.evaluate("options => axe.run(document, options)", options)
-    return [{"id": v["id"], "help": v["help"],
-             "targets": [" ".join(map(str, n["target"])) for n in v["nodes"]][:5],
-             "summary": v["nodes"][0]["failureSummary"][:400] if v["nodes"] else ""}
-            for v in result["violations"]]
+    return [
+        {
+            "id": v["id"],
+            "help": v["help"],
+            "targets": [" ".join(map(str, n["target"])) for n in v["nodes"]][:5],
+            "summary": v["nodes"][0]["failureSummary"][:400] if v["nodes"] else "",
+        }
+        for v in result["violations"]
+    ]
 
 
 def format_violations(found: dict[str, list[dict]]) -> str:
     lines = []
     for page, violations in found.items():
         for v in violations:
-            lines.append(f"{page or '/'}: {v['id']} ({v['help']}) at {v['targets']}\n    {v['summary']}")
+            lines.append(
+                f"{page or '/'}: {v['id']} ({v['help']}) at {v['targets']}\n    {v['summary']}"
+            )
     return "\n".join(lines)
