@@ -131,6 +131,14 @@ def test_other_records_are_indexed_with_their_column_and_lists_are_not(site, url
     assert "data-pagefind-body" not in main_content(site.page("")).attrs
 
 
+@pytest.mark.parametrize("url", ["xxgk/", "xxgk/zd/", "xxgk/ndbg/"])
+def test_hand_written_pages_join_the_search_through_their_front_matter(site, url):
+    art = main_content(site.page(url))
+    assert "data-pagefind-body" in art.attrs
+    assert filters_of(art) == {"栏目": "政府信息公开"}
+    assert "data-pagefind-body" not in main_content(site.page("bzzn/")).attrs  # staff guides
+
+
 def test_hostile_values_stay_text_in_the_search_attributes(hostile_site):
     html = (hostile_site / "gfxwj" / "h-2020-3" / "index.html").read_text(encoding="utf-8")
     attrs = re.findall(r'data-pagefind-(?:filter|meta)="([^"]*)"', html)
@@ -280,6 +288,13 @@ def test_every_document_number_finds_its_document_first(page, base, site):
         if not results or results[0] != url:
             wrong.append((number, url, results[:3]))
     assert wrong == []
+
+
+@pytest.mark.browser
+def test_the_information_disclosure_guide_is_found(page, base):
+    page.goto(base + "search/?q=" + urllib.parse.quote("依申请公开"))
+    wait_results(page)
+    assert "xxgk/" in shown(page, base)
 
 
 @pytest.mark.browser
