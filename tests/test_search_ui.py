@@ -291,6 +291,22 @@ def test_every_document_number_finds_its_document_first(page, base, site):
 
 
 @pytest.mark.browser
+def test_everyday_word_also_finds_the_formal_term_merged_without_repeats(page, base):
+    page.goto(base + "search/?q=" + urllib.parse.quote("低保"))
+    status = wait_results(page)
+    assert "包括“最低生活保障”的结果" in status
+    assert LOW_INCOME_DOC in shown(page, base)  # on the first page, not the fifth
+    for order in ("date-desc", "date-asc"):
+        page.select_option("#zwgk-sp-sort", order)
+        status = wait_results(page, "x")
+        show_all(page)
+        urls = shown(page, base)
+        assert len(urls) == len(set(urls)) == total(status)
+        dates = page.eval_on_selector_all(".zwgk-sp__facts", DATES_JS)
+        assert dates == sorted(dates, reverse=order == "date-desc"), order
+
+
+@pytest.mark.browser
 def test_the_information_disclosure_guide_is_found(page, base):
     page.goto(base + "search/?q=" + urllib.parse.quote("依申请公开"))
     wait_results(page)

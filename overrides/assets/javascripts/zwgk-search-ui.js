@@ -8,6 +8,8 @@
  *   run announces its count in the live status line ("找到 N 条结果"), which must not chatter.
  * - Filters and the sort order run at once when changed; focus stays where it is.
  * - "更多结果" appends the next results and moves focus to the first new one.
+ * - A few everyday words are also searched as the formal term (低保 ↔ 最低生活保障, SYNONYMS),
+ *   and a document number lists its own document first (isNumberQuery).
  * - Nothing is written as HTML except the engine's excerpt (escaped text with <mark>).
  */
 (function () {
@@ -46,7 +48,7 @@
 
   var controls = {}; // group name -> select or [checkbox]
   var sortSelect = null;
-  var current = null; // {set, state, items (loaded), pages (loaded), shown}
+  var current = null; // {sources, state, also, total, seen (ids read), items (loaded), shown}
   var runId = 0;
 
   function el(tag, attrs, text) {
@@ -240,17 +242,33 @@
     announceTimer = setTimeout(function () { status.textContent = text; }, 60);
   }
 
-  function countMessage(state, set, shown) {
-    if (!set.total) {
+  function countMessage(mine) {
+    var state = mine.state;
+    if (!mine.total) {
       var words = state.q ? "没有找到与“" + state.q + "”相关的结果。" : "没有符合筛选条件的信息。";
       var tips = [];
       if (hasFilters(state)) tips.push("取消部分筛选条件");
       if (state.q) tips.push("检查是否有错别字", "换用更短或更常用的词（如“低保”“就业”）");
       return words + (tips.length ? "可以" + tips.join("、") + "后再试。" : "");
     }
-    var text = (state.q ? "找到 " + set.total + " 条结果" : "共 " + set.total + " 条信息符合筛选条件");
-    if (shown < set.total) text += "，显示前 " + shown + " 条";
+    var text = state.q ? "找到 " + mine.total + " 条结果" : "共 " + mine.total + " 条信息符合筛选条件";
+    if (mine.also) text += "（包括“" + mine.also + "”的结果）";
+    if (mine.shown < mine.total) text += "，显示前 " + mine.shown + " 条";
     return text + "。";
+  }
+
+  // Everyday words and the formal terms documents use: a query with one of them is also run
+  // with the other, and the two result lists are merged (低保 finds 最低生活保障 documents,
+  // 最低生活保障 finds the 低保 questions).
+  var SYNONYMS = [["低保", "最低生活保障"], ["社保", "社会保险"], ["医保", "医疗保障"]];
+  function alsoQuery(q) {
+    for (var i = 0; i < SYNONYMS.length; i++) {
+      var pair = SYNONYMS[i];
+      for (var k = 0; k < 2; k++) {
+        if (q.indexOf(pair[k]) >= 0 && q.indexOf(pair[1 - k]) < 0) return q.split(pair[k]).join(pair[1 - k]);
+      }
+    }
+    return "";
   }
 
   // A query that is a document number (示府办发〔2023〕12号, 11511722MB0000000X/2023-00012) lists
@@ -262,12 +280,52 @@
   }
   function isNumberQuery(q) { return /\d/.test(q) && /[号\/]/.test(q) && !/\s/.test(q); }
 
-  // Loads results of the current set in pages until `upTo` are there (or all of them).
+  // One engine result set being read: its results fetched a page at a time, pos = next to show.
+  function source(set) { return { set: set, items: [], pages: 0, pos: 0 }; }
+
+  function itemAt(src, i) {
+    if (i < src.items.length) return Promise.resolve(src.items[i]);
+    return src.set.page(src.pages++, PAGE_SIZE).then(function (items) {
+      if (!items.length) return null;
+      src.items = src.items.concat(items);
+      return itemAt(src, i);
+    });
+  }
+
+  // The next result of the merged sources (each already in order: by score, or by date when
+  // sorting by date), each page once; null when none is left.
+  function nextResult(mine) {
+    var live = mine.sources.filter(function (src) {
+      var res = src.set.results;
+      while (src.pos < res.length && mine.seen.has(res[src.pos].id)) src.pos++;
+      return src.pos < res.length;
+    });
+    if (!live.length) return Promise.resolve(null);
+    var dir = SORTS[mine.state.sort].sort ? (mine.state.sort === "date-asc" ? 1 : -1) : 0;
+    var heads = dir ? Promise.all(live.map(function (src) { return itemAt(src, src.pos); })) : Promise.resolve([]);
+    return heads.then(function (items) {
+      var best = 0;
+      for (var k = 1; k < live.length; k++) {
+        if (dir) {
+          var a = (items[k] && items[k].meta.date) || "", b = (items[best] && items[best].meta.date) || "";
+          if ((a < b ? 1 : a > b ? -1 : 0) === dir) best = k; // dir: 1 oldest first, -1 newest first
+        } else if (live[k].set.results[live[k].pos].score > live[best].set.results[live[best].pos].score) {
+          best = k;
+        }
+      }
+      var src = live[best];
+      var at = src.pos++;
+      mine.seen.add(src.set.results[at].id);
+      return itemAt(src, at);
+    });
+  }
+
+  // Reads merged results until `upTo` are loaded (or all of them).
   function loadUpTo(mine, upTo) {
-    if (mine.items.length >= Math.min(upTo, mine.set.total)) return Promise.resolve();
-    return mine.set.page(mine.pages++, PAGE_SIZE).then(function (items) {
-      if (!items.length) { mine.pages = Infinity; return; }
-      mine.items = mine.items.concat(items);
+    if (mine.items.length >= Math.min(upTo, mine.total)) return Promise.resolve();
+    return nextResult(mine).then(function (item) {
+      if (!item) { mine.total = mine.items.length; return; }
+      mine.items.push(item);
       return loadUpTo(mine, upTo);
     });
   }
@@ -292,7 +350,7 @@
         firstLink = firstLink || li.querySelector("a");
       });
       mine.shown = Math.min(mine.items.length, mine.shown + PAGE_SIZE);
-      more.hidden = mine.shown >= mine.set.total;
+      more.hidden = mine.shown >= mine.total;
       if (moveFocus && firstLink) firstLink.focus();
     });
   }
@@ -319,9 +377,16 @@
     var slow = setTimeout(function () { if (id === runId) status.textContent = "正在搜索……"; }, 400);
     var opts = { filters: engineFilters(state) };
     if (SORTS[state.sort].sort) opts.sort = SORTS[state.sort].sort;
-    return window.zwgkSearch.search(state.q, opts).then(function (set) {
+    var also = state.q ? alsoQuery(state.q) : "";
+    var searches = [state.q].concat(also ? [also] : []).map(function (q) { return window.zwgkSearch.search(q, opts); });
+    return Promise.all(searches).then(function (sets) {
       if (id !== runId) return;
-      var mine = current = { set: set, state: state, items: [], pages: 0, shown: 0 };
+      var ids = new Set();
+      sets.forEach(function (set) { set.results.forEach(function (r) { ids.add(r.id); }); });
+      var mine = current = {
+        sources: sets.map(source), state: state, also: sets.length > 1 && sets[1].total ? also : "",
+        total: ids.size, seen: new Set(), items: [], shown: 0,
+      };
       var byNumber = !state.sort && isNumberQuery(state.q);
       return loadUpTo(mine, byNumber ? NUMBER_WINDOW : PAGE_SIZE).then(function () {
         if (mine !== current) return;
@@ -332,7 +397,7 @@
         if (id !== runId) return;
         clearTimeout(slow);
         root.removeAttribute("aria-busy");
-        announce(countMessage(state, set, current.shown));
+        announce(countMessage(mine));
       });
     }).catch(function () {
       clearTimeout(slow);
@@ -352,7 +417,7 @@
     more.disabled = true;
     showMore(true).then(function () {
       more.disabled = false;
-      if (current) announce("已显示 " + current.shown + " 条，共 " + current.set.total + " 条。");
+      if (current) announce("已显示 " + current.shown + " 条，共 " + current.total + " 条。");
     }, function () { more.disabled = false; fail(); });
   });
 
