@@ -203,6 +203,28 @@
 
   function first(value) { return Array.isArray(value) ? value[0] : value; }
 
+  // An excerpt that starts with the page's title (the first match was in its heading) says
+  // the title twice: the repeated words are taken off the front, marks and all.
+  function dropLeading(node, title) {
+    var text = node.textContent;
+    var start = text.charAt(0) === "…" ? 1 : 0;
+    if (!title || text.slice(start, start + title.length) !== title) return;
+    var left = start + title.length;
+    var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    var texts = [];
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    texts.forEach(function (t) {
+      var cut = Math.min(left, t.data.length);
+      t.data = t.data.slice(cut);
+      left -= cut;
+    });
+    Array.prototype.slice.call(node.querySelectorAll("mark")).forEach(function (m) {
+      if (!m.textContent) m.remove();
+    });
+    node.normalize();
+    if (node.firstChild && node.firstChild.nodeType === 3) node.firstChild.data = node.firstChild.data.replace(/^\s+/, "");
+  }
+
   function renderResult(item) {
     var meta = item.meta || {};
     var filters = item.filters || {};
@@ -229,7 +251,8 @@
     if (item.excerpt) {
       var excerpt = el("p", { class: "zwgk-sp__excerpt" });
       excerpt.innerHTML = item.excerpt; // the engine's escaped text, matches in <mark>
-      li.appendChild(excerpt);
+      dropLeading(excerpt, meta.title || "");
+      if (excerpt.textContent.trim()) li.appendChild(excerpt);
     }
     return li;
   }
