@@ -267,6 +267,13 @@ def test_filter_repealed_shows_only_repealed_documents(page, base, site):
     show_all(page)
     assert set(shown(page, base)) == repealed
     assert page.is_checked("#zwgk-sp-filters input[value='已废止']")
+    # two values of one group: either of them
+    page.check("#zwgk-sp-filters input[value='已修改']")
+    status = wait_results(page, status)
+    amended = {url for url, f in docs.items() if f["有效性"] == "已修改"}
+    show_all(page)
+    assert set(shown(page, base)) == repealed | amended and amended
+    assert address(page) == {"有效性": ["已修改", "已废止"]}
 
 
 @pytest.mark.browser
