@@ -34,19 +34,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "build_scripts"))
 sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO / "tests"))
 
 import zwgk_corpus  # noqa: E402
+from webtools import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one place for the browser flags)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SEARCH_JS = REPO / "overrides" / "assets" / "javascripts" / "zwgk-search.js"
 BASELINE_BUNDLE = "pagefind-baseline"
 FIRST_PAGE = 10
