@@ -669,7 +669,7 @@ def test_cli_exit_status_and_files(tmp_path):
 
 def _site(tmp_path) -> Path:
     site = tmp_path / "site"
-    shutil.copytree(FIXTURES / "site", site)
+    shutil.copytree(FIXTURES / "built-site-sample", site)
     return site
 
 

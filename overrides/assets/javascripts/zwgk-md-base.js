@@ -12,7 +12,7 @@
   };
 })(document.currentScript.dataset.scope || ".");
 
-// Without ResizeObserver (Safari before 13.1) Material would load a polyfill from unpkg.com,
+// Without ResizeObserver (Safari before 13.1) Material would load a polyfill from a public CDN,
 // a request to another host. This stand-in reports sizes on window resize, which is all
 // Material uses it for (sidebar heights and the header on resize).
 if (typeof window.ResizeObserver === "undefined") {
