@@ -65,8 +65,7 @@ def corpus(tmp_path_factory):
     """A 300-page site with the search bundle and a search page; returns (site, pages)."""
     site = tmp_path_factory.mktemp("search") / "site"
     pages = zwgk_corpus.generate(site, 300, seed=11)
-    (site / "assets" / "javascripts").mkdir(parents=True)
-    shutil.copy(search_recall.SEARCH_JS, site / "assets" / "javascripts" / "zwgk-search.js")
+    search_recall.install_search_script(site)
     (site / "bench").mkdir()
     (site / "bench" / "index.html").write_text(
         search_recall.BENCH_PAGE % {"first": 10, "baseline": "pagefind"}, encoding="utf-8"
@@ -125,7 +124,6 @@ def answers(corpus):
                 q,
             )
             out["queries"][q] = res
-        out["requests"] = [path for path, _ in traffic.requests]
         out["terms"] = await page.evaluate("(qs) => qs.map(q => zwgkSearch.terms(q))", script_terms)
         out["units"] = await page.evaluate("(qs) => qs.map(q => zwgkSearch.units(q))", script_terms)
         out["filtered"] = await page.evaluate(
@@ -143,6 +141,28 @@ def answers(corpus):
               return {total: set.total, first: (await set.page(0, 1))[0].title, lang};
             }"""
         )
+        out["requests"] = [path for path, _ in traffic.requests]
+        traffic.reset()
+        out["filter_counts"] = await page.evaluate("() => zwgkSearch.filters()")
+        out["filter_requests"] = [path for path, _ in traffic.requests]
+        out["any_of"] = await page.evaluate(
+            """async () => {
+              const set = await zwgkSearch.search("低保", {filters: {"栏目": {any: ["规范性文件", "政策解读"]}}});
+              const items = await set.page(0, 100);
+              return {total: set.total, columns: items.map(i => i.filters["栏目"][0])};
+            }"""
+        )
+        # A browser without DecompressionStream (Safari < 16.4) inflates with the vendored pako.
+        traffic.reset()
+        out["no_stream"] = await page.evaluate(
+            """async () => {
+              delete window.DecompressionStream;
+              zwgkSearch.configure({worker: false});
+              const set = await zwgkSearch.search("城乡低保");
+              return {total: set.total, first: (await set.page(0, 1))[0].title};
+            }"""
+        )
+        out["no_stream_requests"] = [path for path, _ in traffic.requests]
         out["base"] = base
         return out
 
@@ -209,20 +229,68 @@ def test_filters_still_work(corpus, answers):
 
 
 @pytest.mark.browser
-def test_search_stays_under_the_site_path(answers):
-    requests = answers["requests"]
-    assert requests and all(r.startswith(PREFIX) for r in requests), requests[:5]
-    assert not any("pagefind-worker.js" in r for r in requests)
+def test_filters_any_of_two_columns(corpus, answers):
+    _, pages = corpus
+    res = answers["any_of"]
+    wanted = {"规范性文件", "政策解读"}
+    truth = [p for p in pages if p.contains("低保") and p.filters.get("栏目") in wanted]
+    assert res["total"] == len(truth) > 0
+    assert set(res["columns"]) == {p.filters["栏目"] for p in truth}
 
 
 @pytest.mark.browser
+def test_filter_list_comes_from_the_summary_with_true_counts(corpus, answers):
+    _, pages = corpus
+    counts = answers["filter_counts"]
+    for name in ("栏目", "发布机构", "年份"):
+        truth: dict[str, int] = {}
+        for p in pages:
+            if name in p.filters:
+                truth[p.filters[name]] = truth.get(p.filters[name], 0) + 1
+        assert counts[name] == truth, name
+    # one small file, not every filter chunk
+    assert [r.rsplit("/", 1)[-1] for r in answers["filter_requests"]] == ["zwgk-filters.json"]
+
+
+@pytest.mark.browser
+def test_search_stays_under_the_site_path(answers):
+    requests = answers["requests"]
+    assert requests and all(r.startswith(PREFIX) for r in requests), requests[:5]
+    # Pagefind's own runtime (pagefind.js, its worker and WebAssembly) is never fetched
+    assert not any(r.endswith((".js", ".pagefind")) for r in requests), requests
+
+
 @pytest.mark.browser
 def test_search_without_a_worker_gives_the_same_answer(corpus, answers):
     _, pages = corpus
     res = answers["page_mode"]
     assert res["total"] == len(_truth(pages, "城乡低保"))
     assert "城乡低保" in res["first"]
-    assert res["lang"] == "zh-CN"  # the page's language is put back
+    assert res["lang"] == "zh-CN"  # the engine leaves the page's language alone
+
+
+@pytest.mark.browser
+def test_a_browser_without_decompression_stream_inflates_with_pako(corpus, answers):
+    _, pages = corpus
+    res = answers["no_stream"]
+    assert res["total"] == len(_truth(pages, "城乡低保")) > 0
+    assert "城乡低保" in res["first"]
+    assert any(r.endswith("/vendor/pako_inflate.min.js") for r in answers["no_stream_requests"])
+    assert not any("pako" in r for r in answers["requests"])  # others never fetch it
+
+
+def test_bundle_keeps_only_what_the_search_reads(corpus):
+    site, _ = corpus
+    bundle = site / "pagefind"
+    top = sorted(p.name for p in bundle.iterdir())
+    assert [n for n in top if not n.endswith(".pf_meta")] == [
+        "filter",
+        "fragment",
+        "index",
+        "pagefind-entry.json",
+        "zwgk-filters.json",
+    ]
+    assert len([n for n in top if n.endswith(".pf_meta")]) == 1
 
 
 @pytest.mark.browser

@@ -228,6 +228,25 @@ def test_header_box_on_home_page_finds_the_low_income_document(page, base):
 
 
 @pytest.mark.browser
+def test_what_is_typed_before_the_filter_list_arrives_is_kept_and_searched(page, base):
+    held = []
+    page.route("**/pagefind/zwgk-filters.json", lambda route: held.append(route))
+    page.goto(base + "search/?有效性=现行有效")
+    page.fill("#zwgk-sp-q", "低保")
+    page.press("#zwgk-sp-q", "Enter")
+    status = wait_results(page)
+    assert total(status) > 0
+    assert address(page) == {"q": ["低保"], "有效性": ["现行有效"]}
+    assert len(held) == 1  # the filter list is still on its way
+    held[0].continue_()
+    page.wait_for_selector("#zwgk-sp-filters select, #zwgk-sp-filters input")
+    assert page.input_value("#zwgk-sp-q") == "低保"
+    assert page.eval_on_selector_all(
+        "#zwgk-sp-filters input:checked", "bs => bs.map(b => b.value)"
+    ) == ["现行有效"]
+
+
+@pytest.mark.browser
 def test_results_show_title_column_date_and_validity_in_words(page, base, site):
     docs = documents(site)
     page.goto(base + "search/?q=" + urllib.parse.quote("最低生活保障"))

@@ -13,7 +13,10 @@ Public API (MkDocs-independent):
 
 Why not Pagefind's own Chinese support: it cuts pages with jieba but queries
 with the browser's ``Intl.Segmenter``; the two disagree and most pages are
-missed (低保 found 40 of 485 pages; upstream issue #1237).
+missed (低保 found 40 of 485 pages; upstream issue #1237).  The browser does
+not run Pagefind's runtime either: ``zwgk-search.js`` reads the bundle's
+files itself (see :mod:`zwgk.search.bundle`), which saves the 80 KB of
+pagefind.js and WebAssembly every first query would otherwise download.
 
 What pages should carry (all standard Pagefind attributes, kept as written):
 ``data-pagefind-body`` on the record's main content; ``data-pagefind-ignore``

@@ -1,6 +1,14 @@
 """Post-processing of the Pagefind 1.5.2 bundle, to cut what a first query downloads.
 
-Two changes, both in files only our code reads the way we write them:
+The browser reads the bundle with zwgk-search.js, not with Pagefind's runtime
+(pagefind.js and its WebAssembly, about 80 KB before any index data), so:
+
+* **runtime files** Pagefind writes for its own UI and runtime are removed
+  (:data:`RUNTIME_FILES`); ``pagefind-entry.json``, the metadata, the index,
+  filter and fragment files stay, in Pagefind's formats.
+* **filter summary**: ``zwgk-filters.json`` lists every filter value with its
+  page count, so the search page builds its filter controls from a 1 KB file
+  instead of downloading every filter chunk.
 
 * **fragments** (one per page, fetched for each result shown) get back the
   original text: Pagefind stored the index words (bigram soup, twice the
@@ -29,6 +37,20 @@ from .terms import decode
 
 PAGEFIND_VERSION = "1.5.2"
 SIGNATURE = b"pagefind_dcd"
+FILTER_SUMMARY = "zwgk-filters.json"
+# What Pagefind writes for its own runtime and UIs; nothing of the site loads them.
+RUNTIME_FILES = (
+    "pagefind.js",
+    "pagefind-worker.js",
+    "pagefind-highlight.js",
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "wasm.*.pagefind",
+)
 
 
 class FormatError(ValueError):
@@ -165,6 +187,24 @@ def _rounded_count(count: int) -> int:
     return round(math.exp(round(math.log(count) / step) * step))
 
 
+def filter_summary(bundle: Path, filters: list) -> dict[str, dict[str, int]]:
+    """{filter name: {value: number of pages}} read from the bundle's filter chunks."""
+    out: dict[str, dict[str, int]] = {}
+    for entry in filters:
+        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
+            raise FormatError("unexpected filter entry in metadata")
+        name, chunk = entry
+        data = cbor_decode(read_pagefind_file(bundle / "filter" / f"{chunk}.pf_filter"))
+        if not (isinstance(data, list) and len(data) == 2 and data[0] == name):
+            raise FormatError(f"unexpected filter chunk for {name}")
+        out[name] = {}
+        for value in data[1]:
+            if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], list)):
+                raise FormatError(f"unexpected filter value in {name}")
+            out[name][value[0]] = len(value[1])
+    return out
+
+
 def compact_bundle(bundle: Path) -> dict:
     """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -186,6 +226,7 @@ def compact_bundle(bundle: Path) -> dict:
         and len(meta) == 6
         and isinstance(meta[1], list)
         and isinstance(meta[2], list)
+        and isinstance(meta[3], list)
     ):
         raise FormatError("unexpected metadata layout")
     build = meta_hash.rsplit("_", 1)[-1][:4]
@@ -215,6 +256,14 @@ def compact_bundle(bundle: Path) -> dict:
         (index / f"{chunk[2]}.pf_index").rename(index / f"{new_id}.pf_index")
         chunk[2] = new_id
     write_pagefind_file(meta_path, cbor_encode(meta))
+    summary = filter_summary(bundle, meta[3])
+    (bundle / FILTER_SUMMARY).write_text(
+        json.dumps(summary, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+        encoding="utf-8",
+    )
+    for pattern in RUNTIME_FILES:
+        for path in bundle.glob(pattern):
+            path.unlink()
     return {
         "meta_bytes": (meta_before, meta_path.stat().st_size),
         "fragment_bytes": (

@@ -25,9 +25,9 @@ A query phrase (:func:`phrase_terms`) is covered by whole trigrams at offsets
 0, 3, 6 … plus the last trigram, or by a short prefix (``低保`` matches every
 word starting with 低保).  A run that the phrase continues after must end in
 the page too, so it is looked up by its closed word (``2023ꙮ年``), which also
-checks the next character.  The browser asks Pagefind for every key and keeps
-pages where the keys sit at the right offsets (``zwgk-search.js``), so 城乡低保
-does not match a page that has 城乡 and 低保 apart.
+checks the next character.  The browser (``zwgk-search.js``) reads every key
+from the index chunks Pagefind wrote and keeps pages where the keys sit at the
+right offsets, so 城乡低保 does not match a page that has 城乡 and 低保 apart.
 
 The site is indexed with a forced language that Pagefind neither segments nor
 stems, so a key is exactly the word.  Pagefind stores the words as the page

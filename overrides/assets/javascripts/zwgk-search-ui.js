@@ -430,9 +430,13 @@
 
   function onFilterChange() { run(readControls(), false); }
 
+  var searchedEarly = false; // a search started before the filter list came
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    run(readControls(), true);
+    searchedEarly = true;
+    var state = readControlsOr(readAddress());
+    state.q = input.value.trim();
+    run(state, true);
   });
 
   more.addEventListener("click", function () {
@@ -458,11 +462,15 @@
     return;
   }
   window.zwgkSearch.filters().then(function (all) {
-    buildFilters(all || {}, initial);
-    showState(initial);
+    // What the visitor has typed meanwhile is kept; the controls take the address's state.
+    var typed = input.value;
+    var state = readAddress();
+    buildFilters(all || {}, state);
+    showState(state);
+    input.value = typed;
   }, function () { /* the filters stay hidden; a query can still run */ })
     .then(function () {
-      if (initial.q || hasFilters(initial)) return run(readControlsOr(initial), false);
+      if (!searchedEarly && (initial.q || hasFilters(initial))) return run(readControlsOr(initial), false);
     });
 
   // Before the filter controls exist, the address is the state.

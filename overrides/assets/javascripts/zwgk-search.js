@@ -1,10 +1,11 @@
 /*
  * zwgk-search.js — the browser half of the portal's Chinese search.
  *
- * The index is built by build_scripts/zwgk/search (Pagefind 1.5.2 over words made at build
- * time: one trigram per Han character, see terms.py).  This file turns a query into the same
- * words, asks Pagefind for them, keeps only pages where the words sit at the offsets they have
- * in the query, and cuts excerpts from the page text (stored plain, see bundle.py).
+ * The index is built by build_scripts/zwgk/search: Pagefind 1.5.2 indexes words made at build
+ * time (one trigram per Han character, see terms.py).  This file turns a query into the same
+ * words, reads the index chunks that hold them straight from Pagefind's bundle, keeps only
+ * pages where the words sit at the offsets they have in the query, ranks them as Pagefind
+ * does, and cuts excerpts from the page text (stored plain, see bundle.py).
  *
  * API (window.zwgkSearch):
  *   search(query, {filters, sort}) -> Promise<ResultSet>
@@ -13,14 +14,16 @@
  *       Result:    {id, url, title, excerpt (HTML, matches in <mark>), plainExcerpt,
  *                   meta, filters}
  *       An empty query with filters lists every page that has them.
- *   filters() -> Promise<{name: {value: count}}>   every filter value in the index
- *   preload() -> Promise                           fetch the engine (e.g. on focus)
+ *   filters() -> Promise<{name: {value: count}}>   every filter value in the index (a summary
+ *                                                  file; no filter chunk is fetched)
+ *   preload() -> Promise                           load the index metadata (e.g. on focus)
  *   configure({root, bundle, worker})              defaults: site root from this script's URL
  *   terms(query), units(text)                      the shared rules, for tests and tools
  *
- * Pagefind runs in a worker started from this same file: the worker has no <html lang>, so
- * Pagefind does not cut the query with Intl.Segmenter, and its own worker script need not be
- * fetched.  Without workers it runs in the page.
+ * The engine runs in a worker started from this same file (in the page where there are no
+ * workers).  Files read: pagefind-entry.json, the metadata (pf_meta), the index chunks a
+ * query's words fall in, the filter chunks a query filters on, zwgk-filters.json for
+ * filters(), and one fragment per result shown.
  */
 (function (global) {
   "use strict";
@@ -142,40 +145,34 @@
     return term.prefix ? key.startsWith(term.key) : key === term.key;
   }
 
-  // --- the engine: wherever Pagefind runs ----------------------------------------------------
-  // Pagefind loads only one index chunk for a term, even when the words that start with
-  // it (年 -> 年度, 年ꙮ ...) run on into the next chunks.  For a prefix term we read the
-  // chunk list from Pagefind's metadata file and have every chunk it needs loaded.
-  function cmpCodePoints(a, b) {
-    var ia = a[Symbol.iterator](), ib = b[Symbol.iterator]();
-    for (;;) {
-      var x = ia.next(), y = ib.next();
-      if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
-      var d = x.value.codePointAt(0) - y.value.codePointAt(0);
-      if (d) return d;
-    }
-  }
+  // --- reading the Pagefind bundle -----------------------------------------------------------
+  // Pagefind 1.5.2 writes every file as gzip("pagefind_dcd" + payload): CBOR for the
+  // metadata (pf_meta), the word index chunks (pf_index) and the filter chunks (pf_filter),
+  // JSON for the page fragments (pf_fragment).  The build checks the version (bundle.py).
+  // Pagefind's own runtime (pagefind.js and its WebAssembly, about 80 KB before any index
+  // data) is not used: it cuts Chinese queries with Intl.Segmenter, and its size alone is
+  // more than half of what a first query may download (see benchmarks/search_recall.py).
+  var SIGNATURE = "pagefind_dcd";
 
-  function chunksFor(chunks, prefix) {
-    var upper = prefix + "\u{10FFFF}";
-    var out = [];
-    for (var i = 0; i < chunks.length; i++) {
-      var next = chunks[i + 1];
-      if (cmpCodePoints(chunks[i][0], upper) <= 0 && (!next || cmpCodePoints(next[0], prefix) > 0)) out.push(chunks[i][0]);
-    }
-    return out;
-  }
-
-  async function gunzip(buffer) {
-    var bytes = new Uint8Array(buffer);
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+  async function inflate(bytes) {
+    if (typeof DecompressionStream !== "undefined") {
       var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-      bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+      return new Uint8Array(await new Response(stream).arrayBuffer());
     }
-    return bytes.subarray(12); // "pagefind_dcd"
+    var pako = await fallbackInflater();
+    return pako.ungzip(bytes);
   }
 
-  // Just enough CBOR (RFC 8949) for Pagefind's metadata file.
+  async function unpack(buffer) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await inflate(bytes);
+    if (new TextDecoder().decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) {
+      throw new Error("搜索索引文件格式不对");
+    }
+    return bytes.subarray(SIGNATURE.length);
+  }
+
+  // Just enough CBOR (RFC 8949) for Pagefind's files.
   function cbor(bytes) {
     var pos = 0;
     var text = new TextDecoder();
@@ -196,112 +193,343 @@
       if (major === 1) return -1 - len;
       if (major === 2) { pos += len; return null; }
       if (major === 3) { var s = text.decode(bytes.subarray(pos, pos + len)); pos += len; return s; }
-      if (major === 4) { var a = []; for (var i = 0; i < len; i++) a.push(item()); return a; }
+      if (major === 4) { var a = new Array(len); for (var i = 0; i < len; i++) a[i] = item(); return a; }
       if (major === 5) { var m = {}; for (var j = 0; j < len; j++) { var k = item(); m[k] = item(); } return m; }
       return item(); // tag
     }
     return item();
   }
 
-  function createEngine(bundleUrl, metaSource) {
-    var pf = null;
-    var chunkList = null;
-
-    function indexChunks() {
-      if (!chunkList) {
-        chunkList = metaSource()
-          .then(function (buffer) { return buffer && typeof DecompressionStream !== "undefined" ? gunzip(buffer) : null; })
-          .then(function (bytes) { return bytes ? cbor(bytes)[2] || [] : []; })
-          .catch(function () { return []; });
-      }
-      return chunkList;
+  function cmpCodePoints(a, b) {
+    var ia = a[Symbol.iterator](), ib = b[Symbol.iterator]();
+    for (;;) {
+      var x = ia.next(), y = ib.next();
+      if (x.done || y.done) return x.done && y.done ? 0 : x.done ? -1 : 1;
+      var d = x.value.codePointAt(0) - y.value.codePointAt(0);
+      if (d) return d;
     }
+  }
 
-    async function loadPrefixChunks(mod, keys) {
-      var chunks = await indexChunks();
-      var froms = new Set();
-      keys.forEach(function (key) { chunksFor(chunks, key).forEach(function (f) { froms.add(f); }); });
-      await Promise.all(Array.from(froms).map(function (f) { return mod.preload(f); }));
-    }
+  // Index chunks that may hold words equal to key (exact) or starting with it (prefix).
+  // Pagefind writes chunk boundaries cut to the shortest prefix that tells neighbouring
+  // chunks apart (九 … 乡低 holds 乡低保), so a word is compared cut to each boundary's length.
+  function cut(word, like) {
+    return Array.from(word).slice(0, Array.from(like).length).join("");
+  }
+
+  function chunksFor(chunks, key, prefix) {
+    var highest = prefix ? key + "\u{10FFFF}" : key;
+    return chunks.filter(function (c) {
+      return cmpCodePoints(cut(highest, c.from), c.from) >= 0 && cmpCodePoints(cut(key, c.to), c.to) <= 0;
+    }).map(function (c) { return c.id; });
+  }
+
+  // A chunk's words: word -> [{page, locs: [[weight, position], ...]}].  Pages and positions
+  // are stored as differences; a weight marker (-1 - weight) starts positions afresh.
+  function readIndexChunk(bytes) {
+    var words = new Map();
+    cbor(bytes)[0].forEach(function (entry) {
+      var page = 0;
+      words.set(entry[0], entry[1].map(function (p) {
+        page += p[0];
+        var weight = 25, at = 0, locs = [];
+        p[1].forEach(function (v) {
+          if (v < 0) { weight = Math.min(-1 - v, 255); at = 0; } else { at += v; locs.push([weight, at]); }
+        });
+        return { page: page, locs: locs };
+      }));
+    });
+    return words;
+  }
+
+  // Ranking: BM25 with Pagefind 1.5.2's defaults, one term per query word.  A short query
+  // word stands for every index word it starts (补贴 -> 补贴资, 补贴标 ...): their positions
+  // count together as one term, so a page is not ranked up for using it in many phrases.
+  // Weights from data-pagefind-weight are kept (24 = weight 1).
+  var RANKING = { pageLength: 0.75, termSaturation: 1.4 };
+
+  function bm25(weightedTf, pageLength, averageLength, totalPages, pagesWithTerm) {
+    var k1 = RANKING.termSaturation, b = RANKING.pageLength;
+    var idf = Math.log((totalPages - pagesWithTerm + 0.5) / (pagesWithTerm + 0.5) + 1);
+    return (idf * (k1 + 1) * weightedTf) / (k1 * (1 - b + (b * pageLength) / averageLength) + weightedTf);
+  }
+
+  // --- the engine ----------------------------------------------------------------------------
+  function createEngine(bundleUrl) {
+    var meta = null;
+    var chunkCache = new Map(); // chunk id -> Promise<Map word -> postings>
+    var filterCache = new Map(); // filter name -> Promise<{value: [page, ...]}>
     var sets = new Map(); // search id -> {results, phrases}
     var nextSet = 0;
 
-    function load() {
-      if (!pf) {
-        pf = import(bundleUrl + "pagefind.js").then(function (mod) {
-          // Pagefind reads <html lang> as it starts: a "zh" language would make it cut the
-          // query with Intl.Segmenter, so it is shown a neutral one for that moment.
-          var html = typeof document !== "undefined" ? document.documentElement : null;
-          var lang = html && html.getAttribute("lang");
-          if (html) html.setAttribute("lang", "und");
-          var started;
-          try {
-            started = mod.init();
-          } finally {
-            if (html && lang === null) html.removeAttribute("lang");
-            else if (html) html.setAttribute("lang", lang);
-          }
-          return Promise.resolve(started).then(function () { return mod; });
-        });
-      }
-      return pf;
+    async function fetchFile(path) {
+      var response = await fetch(bundleUrl + path);
+      if (!response.ok) throw new Error("搜索索引文件无法加载（" + response.status + "）：" + path);
+      return unpack(await response.arrayBuffer());
     }
 
-    function verified(phrase, positions, id) {
-      var first = positions.get(phrase[0].key).get(id);
-      if (!first) return false;
-      for (var p of first) {
-        var ok = true;
-        for (var t = 1; t < phrase.length && ok; t++) {
-          var at = positions.get(phrase[t].key).get(id);
-          ok = !!at && at.has(p + phrase[t].offset - phrase[0].offset);
-        }
-        if (ok) return true;
+    function load() {
+      if (!meta) {
+        meta = fetch(bundleUrl + "pagefind-entry.json")
+          .then(function (r) {
+            if (!r.ok) throw new Error("搜索索引无法加载（" + r.status + "）");
+            return r.json();
+          })
+          .then(function (entry) {
+            var langs = Object.keys(entry.languages || {});
+            if (langs.length !== 1) throw new Error("搜索索引格式不对");
+            return fetchFile("pagefind." + entry.languages[langs[0]].hash + ".pf_meta");
+          })
+          .then(function (bytes) {
+            var m = cbor(bytes);
+            var pages = m[1].map(function (p) { return { id: p[0], words: p[1] }; });
+            var total = pages.reduce(function (s, p) { return s + p.words; }, 0);
+            var sorts = {};
+            (m[4] || []).forEach(function (s) { sorts[s[0]] = s[1]; });
+            return {
+              pages: pages,
+              averageLength: pages.length ? total / pages.length : 1,
+              chunks: m[2].map(function (c) { return { from: c[0], to: c[1], id: c[2] }; }),
+              filterChunks: new Map((m[3] || []).map(function (f) { return [f[0], f[1]]; })),
+              sorts: sorts,
+            };
+          });
+        meta.catch(function () { meta = null; });
       }
-      return false;
+      return meta;
+    }
+
+    function indexChunk(id) {
+      if (!chunkCache.has(id)) {
+        var p = fetchFile("index/" + id + ".pf_index").then(readIndexChunk);
+        p.catch(function () { chunkCache.delete(id); });
+        chunkCache.set(id, p);
+      }
+      return chunkCache.get(id);
+    }
+
+    function filterChunk(m, name) {
+      if (!filterCache.has(name)) {
+        var id = m.filterChunks.get(name);
+        var p = id === undefined ? Promise.resolve({}) : fetchFile("filter/" + id + ".pf_filter").then(function (bytes) {
+          var values = {};
+          cbor(bytes)[1].forEach(function (v) { values[v[0]] = v[1]; });
+          return values;
+        });
+        p.catch(function () { filterCache.delete(name); });
+        filterCache.set(name, p);
+      }
+      return filterCache.get(name);
+    }
+
+    // The words a term stands for, each with its postings: [{word, postings}].
+    async function termWords(m, term) {
+      var maps = await Promise.all(chunksFor(m.chunks, term.key, term.prefix).map(indexChunk));
+      var out = [];
+      maps.forEach(function (words) {
+        if (!term.prefix) {
+          if (words.has(term.key)) out.push({ word: term.key, postings: words.get(term.key) });
+          return;
+        }
+        words.forEach(function (postings, word) {
+          if (word.startsWith(term.key)) out.push({ word: word, postings: postings });
+        });
+      });
+      return out;
+    }
+
+    // --- filters: Pagefind's filter object ({name: value | [values] | {any|all|none|not: …}})
+    function filterNames(filters, out) {
+      Object.keys(filters || {}).forEach(function (k) {
+        var v = filters[k];
+        if (/^(any|all|none|not)$/.test(k) && v && typeof v === "object") {
+          (Array.isArray(v) ? v : [v]).forEach(function (x) { if (x && typeof x === "object") filterNames(x, out); });
+        } else out.add(k);
+      });
+      return out;
+    }
+
+    function pageSet(n, pages) {
+      var s = new Uint8Array(n);
+      (pages || []).forEach(function (p) { if (p < n) s[p] = 1; });
+      return s;
+    }
+
+    function collapse(sets, any, n) {
+      if (!sets.length) return null;
+      var out = sets[0].slice();
+      for (var i = 1; i < sets.length; i++) {
+        for (var p = 0; p < n; p++) out[p] = any ? out[p] | sets[i][p] : out[p] & sets[i][p];
+      }
+      return out;
+    }
+
+    function invert(s) {
+      for (var p = 0; p < s.length; p++) s[p] ^= 1;
+      return s;
+    }
+
+    function filterValue(values, v, any, n) {
+      var sets = [];
+      if (typeof v === "string") sets.push(pageSet(n, values[v]));
+      else if (Array.isArray(v)) {
+        v.forEach(function (x) {
+          if (typeof x === "string") sets.push(pageSet(n, values[x]));
+          else if (x && typeof x === "object") { var s = filterValue(values, x, false, n); if (s) sets.push(s); }
+        });
+      } else if (v && typeof v === "object") {
+        Object.keys(v).forEach(function (k) {
+          if (!/^(any|all|none|not)$/.test(k)) return;
+          var s = filterValue(values, v[k], k === "any" || k === "none", n);
+          if (s) sets.push(/^(none|not)$/.test(k) ? invert(s) : s);
+        });
+      }
+      return collapse(sets, any, n);
+    }
+
+    function filterObject(loaded, filters, any, n) {
+      var sets = [];
+      Object.keys(filters).forEach(function (k) {
+        var v = filters[k], s;
+        if (/^(any|all|none|not)$/.test(k) && v && typeof v === "object") {
+          var inner = (Array.isArray(v) ? v : [v]).filter(function (x) { return x && typeof x === "object"; })
+            .map(function (x) { return filterObject(loaded, x, false, n); }).filter(Boolean);
+          s = Array.isArray(v) ? collapse(inner, k === "any" || k === "none", n) : inner[0];
+          if (s && /^(none|not)$/.test(k)) s = invert(s);
+        } else {
+          s = filterValue(loaded[k] || {}, v, false, n);
+        }
+        if (s) sets.push(s);
+      });
+      return collapse(sets, any, n);
+    }
+
+    function counts(loaded, inSet) {
+      var out = {};
+      Object.keys(loaded).forEach(function (name) {
+        out[name] = {};
+        Object.keys(loaded[name]).forEach(function (value) {
+          var pages = loaded[name][value], c = 0;
+          for (var i = 0; i < pages.length; i++) if (inSet[pages[i]]) c++;
+          out[name][value] = c;
+        });
+      });
+      return out;
+    }
+
+    async function loadedFilters(m, names) {
+      var list = Array.from(names);
+      var values = await Promise.all(list.map(function (name) { return filterChunk(m, name); }));
+      var loaded = {};
+      list.forEach(function (name, i) { if (m.filterChunks.has(name)) loaded[name] = values[i]; });
+      // counts are given for every filter loaded so far, as Pagefind does
+      for (var entry of filterCache) {
+        if (!(entry[0] in loaded) && m.filterChunks.has(entry[0])) loaded[entry[0]] = await entry[1];
+      }
+      return loaded;
+    }
+
+    // --- search ---------------------------------------------------------------------------
+    // Pages where a phrase's words sit at the offsets they have in the query.
+    function phrasePages(phrase, found, n) {
+      var positions = phrase.map(function (term) {
+        var byPage = new Map();
+        found.get(term.key).forEach(function (w) {
+          w.postings.forEach(function (p) {
+            var s = byPage.get(p.page);
+            if (!s) byPage.set(p.page, (s = new Set()));
+            p.locs.forEach(function (l) { s.add(l[1]); });
+          });
+        });
+        return byPage;
+      });
+      var out = new Uint8Array(n);
+      positions[0].forEach(function (first, page) {
+        if (!positions.every(function (m) { return m.has(page); })) return;
+        for (var at of first) {
+          var ok = true;
+          for (var t = 1; t < phrase.length && ok; t++) {
+            ok = positions[t].get(page).has(at + phrase[t].offset - phrase[0].offset);
+          }
+          if (ok) { out[page] = 1; return; }
+        }
+      });
+      return out;
+    }
+
+    // Each page's score: the sum over the query's terms of BM25 (see RANKING).
+    function scores(m, keys, found, matched) {
+      var out = new Map();
+      keys.forEach(function (key) {
+        var perPage = new Map(); // page -> weighted count
+        found.get(key).forEach(function (w) {
+          w.postings.forEach(function (p) {
+            var sum = 0;
+            p.locs.forEach(function (l) { sum += l[0] / 24; });
+            perPage.set(p.page, (perPage.get(p.page) || 0) + sum);
+          });
+        });
+        perPage.forEach(function (tf, page) {
+          if (!matched[page]) return;
+          var s = bm25(tf, m.pages[page].words, m.averageLength, m.pages.length, perPage.size);
+          out.set(page, (out.get(page) || 0) + s);
+        });
+      });
+      return out;
     }
 
     async function search(query, opts) {
       opts = opts || {};
-      var mod = await load();
+      var m = await load();
+      var n = m.pages.length;
       var phrases = queryPhrases(query);
-      var options = {};
-      if (opts.filters && Object.keys(opts.filters).length) options.filters = opts.filters;
-      if (opts.sort && Object.keys(opts.sort).length) options.sort = opts.sort;
-      var keys = [];
-      phrases.forEach(function (ph) {
-        ph.forEach(function (t) { if (keys.indexOf(t.key) < 0) keys.push(t.key); });
-      });
-      var prefixKeys = [];
-      phrases.forEach(function (ph) { ph.forEach(function (t) { if (t.prefix) prefixKeys.push(t.key); }); });
-      if (prefixKeys.length) await loadPrefixChunks(mod, prefixKeys);
-      var r;
-      if (!keys.length) {
-        if (!options.filters) return { id: -1, total: 0, results: [], filters: {}, totalFilters: {}, countsExact: true };
-        r = await mod.search(null, options);
-      } else {
-        r = await mod.search(keys.join(" "), options);
+      var filters = opts.filters && Object.keys(opts.filters).length ? opts.filters : null;
+      if (!phrases.length && !filters) {
+        return { id: -1, total: 0, results: [], filters: {}, totalFilters: {}, countsExact: true };
       }
-      var results = r.results;
-      var dropped = 0;
-      var multi = phrases.filter(function (ph) { return ph.length > 1; });
-      if (multi.length && results.length) {
-        // Where each key sits on each page (one Pagefind call per key; its chunks are loaded).
-        var positions = new Map();
-        for (var ph of multi) {
-          for (var t of ph) {
-            if (positions.has(t.key)) continue;
-            var one = await mod.search(t.key);
-            var byPage = new Map();
-            one.results.forEach(function (res) { byPage.set(res.id, new Set(res.words)); });
-            positions.set(t.key, byPage);
-          }
+      var keys = new Map();
+      phrases.forEach(function (ph) { ph.forEach(function (t) { if (!keys.has(t.key)) keys.set(t.key, t); }); });
+      var found = new Map();
+      var loadingWords = Promise.all(Array.from(keys.values()).map(function (t) {
+        return termWords(m, t).then(function (w) { found.set(t.key, w); });
+      }));
+      var loadingFilters = loadedFilters(m, filters ? filterNames(filters, new Set()) : new Set());
+      await loadingWords;
+      var loaded = await loadingFilters;
+
+      var unfiltered = new Uint8Array(n).fill(1);
+      phrases.forEach(function (ph) {
+        var pages;
+        if (ph.length > 1) pages = phrasePages(ph, found, n);
+        else {
+          pages = new Uint8Array(n);
+          found.get(ph[0].key).forEach(function (w) { w.postings.forEach(function (p) { pages[p.page] = 1; }); });
         }
-        var kept = results.filter(function (res) {
-          return multi.every(function (ph) { return verified(ph, positions, res.id); });
-        });
-        dropped = results.length - kept.length;
-        results = kept;
+        for (var p = 0; p < n; p++) unfiltered[p] &= pages[p];
+      });
+      var matched = unfiltered;
+      if (filters) {
+        var f = filterObject(loaded, filters, false, n);
+        if (f) {
+          matched = unfiltered.slice();
+          for (var q = 0; q < n; q++) matched[q] &= f[q];
+        }
+      }
+      var score = scores(m, Array.from(keys.keys()), found, matched);
+      var results = [];
+      for (var page = 0; page < n; page++) {
+        if (matched[page]) results.push({ page: page, id: m.pages[page].id, score: score.get(page) || 0 });
+      }
+      var sortBy = opts.sort && Object.keys(opts.sort)[0];
+      var order = sortBy && m.sorts[sortBy];
+      if (order) {
+        var rank = new Map();
+        order.forEach(function (p, i) { rank.set(p, i); });
+        var asc = String(opts.sort[sortBy]).toLowerCase() === "asc";
+        results = results.filter(function (r) { return rank.has(r.page); });
+        results.sort(function (a, b) { return asc ? rank.get(a.page) - rank.get(b.page) : rank.get(b.page) - rank.get(a.page); });
+      } else {
+        results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
       }
       var id = nextSet++;
       sets.set(id, { results: results, phrases: phrases });
@@ -309,10 +537,10 @@
       return {
         id: id,
         total: results.length,
-        results: results.map(function (res) { return { id: res.id, score: res.score }; }),
-        filters: r.filters,
-        totalFilters: r.totalFilters,
-        countsExact: dropped === 0,
+        results: results.map(function (r) { return { id: r.id, score: r.score }; }),
+        filters: counts(loaded, matched),
+        totalFilters: counts(loaded, unfiltered),
+        countsExact: true,
       };
     }
 
@@ -358,7 +586,11 @@
       var set = sets.get(setId);
       if (!set) throw new Error("搜索结果已过期，请重新搜索");
       var slice = set.results.slice(from, from + size);
-      var frags = await Promise.all(slice.map(function (res) { return res.data(); }));
+      var frags = await Promise.all(slice.map(function (res) {
+        return fetchFile("fragment/" + res.id + ".pf_fragment").then(function (bytes) {
+          return JSON.parse(new TextDecoder().decode(bytes));
+        });
+      }));
       return frags.map(function (f, k) {
         var ex = excerpt(f.content, set.phrases, 90);
         return {
@@ -373,12 +605,20 @@
       });
     }
 
-    async function filters() {
-      var mod = await load();
-      return mod.filters();
+    // Every filter value with its page count, from the summary the build writes (bundle.py).
+    var summary = null;
+    function filters() {
+      if (!summary) {
+        summary = fetch(bundleUrl + "zwgk-filters.json").then(function (r) {
+          if (!r.ok) throw new Error("搜索筛选项无法加载（" + r.status + "）");
+          return r.json();
+        });
+        summary.catch(function () { summary = null; });
+      }
+      return summary;
     }
 
-    return { load: load, search: search, page: page, filters: filters };
+    return { load: function () { return load().then(function () { return true; }); }, search: search, page: page, filters: filters };
   }
 
   function esc(s) {
@@ -386,36 +626,47 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { terms: queryPhrases, units: units, charClass: charClass };
+    module.exports = { terms: queryPhrases, units: units, charClass: charClass, readIndexChunk: readIndexChunk, cbor: cbor };
     return;
   }
 
-  // --- worker side ---------------------------------------------------------------------------
+  // Browsers without DecompressionStream (Safari before 16.4, Firefox before 113) get pako's
+  // inflate, shipped beside this file and fetched only by them.
   var inWorker = typeof document === "undefined" && typeof self !== "undefined" && typeof self.postMessage === "function";
+  var scriptUrl = inWorker ? self.location.href : document.currentScript && document.currentScript.src;
+  var pakoLoading = null;
+
+  function fallbackInflater() {
+    if (global.pako) return Promise.resolve(global.pako);
+    if (!pakoLoading) {
+      var url = new URL("vendor/pako_inflate.min.js", scriptUrl || location.href).href;
+      pakoLoading = new Promise(function (resolve, reject) {
+        if (inWorker) {
+          importScripts(url);
+          return resolve(self.pako);
+        }
+        var tag = document.createElement("script");
+        tag.src = url;
+        tag.onload = function () { resolve(global.pako); };
+        tag.onerror = function () { reject(new Error("无法加载解压缩脚本")); };
+        document.head.appendChild(tag);
+      });
+      pakoLoading.catch(function () { pakoLoading = null; });
+    }
+    return pakoLoading;
+  }
+
+  // --- worker side: the same engine, off the page's thread ------------------------------------
   if (inWorker) {
     var engine = null;
-    var metaSeen = null;
-    var metaResolve;
-    var metaBytes = new Promise(function (resolve) { metaResolve = resolve; });
-    var originalFetch = self.fetch;
-    self.fetch = function (input) {
-      var response = originalFetch.apply(this, arguments);
-      var url = String((input && input.url) || input);
-      if (!metaSeen && /\.pf_meta(\?|$)/.test(url)) {
-        metaSeen = response
-          .then(function (r) { return r.clone().arrayBuffer(); })
-          .then(metaResolve, function () { metaResolve(null); });
-      }
-      return response;
-    };
     self.onmessage = function (event) {
       var msg = event.data || {};
       var reply = function (result, error) { self.postMessage({ id: msg.id, result: result, error: error }); };
       Promise.resolve()
         .then(function () {
           if (msg.method === "init") {
-            engine = engine || createEngine(msg.args[0], function () { return metaBytes; });
-            return engine.load().then(function () { return true; });
+            engine = engine || createEngine(msg.args[0]);
+            return engine.load();
           }
           if (!engine) throw new Error("search engine not initialised");
           return engine[msg.method].apply(null, msg.args);
@@ -426,14 +677,13 @@
   }
 
   // --- page side -----------------------------------------------------------------------------
-  var script = document.currentScript;
   var config = { root: null, bundle: null, worker: typeof Worker !== "undefined" };
   var enginePromise = null;
 
   function siteRoot() {
     if (config.root) return new URL(config.root, location.href).href;
     if (global.__md_scope) return new URL(".", global.__md_scope).href;
-    if (script && script.src) return new URL("../../", script.src).href;
+    if (scriptUrl) return new URL("../../", scriptUrl).href;
     return new URL("/", location.href).href;
   }
 
@@ -443,7 +693,7 @@
 
   function workerEngine() {
     return new Promise(function (resolve, reject) {
-      var worker = new Worker(script.src);
+      var worker = new Worker(scriptUrl);
       var pending = new Map();
       var next = 0;
       function call(method, args) {
@@ -478,22 +728,13 @@
   }
 
   function pageEngine() {
-    var bundle = bundleUrl();
-    var engine = createEngine(bundle, function () {
-      return fetch(bundle + "pagefind-entry.json")
-        .then(function (r) { return r.json(); })
-        .then(function (entry) {
-          var langs = Object.keys(entry.languages || {});
-          return langs.length ? fetch(bundle + "pagefind." + entry.languages[langs[0]].hash + ".pf_meta") : null;
-        })
-        .then(function (r) { return r ? r.arrayBuffer() : null; });
-    });
+    var engine = createEngine(bundleUrl());
     return engine.load().then(function () { return engine; });
   }
 
   function getEngine() {
     if (!enginePromise) {
-      var useWorker = config.worker && script && script.src;
+      var useWorker = config.worker && scriptUrl;
       enginePromise = (useWorker ? workerEngine().catch(pageEngine) : pageEngine());
       enginePromise.catch(function () { enginePromise = null; });
     }
