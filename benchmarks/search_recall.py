@@ -164,7 +164,13 @@ def pagefind_executable() -> str:
 
 
 def build(
-    out: Path, n_pages: int, *, baseline: bool = True, chunk_size: int | None = None, log=print
+    out: Path,
+    n_pages: int,
+    *,
+    baseline: bool = True,
+    chunk_size: int | None = None,
+    sentences: tuple[int, int] = (12, 48),
+    log=print,
 ) -> dict:
     """Generate the corpus under out/site and index it; return pages and timings."""
     from zwgk.search import index_site
@@ -173,7 +179,7 @@ def build(
     if site.exists():
         shutil.rmtree(site)
     t0 = time.perf_counter()
-    pages = zwgk_corpus.generate(site, n_pages)
+    pages = zwgk_corpus.generate(site, n_pages, sentences=sentences)
     log(f"语料：{len(pages)} 页，{time.perf_counter() - t0:.1f} 秒")
     install_search_script(site)
     (site / "bench").mkdir(exist_ok=True)
@@ -235,6 +241,19 @@ class Traffic:
     def total(self) -> int:
         with self.lock:
             return sum(n for _, n in self.requests)
+
+    def parts(self) -> dict[str, int]:
+        """Bytes by kind of file: metadata, index, filter, fragment, other."""
+        out = dict.fromkeys(("metadata", "index", "filter", "fragment", "other"), 0)
+        kinds = {".pf_meta": "metadata", ".pf_index": "index", ".pf_filter": "filter"}
+        with self.lock:
+            for path, n in self.requests:
+                path = path.split("?", 1)[0]
+                kind = next((k for suffix, k in kinds.items() if path.endswith(suffix)), None)
+                if kind is None:
+                    kind = "fragment" if "/fragment/" in path else "other"
+                out[kind] += n
+        return out
 
 
 def make_handler(root: Path, prefix: str, traffic: Traffic):
@@ -332,6 +351,7 @@ async def run_queries(
                 out[q].update(res)
                 out[q]["cold_ms"] = (time.perf_counter() - t0) * 1000
                 out[q]["cold_bytes"] = traffic.total()
+                out[q]["cold_parts"] = traffic.parts()
                 await ctx.close()
                 if (i + 1) % 10 == 0 or i + 1 == len(queries):
                     log(f"  {engine}：冷启动查询 {i + 1}/{len(queries)}")
@@ -373,13 +393,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--chunk-size", type=int, help="index chunk size (positions) to try instead of the default"
     )
+    parser.add_argument(
+        "--sentences",
+        default="12-48",
+        help="sentences per page, MIN-MAX (default 12-48, about 1,100 characters; "
+        "60-240 gives long documents)",
+    )
     args = parser.parse_args(argv)
+    try:
+        low, high = (int(x) for x in args.sentences.split("-"))
+    except ValueError:
+        parser.error("--sentences 的格式应为 最少-最多，如 60-240")
     if not Path(CHROMIUM).exists():
         print(f"未找到 {CHROMIUM}：无法在浏览器中测量。", file=sys.stderr)
         return 2
     log = lambda s: print(s, flush=True)  # noqa: E731
     built = build(
-        args.out, args.pages, baseline=not args.no_baseline, chunk_size=args.chunk_size, log=log
+        args.out,
+        args.pages,
+        baseline=not args.no_baseline,
+        chunk_size=args.chunk_size,
+        sentences=(low, high),
+        log=log,
     )
     pages, site = built["pages"], built["site"]
     queries = pick_queries(pages)
@@ -450,6 +485,13 @@ def main(argv: list[str] | None = None) -> int:
             f"冷启动 KB 中位 {s['cold_kb_median']:.0f} 最大 {s['cold_kb_max']:.0f}  "
             f"≤150KB {s['cold_within_150kb']}/{n}  热查询平均 KB {s['warm_kb_mean']:.1f}"
         )
+    if engines[-1] == "fixed":
+        parts = [results["fixed"][q]["cold_parts"] for _, q in queries]
+        line = "   zwgk 冷启动各部分（中位 / 最大 KB）："
+        for kind, label in (("metadata", "元数据"), ("index", "索引"), ("fragment", "结果片段"), ("filter", "筛选"), ("other", "其他")):
+            values = sorted(p[kind] for p in parts)
+            line += f" {label} {values[len(values) // 2] / 1024:.0f}/{values[-1] / 1024:.0f}"
+        print(line)
     if "baseline" in summary:
         b, f = summary["baseline"], summary["fixed"]
         print(

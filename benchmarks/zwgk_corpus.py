@@ -550,8 +550,18 @@ def _page_html(page: Page, meta_rows: list[tuple[str, str, str | None]], body_ht
 """
 
 
-def generate(out_dir: str | Path, pages: int = 5000, seed: int = 20231) -> list[Page]:
-    """Write ``pages`` HTML pages under ``out_dir`` and return their ground truth."""
+def generate(
+    out_dir: str | Path,
+    pages: int = 5000,
+    seed: int = 20231,
+    sentences: tuple[int, int] = (12, 48),
+) -> list[Page]:
+    """Write ``pages`` HTML pages under ``out_dir`` and return their ground truth.
+
+    Each page body has between ``sentences[0]`` and ``sentences[1]`` sentences
+    (the default gives about 1,100 characters a page; (60, 240) gives the
+    5,000-character documents many counties publish).
+    """
     out = Path(out_dir)
     g = _Gen(seed)
     r = g.r
@@ -573,7 +583,7 @@ def generate(out_dir: str | Path, pages: int = 5000, seed: int = 20231) -> list[
         doc_number = index_number = None
         meta_rows: list[tuple[str, str, str | None]] = []
         filters = {"栏目": col_title, "年份": str(year)}
-        n_sent = r.randint(12, 48)
+        n_sent = r.randint(*sentences)
         paras = g.paragraphs(topic, n_sent, secondary)
         if kind == "gfxwj":
             title = r.choice(

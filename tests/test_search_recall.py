@@ -21,6 +21,7 @@ import search_recall  # noqa: E402
 import zwgk_corpus  # noqa: E402
 from zwgk.errors import BuildError  # noqa: E402
 from zwgk.search import index_site, phrase_terms, rewrite_html  # noqa: E402
+from zwgk.search.bundle import PIECE_WORDS, split_pieces  # noqa: E402
 from zwgk.search.terms import units  # noqa: E402
 
 CHROMIUM = Path(search_recall.CHROMIUM)
@@ -50,6 +51,24 @@ PARITY = [
     "第一条 为了",
     "ꙮ低",
 ]
+
+
+def _deep_phrase(pages) -> str:
+    """Eight Han characters that some page has first only past its first text piece."""
+    for page in pages:
+        at = 0
+        for n, block in enumerate(page.blocks):
+            words = units(block)
+            for i in range(0, len(words) - 8, 7):
+                q = block[words[i][1] : words[i + 7][2]]
+                if at + i < PIECE_WORDS + 20 or not all("\u4e00" <= c <= "\u9fff" for c in q):
+                    continue
+                if block.find(q) < words[i][1] or any(q in b for b in page.blocks[:n]):
+                    continue  # the page has it earlier
+                if len([p for p in pages if p.contains(q)]) <= 10:
+                    return q
+            at += len(words)
+    raise AssertionError("语料中找不到只在页面后部出现的短语")
 
 
 def _needs_browser():
@@ -106,6 +125,7 @@ def answers(corpus):
     site, pages = corpus
     docs = [p for p in pages if p.doc_number]
     cited = next(p for p in docs if sum(q.contains(p.doc_number) for q in pages) > 1)
+    deep = _deep_phrase(pages)
     queries = QUERIES + [cited.doc_number, docs[0].index_number]
     script_terms = PARITY
 
@@ -113,6 +133,7 @@ def answers(corpus):
         out = {"queries": {}, "requests": []}
         traffic.reset()
         for q in queries:
+            before = len(traffic.requests)
             res = await page.evaluate(
                 """async (q) => {
                   const set = await zwgkSearch.search(q);
@@ -123,6 +144,7 @@ def answers(corpus):
                 }""",
                 q,
             )
+            res["requests"] = [path for path, _ in traffic.requests[before:]]
             out["queries"][q] = res
         out["terms"] = await page.evaluate("(qs) => qs.map(q => zwgkSearch.terms(q))", script_terms)
         out["units"] = await page.evaluate("(qs) => qs.map(q => zwgkSearch.units(q))", script_terms)
@@ -142,6 +164,15 @@ def answers(corpus):
             }"""
         )
         out["requests"] = [path for path, _ in traffic.requests]
+        traffic.reset()
+        out["deep"] = await page.evaluate(
+            """async (q) => {
+              const set = await zwgkSearch.search(q);
+              return {total: set.total, first: await set.page(0, 10)};
+            }""",
+            deep,
+        )
+        out["deep_requests"] = [path for path, _ in traffic.requests]
         traffic.reset()
         out["filter_counts"] = await page.evaluate("() => zwgkSearch.filters()")
         out["filter_requests"] = [path for path, _ in traffic.requests]
@@ -168,6 +199,7 @@ def answers(corpus):
 
     result = _browse(site, script)
     result["cited"] = cited
+    result["deep_query"] = deep
     return result
 
 
@@ -226,6 +258,32 @@ def test_filters_still_work(corpus, answers):
     truth = {p.url for p in pages if p.contains("低保") and p.filters.get("栏目") == "规范性文件"}
     assert f["total"] == len(truth) > 0
     assert {v for values in f["filters"] for v in values} == {"规范性文件"}
+
+
+@pytest.mark.browser
+def test_a_match_deep_in_a_long_page_gets_its_excerpt_from_the_right_piece(corpus, answers):
+    _, pages = corpus
+    q = answers["deep_query"]
+    res = answers["deep"]
+    assert res["total"] == len(_truth(pages, q))
+    for item in res["first"]:
+        assert f"<mark>{q}</mark>" in item["excerpt"], item["excerpt"]
+    assert any(r.endswith(".pf_text") for r in answers["deep_requests"])
+
+
+def test_page_text_is_cut_into_pieces_that_keep_every_word():
+    block = "示例县" * 400  # one block of 1,200 words
+    text = "\n".join(["标题", "城乡低保 2023年", block, "第一条 为了G318线"])
+    pieces = split_pieces(text, size=500)
+    assert [end for _, end in pieces] == [500, 1000, 1215]
+    assert "".join(t.replace("\n", "") for t, _ in pieces) == text.replace("\n", "")
+    counted = 0
+    for piece, end in pieces:
+        counted += sum(len(units(b)) for b in piece.split("\n"))
+        assert counted == end
+    assert pieces[0][0].startswith("标题\n城乡低保 2023年\n示例县")
+    assert split_pieces("") == [("", 0)]
+    assert split_pieces("短文") == [("短文", 2)]
 
 
 @pytest.mark.browser

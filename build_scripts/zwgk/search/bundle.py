@@ -33,11 +33,13 @@ import math
 from pathlib import Path
 
 from .rewrite import RAW_META_KEYS
-from .terms import decode
+from .terms import decode, units
 
 PAGEFIND_VERSION = "1.5.2"
 SIGNATURE = b"pagefind_dcd"
 FILTER_SUMMARY = "zwgk-filters.json"
+# Index words (positions) per piece of page text; see split_pieces.
+PIECE_WORDS = 500
 # What Pagefind writes for its own runtime and UIs; nothing of the site loads them.
 RUNTIME_FILES = (
     "pagefind.js",
@@ -165,18 +167,65 @@ def _base36(n: int) -> str:
             return s
 
 
-def plain_fragment(fragment: dict) -> dict:
-    """A fragment with its text and meta decoded (blocks separated by newlines)."""
+def split_pieces(content: str, size: int = PIECE_WORDS) -> list[tuple[str, int]]:
+    """Plain page text (blocks joined by newlines) cut into pieces of about ``size`` words.
+
+    Returns [(text, end)]: ``end`` is the index position just after the piece's
+    last word (positions count words as :func:`~zwgk.search.terms.units` does,
+    which is how Pagefind numbered them).  Pieces end with a block where they
+    can; a block of more than ``size`` words is cut before a word.
+    """
+    pieces: list[tuple[str, int]] = []
+    current: list[str] = []  # texts of the piece being filled
+    count = 0  # its words
+    done = 0  # words in the pieces closed so far
+
+    def close() -> None:
+        nonlocal current, count, done
+        if current:
+            done += count
+            pieces.append(("\n".join(current), done))
+        current, count = [], 0
+
+    for block in content.split("\n"):
+        words = units(block)
+        start = offset = 0  # first word and first character of what is left of the block
+        while count + len(words) - start > size and len(words) - start > size // 2:
+            take = size - count
+            if take <= 0:
+                close()
+                continue
+            cut = words[start + take][1]
+            current.append(block[offset:cut])
+            count += take
+            close()
+            start, offset = start + take, cut
+        current.append(block[offset:])
+        count += len(words) - start
+        if count >= size:
+            close()
+    close()
+    return pieces or [("", 0)]
+
+
+def plain_fragment(fragment: dict) -> tuple[dict, list[str]]:
+    """A fragment with its text and meta decoded, and the rest of its text in pieces.
+
+    The fragment keeps the first piece of the text (blocks separated by
+    newlines) and ``"zwgk": {"pieces": [end, ...]}``; the other pieces are
+    returned, to be written beside it (see :func:`split_pieces`).
+    """
     fragment = dict(fragment)
-    fragment["content"] = decode(fragment.get("content", ""), block="\n")
+    pieces = split_pieces(decode(fragment.get("content", ""), block="\n"))
+    fragment["content"] = pieces[0][0]
     fragment["meta"] = {
         k: (v if k in RAW_META_KEYS else decode(v)) for k, v in fragment.get("meta", {}).items()
     }
     fragment["anchors"] = [
         {**a, "text": decode(a.get("text", ""))} for a in fragment.get("anchors", [])
     ]
-    fragment["zwgk"] = 1
-    return fragment
+    fragment["zwgk"] = {"pieces": [end for _, end in pieces]}
+    return fragment, [text for text, _ in pieces[1:]]
 
 
 def _rounded_count(count: int) -> int:
@@ -244,8 +293,11 @@ def compact_bundle(bundle: Path) -> dict:
         old = fragments / f"{page[0]}.pf_fragment"
         fragment = json.loads(read_pagefind_file(old))
         new_id = f"{build}{_base36(n)}"
-        text = json.dumps(plain_fragment(fragment), ensure_ascii=False, separators=(",", ":"))
+        plain, rest = plain_fragment(fragment)
+        text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
         write_pagefind_file(fragments / f"{new_id}.pf_fragment", text.encode("utf-8"))
+        for k, piece in enumerate(rest, 1):
+            write_pagefind_file(fragments / f"{new_id}-{k}.pf_text", piece.encode("utf-8"))
         old.unlink()
         page[0] = new_id
         page[1] = _rounded_count(page[1])

@@ -23,7 +23,8 @@
  * The engine runs in a worker started from this same file (in the page where there are no
  * workers).  Files read: pagefind-entry.json, the metadata (pf_meta), the index chunks a
  * query's words fall in, the filter chunks a query filters on, zwgk-filters.json for
- * filters(), and one fragment per result shown.
+ * filters(), and per result shown its fragment (title, meta and the first piece of text)
+ * and, when the first match lies further on, the piece of text that holds it.
  */
 (function (global) {
   "use strict";
@@ -430,8 +431,21 @@
     }
 
     // --- search ---------------------------------------------------------------------------
-    // Pages where a phrase's words sit at the offsets they have in the query.
+    // Pages where a phrase's words sit at the offsets they have in the query:
+    // {pages: Uint8Array, starts: Map page -> first position where the phrase starts}.
     function phrasePages(phrase, found, n) {
+      var pages = new Uint8Array(n), starts = new Map();
+      if (phrase.length === 1) {
+        found.get(phrase[0].key).forEach(function (w) {
+          w.postings.forEach(function (p) {
+            pages[p.page] = 1;
+            p.locs.forEach(function (l) {
+              if (!(starts.get(p.page) <= l[1])) starts.set(p.page, l[1]);
+            });
+          });
+        });
+        return { pages: pages, starts: starts };
+      }
       var positions = phrase.map(function (term) {
         var byPage = new Map();
         found.get(term.key).forEach(function (w) {
@@ -443,7 +457,6 @@
         });
         return byPage;
       });
-      var out = new Uint8Array(n);
       positions[0].forEach(function (first, page) {
         if (!positions.every(function (m) { return m.has(page); })) return;
         for (var at of first) {
@@ -451,10 +464,11 @@
           for (var t = 1; t < phrase.length && ok; t++) {
             ok = positions[t].get(page).has(at + phrase[t].offset - phrase[0].offset);
           }
-          if (ok) { out[page] = 1; return; }
+          var start = at - phrase[0].offset;
+          if (ok && !(starts.get(page) <= start)) { pages[page] = 1; starts.set(page, start); }
         }
       });
-      return out;
+      return { pages: pages, starts: starts };
     }
 
     // Each page's score: the sum over the query's terms of BM25 (see RANKING).
@@ -498,14 +512,11 @@
       var loaded = await loadingFilters;
 
       var unfiltered = new Uint8Array(n).fill(1);
+      var firstAt = new Map(); // page -> position of its first match, to pick the text piece
       phrases.forEach(function (ph) {
-        var pages;
-        if (ph.length > 1) pages = phrasePages(ph, found, n);
-        else {
-          pages = new Uint8Array(n);
-          found.get(ph[0].key).forEach(function (w) { w.postings.forEach(function (p) { pages[p.page] = 1; }); });
-        }
-        for (var p = 0; p < n; p++) unfiltered[p] &= pages[p];
+        var hit = phrasePages(ph, found, n);
+        for (var p = 0; p < n; p++) unfiltered[p] &= hit.pages[p];
+        hit.starts.forEach(function (at, page) { if (!(firstAt.get(page) <= at)) firstAt.set(page, at); });
       });
       var matched = unfiltered;
       if (filters) {
@@ -518,7 +529,7 @@
       var score = scores(m, Array.from(keys.keys()), found, matched);
       var results = [];
       for (var page = 0; page < n; page++) {
-        if (matched[page]) results.push({ page: page, id: m.pages[page].id, score: score.get(page) || 0 });
+        if (matched[page]) results.push({ page: page, id: m.pages[page].id, score: score.get(page) || 0, at: firstAt.get(page) });
       }
       var sortBy = opts.sort && Object.keys(opts.sort)[0];
       var order = sortBy && m.sorts[sortBy];
@@ -579,20 +590,34 @@
       });
       html += esc(display.slice(at, to));
       var pre = from > 0 ? "…" : "", post = to < display.trimEnd().length ? "…" : "";
-      return { html: pre + html.trim() + post, plain: pre + plain.trim() + post };
+      return { html: pre + html.trim() + post, plain: pre + plain.trim() + post, found: spans.length > 0 };
+    }
+
+    // A result's fragment holds the first piece of the page text; the piece holding the
+    // first match (by its index position) is fetched when it is another (bundle.py).
+    async function resultText(res) {
+      var f = JSON.parse(new TextDecoder().decode(await fetchFile("fragment/" + res.id + ".pf_fragment")));
+      var ends = (f.zwgk && f.zwgk.pieces) || [];
+      var k = 0;
+      if (res.at !== undefined) while (k < ends.length - 1 && res.at >= ends[k]) k++;
+      var text = f.content;
+      if (k) {
+        try {
+          text = new TextDecoder().decode(await fetchFile("fragment/" + res.id + "-" + k + ".pf_text"));
+        } catch (err) { /* the first piece still gives title and text */ }
+      }
+      return { fragment: f, text: text };
     }
 
     async function page(setId, from, size) {
       var set = sets.get(setId);
       if (!set) throw new Error("搜索结果已过期，请重新搜索");
       var slice = set.results.slice(from, from + size);
-      var frags = await Promise.all(slice.map(function (res) {
-        return fetchFile("fragment/" + res.id + ".pf_fragment").then(function (bytes) {
-          return JSON.parse(new TextDecoder().decode(bytes));
-        });
-      }));
-      return frags.map(function (f, k) {
-        var ex = excerpt(f.content, set.phrases, 90);
+      var got = await Promise.all(slice.map(resultText));
+      return got.map(function (g, k) {
+        var f = g.fragment;
+        var ex = excerpt(g.text, set.phrases, 90);
+        if (!ex.found && g.text !== f.content) ex = excerpt(f.content, set.phrases, 90);
         return {
           id: slice[k].id,
           rawUrl: f.raw_url || f.url,
