@@ -8,7 +8,7 @@ The full-size measurement is benchmarks/search_recall.py.
 from __future__ import annotations
 
 import asyncio
-import shutil
+import json
 import sys
 from pathlib import Path
 
@@ -21,7 +21,13 @@ import search_recall  # noqa: E402
 import zwgk_corpus  # noqa: E402
 from zwgk.errors import BuildError  # noqa: E402
 from zwgk.search import index_site, phrase_terms, rewrite_html  # noqa: E402
-from zwgk.search.bundle import PIECE_WORDS, split_pieces  # noqa: E402
+from zwgk.search.bundle import (  # noqa: E402
+    PIECE_WORDS,
+    base36,
+    cbor_decode,
+    read_pagefind_file,
+    split_pieces,
+)
 from zwgk.search.terms import units  # noqa: E402
 
 CHROMIUM = Path(search_recall.CHROMIUM)
@@ -349,6 +355,12 @@ def test_bundle_keeps_only_what_the_search_reads(corpus):
         "zwgk-filters.json",
     ]
     assert len([n for n in top if n.endswith(".pf_meta")]) == 1
+    # page ids are blank in the metadata; page n's fragment is <prefix><n in base 36>
+    meta = cbor_decode(read_pagefind_file(next(bundle.glob("*.pf_meta"))))
+    assert len(meta[1]) == 300 and {page[0] for page in meta[1]} == {""}
+    prefix = json.loads((bundle / "pagefind-entry.json").read_text())["zwgk"]["fragments"]
+    names = {p.name for p in (bundle / "fragment").glob("*.pf_fragment")}
+    assert names == {f"{prefix}{base36(n)}.pf_fragment" for n in range(300)}
 
 
 @pytest.mark.browser

@@ -13,13 +13,18 @@ The browser reads the bundle with zwgk-search.js, not with Pagefind's runtime
 * **fragments** (one per page, fetched for each result shown) get back the
   original text: Pagefind stored the index words (bigram soup, twice the
   size); the browser re-cuts the plain text with the same rules to highlight
-  matches.  Meta values are decoded too.  ``"zwgk": 1`` marks the format.
+  matches.  Meta values are decoded too.  A fragment keeps the first
+  :data:`PIECE_WORDS` words of text; the rest is written beside it in pieces
+  (``<id>-<k>.pf_text``), and ``"zwgk": {"pieces": [end, ...]}`` gives the
+  index position where each piece ends, so a result whose first match lies
+  further on fetches that piece only.
 * **page ids**: Pagefind names each page by a random 7-hex hash, and the
   metadata file every first query downloads lists all of them (about 37 KB
-  of 49 KB at 5,000 pages).  Pages are renamed ``<build>-<n>`` (n in base 36),
-  which compresses to almost nothing; fragment files are renamed to match.
-  ``<build>`` comes from the metadata file's own content hash, so a rebuild
-  with other content never reuses a name a browser may have cached.
+  of 49 KB at 5,000 pages).  The ids are blanked in the metadata and the
+  fragment of page n is named ``<prefix><n>`` (n in base 36), the prefix
+  being written to ``pagefind-entry.json`` as ``"zwgk": {"fragments": …}``.
+  It comes from the metadata file's own content hash, so a rebuild with
+  other content never reuses a name a browser may have cached.
 
 The formats are Pagefind 1.5.2's: gzip of ``pagefind_dcd`` + CBOR (metadata)
 or JSON (fragments).  Anything unexpected raises :class:`FormatError`.
@@ -157,7 +162,7 @@ def cbor_encode(value) -> bytes:
 # --- the rewrite ----------------------------------------------------------------------------
 
 
-def _base36(n: int) -> str:
+def base36(n: int) -> str:
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     s = ""
     while True:
@@ -292,22 +297,26 @@ def compact_bundle(bundle: Path) -> dict:
             raise FormatError("unexpected page entry in metadata")
         old = fragments / f"{page[0]}.pf_fragment"
         fragment = json.loads(read_pagefind_file(old))
-        new_id = f"{build}{_base36(n)}"
+        new_id = f"{build}{base36(n)}"
         plain, rest = plain_fragment(fragment)
         text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
         write_pagefind_file(fragments / f"{new_id}.pf_fragment", text.encode("utf-8"))
         for k, piece in enumerate(rest, 1):
             write_pagefind_file(fragments / f"{new_id}-{k}.pf_text", piece.encode("utf-8"))
         old.unlink()
-        page[0] = new_id
+        page[0] = ""
         page[1] = _rounded_count(page[1])
     for n, chunk in enumerate(meta[2]):
         if not (isinstance(chunk, list) and len(chunk) == 3 and isinstance(chunk[2], str)):
             raise FormatError("unexpected index chunk entry in metadata")
-        new_id = f"{build}{_base36(n)}"
+        new_id = f"{build}{base36(n)}"
         (index / f"{chunk[2]}.pf_index").rename(index / f"{new_id}.pf_index")
         chunk[2] = new_id
     write_pagefind_file(meta_path, cbor_encode(meta))
+    entry["zwgk"] = {"fragments": build}
+    (bundle / "pagefind-entry.json").write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     summary = filter_summary(bundle, meta[3])
     (bundle / FILTER_SUMMARY).write_text(
         json.dumps(summary, ensure_ascii=False, separators=(",", ":"), sort_keys=True),

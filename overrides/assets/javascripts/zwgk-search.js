@@ -269,6 +269,7 @@
       return unpack(await response.arrayBuffer());
     }
 
+    var prefix = "";
     function load() {
       if (!meta) {
         meta = fetch(bundleUrl + "pagefind-entry.json")
@@ -278,12 +279,14 @@
           })
           .then(function (entry) {
             var langs = Object.keys(entry.languages || {});
-            if (langs.length !== 1) throw new Error("搜索索引格式不对");
+            if (langs.length !== 1 || !entry.zwgk) throw new Error("搜索索引格式不对");
+            prefix = entry.zwgk.fragments;
             return fetchFile("pagefind." + entry.languages[langs[0]].hash + ".pf_meta");
           })
           .then(function (bytes) {
             var m = cbor(bytes);
-            var pages = m[1].map(function (p) { return { id: p[0], words: p[1] }; });
+            // page n's fragment is <prefix><n in base 36> (bundle.py)
+            var pages = m[1].map(function (p, n) { return { id: prefix + n.toString(36), words: p[1] }; });
             var total = pages.reduce(function (s, p) { return s + p.words; }, 0);
             var sorts = {};
             (m[4] || []).forEach(function (s) { sorts[s[0]] = s[1]; });
