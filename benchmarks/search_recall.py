@@ -243,9 +243,15 @@ class Traffic:
             return sum(n for _, n in self.requests)
 
     def parts(self) -> dict[str, int]:
-        """Bytes by kind of file: metadata, index, filter, fragment, other."""
+        """Bytes by kind of file: metadata, index (chunk groups and chunks), filter, fragment
+        (with text pieces), other."""
         out = dict.fromkeys(("metadata", "index", "filter", "fragment", "other"), 0)
-        kinds = {".pf_meta": "metadata", ".pf_index": "index", ".pf_filter": "filter"}
+        kinds = {
+            ".pf_meta": "metadata",
+            ".pf_group": "index",
+            ".pf_index": "index",
+            ".pf_filter": "filter",
+        }
         with self.lock:
             for path, n in self.requests:
                 path = path.split("?", 1)[0]

@@ -20,12 +20,16 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import search_recall  # noqa: E402
 import zwgk_corpus  # noqa: E402
 from zwgk.errors import BuildError  # noqa: E402
+from zwgk.search import bundle  # noqa: E402
 from zwgk.search import index_site, phrase_terms, rewrite_html  # noqa: E402
 from zwgk.search.bundle import (  # noqa: E402
+    CHUNK_GROUP,
     PIECE_WORDS,
     base36,
     cbor_decode,
+    cbor_encode,
     read_pagefind_file,
+    split_chunk,
     split_pieces,
 )
 from zwgk.search.terms import units  # noqa: E402
@@ -95,8 +99,16 @@ def corpus(tmp_path_factory):
     (site / "bench" / "index.html").write_text(
         search_recall.BENCH_PAGE % {"first": 10, "baseline": "pagefind"}, encoding="utf-8"
     )
-    stats = index_site(site)
+    # small chunks, so that words and prefixes span several chunks and chunk groups, and a
+    # low split size, so that frequent words are put in chunks of their own as at full size
+    split_size, bundle.SPLIT_CHUNK_BYTES = bundle.SPLIT_CHUNK_BYTES, 1200
+    try:
+        stats = index_site(site, chunk_size=1000)
+    finally:
+        bundle.SPLIT_CHUNK_BYTES = split_size
     assert stats["pages"] == 300
+    assert stats["index_chunks"] > 3 * CHUNK_GROUP
+    assert stats["chunks_added_by_splitting"] > 10
     return site, pages
 
 
@@ -292,6 +304,22 @@ def test_page_text_is_cut_into_pieces_that_keep_every_word():
     assert split_pieces("短文") == [("短文", 2)]
 
 
+def test_a_very_frequent_word_gets_an_index_chunk_of_its_own():
+    def word(key, pages, per_page):
+        return [key, [[1, [-25] + [300] * per_page, []] for _ in range(pages)], []]
+
+    words = [word("乡低保", 3, 2), word("乡村振", 2, 1), word("示例县", 400, 20), word("示范区", 5, 3)]
+    pieces = split_chunk(cbor_encode([words]))
+    assert [(first, last) for first, last, _ in pieces] == [
+        ("乡低保", "乡村振"),
+        ("示例县", "示例县"),
+        ("示范区", "示范区"),
+    ]
+    assert sum((cbor_decode(p)[0] for _, _, p in pieces), []) == words
+    even = [word(k, 3, 2) for k in ("乡低保", "乡村振", "示范区", "示范性")]
+    assert [p for _, _, p in split_chunk(cbor_encode([even]))] == [cbor_encode([even])]
+
+
 @pytest.mark.browser
 def test_filters_any_of_two_columns(corpus, answers):
     _, pages = corpus
@@ -358,7 +386,16 @@ def test_bundle_keeps_only_what_the_search_reads(corpus):
     # page ids are blank in the metadata; page n's fragment is <prefix><n in base 36>
     meta = cbor_decode(read_pagefind_file(next(bundle.glob("*.pf_meta"))))
     assert len(meta[1]) == 300 and {page[0] for page in meta[1]} == {""}
-    prefix = json.loads((bundle / "pagefind-entry.json").read_text())["zwgk"]["fragments"]
+    zwgk = json.loads((bundle / "pagefind-entry.json").read_text())["zwgk"]
+    prefix = zwgk["fragments"]
+    # the metadata lists groups of index chunks; every chunk is in one group, in order
+    listed = []
+    for group in meta[2]:
+        chunks = cbor_decode(read_pagefind_file(bundle / "index" / f"{group[2]}.pf_group"))
+        assert 0 < len(chunks) <= zwgk["chunk_groups"]
+        assert [group[0], group[1]] == [chunks[0][0], chunks[-1][1]]
+        listed += [c[2] for c in chunks]
+    assert sorted(listed) == sorted(p.stem for p in (bundle / "index").glob("*.pf_index"))
     names = {p.name for p in (bundle / "fragment").glob("*.pf_fragment")}
     assert names == {f"{prefix}{base36(n)}.pf_fragment" for n in range(300)}
 

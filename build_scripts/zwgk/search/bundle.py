@@ -18,6 +18,14 @@ The browser reads the bundle with zwgk-search.js, not with Pagefind's runtime
   (``<id>-<k>.pf_text``), and ``"zwgk": {"pieces": [end, ...]}`` gives the
   index position where each piece ends, so a result whose first match lies
   further on fetches that piece only.
+* **frequent words alone**: Pagefind fills index chunks by position count, so
+  a rare word can share a chunk with a word found on every page (``2022ꙮ年``,
+  ``示例县``) and a query for it downloads both.  Large chunks are split so
+  that each such word has a chunk of its own (:func:`split_chunk`).
+* **chunk groups**: the metadata lists one entry per group of
+  :data:`CHUNK_GROUP` index chunks (``index/<id>.pf_group``, each a CBOR list
+  of ``[from, to, chunk id]`` as Pagefind wrote them) instead of every chunk,
+  so the list a first query must load stays small when chunks are small.
 * **page ids**: Pagefind names each page by a random 7-hex hash, and the
   metadata file every first query downloads lists all of them (about 37 KB
   of 49 KB at 5,000 pages).  The ids are blanked in the metadata and the
@@ -43,6 +51,11 @@ from .terms import decode, units
 PAGEFIND_VERSION = "1.5.2"
 SIGNATURE = b"pagefind_dcd"
 FILTER_SUMMARY = "zwgk-filters.json"
+# An index chunk file larger than this is split so that each very frequent word in it
+# (one holding a third of the chunk or more) sits alone; see split_chunk.
+SPLIT_CHUNK_BYTES = 16 * 1024
+# Index chunks listed per group file (see the module docstring).
+CHUNK_GROUP = 64
 # Index words (positions) per piece of page text; see split_pieces.
 PIECE_WORDS = 500
 # What Pagefind writes for its own runtime and UIs; nothing of the site loads them.
@@ -125,19 +138,7 @@ def cbor_encode(value) -> bytes:
     out = bytearray()
 
     def head(major: int, arg: int) -> None:
-        if arg < 24:
-            out.append(major << 5 | arg)
-        elif arg < 1 << 8:
-            out.extend((major << 5 | 24, arg))
-        elif arg < 1 << 16:
-            out.append(major << 5 | 25)
-            out.extend(arg.to_bytes(2, "big"))
-        elif arg < 1 << 32:
-            out.append(major << 5 | 26)
-            out.extend(arg.to_bytes(4, "big"))
-        else:
-            out.append(major << 5 | 27)
-            out.extend(arg.to_bytes(8, "big"))
+        out.extend(_encode_head(major, arg))
 
     def item(v) -> None:
         if isinstance(v, bool) or v is None:
@@ -241,6 +242,118 @@ def _rounded_count(count: int) -> int:
     return round(math.exp(round(math.log(count) / step) * step))
 
 
+_INT_BYTES = [0] * 24 + [1, 2, 4, 8, 0, 0, 0, 0]
+
+
+def _head(data: bytes, pos: int) -> tuple[int, int, int]:
+    """(major type, argument, position after) of the CBOR item head at pos."""
+    first = data[pos]
+    info = first & 31
+    if info < 24:
+        return first >> 5, info, pos + 1
+    size = _INT_BYTES[info]
+    if not size:
+        raise FormatError("unexpected CBOR head in an index chunk")
+    return first >> 5, int.from_bytes(data[pos + 1 : pos + 1 + size], "big"), pos + 1 + size
+
+
+def chunk_words(payload: bytes) -> list[tuple[str, int, int]]:
+    """(word, start, end) byte spans of the word entries of an index chunk's CBOR payload.
+
+    The payload is ``[[[word, [pages …], [..]], …]]``; each entry's bytes are kept
+    whole, so entries can be regrouped without decoding their pages.
+    """
+    major, count, pos = _head(payload, 0)
+    if (major, count) != (4, 1):
+        raise FormatError("unexpected index chunk layout")
+    major, words, pos = _head(payload, pos)
+    if major != 4:
+        raise FormatError("unexpected index chunk layout")
+    out = []
+    for _ in range(words):
+        start = pos
+        major, arity, pos = _head(payload, pos)
+        major_w, length, pos = _head(payload, pos)
+        if major != 4 or arity < 2 or major_w != 3:
+            raise FormatError("unexpected word entry in an index chunk")
+        word = payload[pos : pos + length].decode("utf-8")
+        pos += length
+        todo = arity - 1  # skip the rest of the entry, however deep
+        while todo:
+            major, arg, pos = _head(payload, pos)
+            todo -= 1
+            if major == 4:
+                todo += arg
+            elif major in (2, 3):
+                pos += arg
+            elif major not in (0, 1):
+                raise FormatError("unexpected CBOR item in an index chunk")
+        out.append((word, start, pos))
+    if pos != len(payload):
+        raise FormatError("trailing bytes in an index chunk")
+    return out
+
+
+def _encode_head(major: int, arg: int) -> bytes:
+    if arg < 24:
+        return bytes([major << 5 | arg])
+    for size, info in ((1, 24), (2, 25), (4, 26), (8, 27)):
+        if arg < 1 << (8 * size):
+            return bytes([major << 5 | info]) + arg.to_bytes(size, "big")
+    raise FormatError("CBOR argument too large")
+
+
+def split_chunk(payload: bytes) -> list[tuple[str, str, bytes]]:
+    """An index chunk cut so that every word holding a third of it or more is alone.
+
+    Returns [(first word, last word, payload)] in order; a chunk with no such
+    word, or with one word only, comes back as one piece.
+    """
+    words = chunk_words(payload)
+    big = len(payload) // 3
+    runs: list[list[tuple[str, int, int]]] = []
+    for entry in words:
+        alone = entry[2] - entry[1] >= big
+        if alone or not runs or runs[-1][-1][2] - runs[-1][-1][1] >= big:
+            runs.append([entry])
+        else:
+            runs[-1].append(entry)
+    return [
+        (
+            run[0][0],
+            run[-1][0],
+            _encode_head(4, 1)
+            + _encode_head(4, len(run))
+            + b"".join(payload[s:e] for _, s, e in run),
+        )
+        for run in runs
+    ]
+
+
+def _split_large_chunks(index: Path, chunks: list) -> list:
+    """The chunk list with every chunk over SPLIT_CHUNK_BYTES split (see split_chunk)."""
+    out = []
+    for chunk in chunks:
+        if not (isinstance(chunk, list) and len(chunk) == 3 and isinstance(chunk[2], str)):
+            raise FormatError("unexpected index chunk entry in metadata")
+        path = index / f"{chunk[2]}.pf_index"
+        if path.stat().st_size <= SPLIT_CHUNK_BYTES:
+            out.append(chunk)
+            continue
+        pieces = split_chunk(read_pagefind_file(path))
+        if len(pieces) == 1:
+            out.append(chunk)
+            continue
+        path.unlink()
+        for k, (first, last, payload) in enumerate(pieces):
+            piece_id = f"{chunk[2]}-{k}"
+            write_pagefind_file(index / f"{piece_id}.pf_index", payload)
+            out.append(
+                [chunk[0] if k == 0 else first, chunk[1] if k == len(pieces) - 1 else last, piece_id]
+            )
+    return out
+
+
 def filter_summary(bundle: Path, filters: list) -> dict[str, dict[str, int]]:
     """{filter name: {value: number of pages}} read from the bundle's filter chunks."""
     out: dict[str, dict[str, int]] = {}
@@ -306,14 +419,21 @@ def compact_bundle(bundle: Path) -> dict:
         old.unlink()
         page[0] = ""
         page[1] = _rounded_count(page[1])
-    for n, chunk in enumerate(meta[2]):
-        if not (isinstance(chunk, list) and len(chunk) == 3 and isinstance(chunk[2], str)):
-            raise FormatError("unexpected index chunk entry in metadata")
+    before_split = len(meta[2])
+    chunks = _split_large_chunks(index, meta[2])
+    for n, chunk in enumerate(chunks):
         new_id = f"{build}{base36(n)}"
         (index / f"{chunk[2]}.pf_index").rename(index / f"{new_id}.pf_index")
         chunk[2] = new_id
+    groups = []
+    for k in range(0, len(chunks), CHUNK_GROUP):
+        part = chunks[k : k + CHUNK_GROUP]
+        group_id = f"{build}{base36(k // CHUNK_GROUP)}"
+        write_pagefind_file(index / f"{group_id}.pf_group", cbor_encode(part))
+        groups.append([part[0][0], part[-1][1], group_id])
+    meta[2] = groups
     write_pagefind_file(meta_path, cbor_encode(meta))
-    entry["zwgk"] = {"fragments": build}
+    entry["zwgk"] = {"fragments": build, "chunk_groups": CHUNK_GROUP}
     (bundle / "pagefind-entry.json").write_text(
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
@@ -332,5 +452,6 @@ def compact_bundle(bundle: Path) -> dict:
             sum(p.stat().st_size for p in fragments.iterdir()),
         ),
         "index_bytes": sizes_before[index],
-        "index_chunks": len(meta[2]),
+        "index_chunks": len(chunks),
+        "chunks_added_by_splitting": len(chunks) - before_split,
     }

@@ -21,8 +21,8 @@
  *   terms(query), units(text)                      the shared rules, for tests and tools
  *
  * The engine runs in a worker started from this same file (in the page where there are no
- * workers).  Files read: pagefind-entry.json, the metadata (pf_meta), the index chunks a
- * query's words fall in, the filter chunks a query filters on, zwgk-filters.json for
+ * workers).  Files read: pagefind-entry.json, the metadata (pf_meta), the chunk groups
+ * (pf_group) and index chunks a query's words fall in, the filter chunks a query filters on, zwgk-filters.json for
  * filters(), and per result shown its fragment (title, meta and the first piece of text)
  * and, when the first match lies further on, the piece of text that holds it.
  */
@@ -149,7 +149,8 @@
   // --- reading the Pagefind bundle -----------------------------------------------------------
   // Pagefind 1.5.2 writes every file as gzip("pagefind_dcd" + payload): CBOR for the
   // metadata (pf_meta), the word index chunks (pf_index) and the filter chunks (pf_filter),
-  // JSON for the page fragments (pf_fragment).  The build checks the version (bundle.py).
+  // JSON for the page fragments (pf_fragment).  The build checks the version and adds, in
+  // the same envelope, chunk groups (pf_group) and text pieces (pf_text): see bundle.py.
   // Pagefind's own runtime (pagefind.js and its WebAssembly, about 80 KB before any index
   // data) is not used: it cuts Chinese queries with Intl.Segmenter, and its size alone is
   // more than half of what a first query may download (see benchmarks/search_recall.py).
@@ -259,6 +260,7 @@
   function createEngine(bundleUrl) {
     var meta = null;
     var chunkCache = new Map(); // chunk id -> Promise<Map word -> postings>
+    var groupCache = new Map(); // group id -> Promise<[{from, to, id}]>
     var filterCache = new Map(); // filter name -> Promise<{value: [page, ...]}>
     var sets = new Map(); // search id -> {results, phrases}
     var nextSet = 0;
@@ -279,7 +281,7 @@
           })
           .then(function (entry) {
             var langs = Object.keys(entry.languages || {});
-            if (langs.length !== 1 || !entry.zwgk) throw new Error("搜索索引格式不对");
+            if (langs.length !== 1 || !entry.zwgk || !entry.zwgk.chunk_groups) throw new Error("搜索索引格式不对");
             prefix = entry.zwgk.fragments;
             return fetchFile("pagefind." + entry.languages[langs[0]].hash + ".pf_meta");
           })
@@ -293,7 +295,7 @@
             return {
               pages: pages,
               averageLength: pages.length ? total / pages.length : 1,
-              chunks: m[2].map(function (c) { return { from: c[0], to: c[1], id: c[2] }; }),
+              groups: m[2].map(function (c) { return { from: c[0], to: c[1], id: c[2] }; }),
               filterChunks: new Map((m[3] || []).map(function (f) { return [f[0], f[1]]; })),
               sorts: sorts,
             };
@@ -326,9 +328,28 @@
       return filterCache.get(name);
     }
 
+    // The metadata lists groups of index chunks; a group file lists its chunks (bundle.py).
+    function chunkGroup(id) {
+      if (!groupCache.has(id)) {
+        var p = fetchFile("index/" + id + ".pf_group").then(function (bytes) {
+          return cbor(bytes).map(function (c) { return { from: c[0], to: c[1], id: c[2] }; });
+        });
+        p.catch(function () { groupCache.delete(id); });
+        groupCache.set(id, p);
+      }
+      return groupCache.get(id);
+    }
+
+    async function chunkIds(m, term) {
+      var lists = await Promise.all(chunksFor(m.groups, term.key, term.prefix).map(chunkGroup));
+      var ids = [];
+      lists.forEach(function (list) { ids = ids.concat(chunksFor(list, term.key, term.prefix)); });
+      return ids;
+    }
+
     // The words a term stands for, each with its postings: [{word, postings}].
     async function termWords(m, term) {
-      var maps = await Promise.all(chunksFor(m.chunks, term.key, term.prefix).map(indexChunk));
+      var maps = await Promise.all((await chunkIds(m, term)).map(indexChunk));
       var out = [];
       maps.forEach(function (words) {
         if (!term.prefix) {
