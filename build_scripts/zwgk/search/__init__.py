@@ -58,12 +58,11 @@ __all__ = [
 # (Any "zh*" would make Pagefind run jieba on the words and Intl.Segmenter on queries.)
 INDEX_LANGUAGE = "und"
 # Positions per index chunk (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE).  Pagefind's default,
-# 20,000, makes every chunk a query needs large.  Smaller chunks cost a longer chunk list
-# in the metadata every first query loads.  benchmarks/search_recall.py --chunk-size, first
-# query median/max KB at 5,000 pages: 3,500 -> 64/97 (before page ids were blanked),
-# 5,000 -> 52/83, 7,000 -> 53/83, 14,000 -> 75/137; with 5,000-character pages
-# (--sentences 60-240) 7,000 keeps the metadata at 31 KB where 3,500 gave 52 KB.
-INDEX_CHUNK_SIZE = 7000
+# 20,000, makes every chunk a query needs large.  Smaller chunks cost more chunk groups
+# (bundle.py) to list.  benchmarks/search_recall.py --chunk-size, first query median/max KB
+# at 5,000 pages with chunk groups: 2,000 -> 33/66, 3,500 -> 36/66; with 5,000-character
+# pages (--sentences 60-240) 2,000 -> 49/189 once frequent words are split off.
+INDEX_CHUNK_SIZE = 2000
 BUNDLE_DIR = "pagefind"
 
 

@@ -340,7 +340,12 @@ def _split_large_chunks(index: Path, chunks: list) -> list:
         if path.stat().st_size <= SPLIT_CHUNK_BYTES:
             out.append(chunk)
             continue
-        pieces = split_chunk(read_pagefind_file(path))
+        payload = read_pagefind_file(path)
+        pos = _head(payload, 0)[2]
+        if _head(payload, pos)[1] < 2:  # one word: nothing to split, no need to walk it
+            out.append(chunk)
+            continue
+        pieces = split_chunk(payload)
         if len(pieces) == 1:
             out.append(chunk)
             continue
