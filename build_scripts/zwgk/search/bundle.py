@@ -4,8 +4,9 @@ The browser reads the bundle with zwgk-search.js, not with Pagefind's runtime
 (pagefind.js and its WebAssembly, about 80 KB before any index data), so:
 
 * **runtime files** Pagefind writes for its own UI and runtime are removed
-  (:data:`RUNTIME_FILES`); ``pagefind-entry.json``, the metadata, the index,
-  filter and fragment files stay, in Pagefind's formats.
+  (:data:`RUNTIME_FILES`).  ``pagefind-entry.json``, the metadata, the index,
+  filter and fragment files stay, in Pagefind's encodings; what changes in
+  their content is listed below.
 * **filter summary**: ``zwgk-filters.json`` lists every filter value with its
   page count, so the search page builds its filter controls from a 1 KB file
   instead of downloading every filter chunk.
