@@ -36,3 +36,12 @@ def hostile_site(tmp_path_factory) -> Path:
 
     project = project_copy(tmp_path_factory.mktemp("hostile"), "hostile")
     return zwgk_build(project / "site", cwd=project)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium for one test module (webtools.chromium: skips when absent)."""
+    from webtools import chromium
+
+    with chromium() as b:
+        yield b

@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import REPO
 from htmldom import Site, main_content
-from webtools import chromium, guard_hosts, origin, serve
+from webtools import guard_hosts, origin, serve
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = REPO / "tests" / "artifacts" / "pages"
@@ -65,12 +65,6 @@ def kinds(site: Site) -> dict[str, str]:
             depts, key=lambda u: len(main_content(site.page(u)).find_all(cls="zwgk-task"))
         ),
     }
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def open_context(browser, base: str):

@@ -10,7 +10,7 @@ contrast ≥ 7:1 (axe color-contrast-enhanced), targets ≥ 44 px, no motion; an
 from __future__ import annotations
 
 import pytest
-from webtools import axe_source, chromium, format_violations, run_axe, serve, serve_axe, site_pages
+from webtools import axe_source, format_violations, run_axe, serve, serve_axe, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -74,12 +74,6 @@ def _first_document(site):
         if 'class="zwgk-fields"' in path.read_text(encoding="utf-8"):
             return path.parent.relative_to(site).as_posix() + "/"
     pytest.fail("no normative document page in the demo site")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

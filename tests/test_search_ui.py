@@ -14,7 +14,6 @@ from htmldom import Site, main_content
 from webtools import (
     AXE_TAGS,
     axe_source,
-    chromium,
     format_violations,
     guard_hosts,
     origin,
@@ -147,12 +146,6 @@ def test_hostile_values_stay_text_in_the_search_attributes(hostile_site):
 
 
 # --- in Chromium --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
