@@ -26,7 +26,7 @@ from zwgk.records import TaskList
 from zwgk.yamlnodes import NodeReader, compose
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
+SEEDS = REPO / "tests" / "fixtures" / "seeds"
 HEADER = ["序号", "工作任务", "具体要求", "责任单位", "完成时限", "完成情况", "备注"]
 UNITS_CELL = "牵头单位：县政府办／责任单位：县司法局、各乡镇（街道）政府／指导单位：县政务公开办"
 
@@ -232,7 +232,6 @@ def test_dispatch_by_suffix_and_encodings(tmp_path):
 SEED_COUNTS = {"county-2023-task-status.txt": 46, "suixi-2021-task-breakdown.txt": 43, "xuanhan-2023-key-points.txt": 53}
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
 @pytest.mark.parametrize("name, count", SEED_COUNTS.items())
 def test_every_seed_becomes_a_record_that_loads(name, count):
     result = finish(import_tasks(SEEDS / name))
@@ -254,7 +253,6 @@ def project(tmp_path) -> Path:
     return tmp_path
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
 def test_import_tasks_command_on_a_seed(project):
     proc = run_zwgk("import-tasks", str(SEEDS / "suixi-2021-task-breakdown.txt"), cwd=project)
     assert proc.returncode == 0, proc.stderr

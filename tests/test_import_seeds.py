@@ -20,13 +20,10 @@ import yaml
 from zwgk.importers import TaskImportError, parse_text, parse_text_file, split_units
 
 ROOT = Path(__file__).parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 TASKS_2023 = ROOT / "tasks_yaml" / "tasks" / "2023.yml"
 
-needs_seeds = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason=f"seed folder {SEEDS} is absent (../shared/seeds)"
-)
 
 
 def all_tasks(tasks: dict) -> list[dict]:
@@ -62,7 +59,6 @@ def xuanhan():
 # county-2023 ---------------------------------------------------------------------------
 
 
-@needs_seeds
 def test_county_counts(county):
     tasks = county.tasks
     assert tasks["year"] == 2023  # from the file name: the export has no title line
@@ -115,7 +111,6 @@ def test_county_counts(county):
     assert [t["no"] for t in all_tasks(tasks)] == [1, 2, 3, 1, 2, 3, *range(1, 41)]
 
 
-@needs_seeds
 def test_county_tasks(county):
     first = county.tasks["sections"][0]["tasks"][0]
     assert first["no"] == 1
@@ -154,7 +149,6 @@ def test_county_tasks(county):
     assert t23["responsible"] == ["各乡镇（街道）政府"]
 
 
-@needs_seeds
 def test_county_warnings(county):
     assert [str(w) for w in county.warnings] == [
         "第1行：未找到任务分工的标题，请指定标题",
@@ -165,7 +159,6 @@ def test_county_warnings(county):
 # suixi-2021 ----------------------------------------------------------------------------
 
 
-@needs_seeds
 def test_suixi_counts(suixi):
     tasks = suixi.tasks
     assert tasks["year"] == 2021
@@ -181,7 +174,6 @@ def test_suixi_counts(suixi):
     assert [t["no"] for t in second["subsections"][2]["tasks"]] == [15, 16, 17, 18]
 
 
-@needs_seeds
 def test_suixi_tasks(suixi):
     t1 = find(suixi.tasks, "主动公开国民经济和社会发展第十四个五年规划纲要")
     assert t1["no"] == 1
@@ -210,7 +202,6 @@ def test_suixi_tasks(suixi):
     assert find(suixi.tasks, "继续开展政务公开常态化测评")["deadline"] == "持续推进"
 
 
-@needs_seeds
 def test_suixi_warnings(suixi):
     assert suixi.warnings == []
 
@@ -218,7 +209,6 @@ def test_suixi_warnings(suixi):
 # xuanhan-2023 --------------------------------------------------------------------------
 
 
-@needs_seeds
 def test_xuanhan_counts(xuanhan):
     tasks = xuanhan.tasks
     assert tasks["year"] == 2023
@@ -254,7 +244,6 @@ def test_xuanhan_counts(xuanhan):
     assert len(third[1]["tasks"]) == 1
 
 
-@needs_seeds
 def test_xuanhan_tasks(xuanhan):
     t2 = find(xuanhan.tasks, "及时发布提振内需促进消费恢复")  # merged no/section/subsection cells
     assert t2["lead"] == ["县发改局", "县经信局", "县农业农村局", "县商务局", "县乡村振兴局"]
@@ -290,7 +279,6 @@ def test_xuanhan_tasks(xuanhan):
     assert (t50["lead"], t50["responsible"], t50["deadline"]) == (["县政府办"], [], "")
 
 
-@needs_seeds
 def test_xuanhan_warnings(xuanhan):
     assert [str(w) for w in xuanhan.warnings] == [
         "第3行：表格前的34段正文（第3–69行）未作为任务导入，任务只从分工表读取",
@@ -439,7 +427,6 @@ def test_tasks_2023_file_shape():
         assert path in evidence
 
 
-@needs_seeds
 def test_tasks_2023_keeps_every_seed_task(county):
     data = _load_2023()
     demo = all_tasks(data)
