@@ -424,6 +424,8 @@ CASES = [
     ),
     ("R8.1", _task(deadline="6月底前", status=None), _task(deadline="年底前", status="推进中")),
     ("R8.2", _task(lead=[]), _task(lead="县司法局")),
+    ("R8.2", _task(lead=[], responsible=[], guide=[]), _task(lead=[], responsible=["县司法局"])),
+    ("R8.2", _task(lead=[], responsible=[], guide=[]), _task(lead=[], guide=["县政务公开办"])),
     (
         "R8.3",
         _task(evidence=["zdly/nothing/"]),
@@ -485,7 +487,33 @@ def test_finding_names_rule_target_source_and_fix(tmp_path):
         and f.target.line > 1
     )
     assert f.message == "缺少PDF版标准电子文本"
-    assert "Word和Pdf版" in f.rule.source.text() and "attachments" in f.hint
+    assert "国办发〔2018〕37号" in f.rule.source.text() and "attachments" in f.hint
+    assert "tasks_yaml/files/" in f.hint  # the records folder as it is named here
+
+
+NATIONAL = r"(〔\d{4}〕\d+号|国务院令第\d+号|GB/T \d+)"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_every_rule_cites_a_national_rule_or_the_portals_own_setting(rule):
+    import re
+
+    text = rule.source.text()
+    assert re.search(NATIONAL, text) or "portal.yml" in text or "本门户" in text, text
+    assert not re.search(r"\.txt|第 \d+ 行|县\d{4}", text), text  # no other county's task list
+    assert "国办函〔2019〕19号" not in text  # the indicators are 国办秘函〔2019〕19号
+    assert "示例县" not in rule.hint and "tasks_yaml" not in rule.hint and "11511722" not in rule.hint
+
+
+def test_hints_name_this_portals_folder_and_credit_code(tmp_path):
+    spec = base()
+    _set("normative/a.yml", attachments=[{"path": "files/gone.pdf"}], index_number="坏的索引号")(spec)
+    root = write_records(tmp_path / "records", spec)
+    report = audit_portal(load_portal(root, AS_OF))
+    hints = {f.rule.id: f.hint for f in report.findings}
+    assert "records/files/gone.pdf" in hints["R3.6"] and "tasks_yaml" not in hints["R3.6"]
+    credit = load_portal(root, AS_OF).config.credit_code
+    assert credit and f"{credit}/2026-00012" in hints["R3.4"]
 
 
 def test_doc_number_as_typed_is_reported_though_the_loader_normalised_it(tmp_path):

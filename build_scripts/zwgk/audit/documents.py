@@ -38,8 +38,8 @@ NUMBER_FORMAT = Rule(
     "error",
     DOC_NUMBER,
     "文号“{value}”不符合 GB/T 9704：{problem}{shown}",
-    "文号写作“发文机关代字〔年份〕序号号”，如 示府办发〔2023〕12号：年份用六角括号〔〕、写全四位，"
-    "序号不加“第”字、不编虚位，以“号”结尾；规章写作 示例县人民政府令第1号",
+    "文号写作“发文机关代字〔年份〕序号号”，如 ×府办发〔2023〕12号：年份用六角括号〔〕、写全四位，"
+    "序号不加“第”字、不编虚位，以“号”结尾；规章写作 ××县人民政府令第1号",
 )
 INDEX_FORMAT = Rule(
     "R3.4",
@@ -47,7 +47,7 @@ INDEX_FORMAT = Rule(
     "error",
     INDEX_NUMBER,
     "索引号“{value}”不符合“统一社会信用代码/年份-流水号”：{problem}",
-    "写作 18 位统一社会信用代码/四位年份-流水号，如 11511722MB0000000X/2023-00012",
+    "写作 18 位统一社会信用代码/四位年份-流水号，如 {example}",
 )
 TEXTS_MISSING = Rule(
     "R3.5",
@@ -55,7 +55,7 @@ TEXTS_MISSING = Rule(
     "error",
     STANDARD_TEXTS,
     "缺少{missing}标准电子文本",
-    "把正式文本放到 tasks_yaml/files/，并在 attachments 中列出 Word（.doc/.docx）和 PDF（.pdf）两个版本",
+    "把正式文本放到 {files}，并在 attachments 中列出 Word（.doc/.docx）和 PDF（.pdf）两个版本",
 )
 FILE_MISSING = Rule(
     "R3.6",
@@ -63,7 +63,7 @@ FILE_MISSING = Rule(
     "error",
     STANDARD_TEXTS,
     "附件“{title}”的文件 {path} 不存在",
-    "把文件放到 tasks_yaml/{path}，或改正 attachments 中的路径",
+    "把文件放到 {records}/{path}，或改正 attachments 中的路径",
 )
 RULES = (ELEMENTS_MISSING, DATES_CONFLICT, NUMBER_FORMAT, INDEX_FORMAT, TEXTS_MISSING, FILE_MISSING)
 
@@ -155,6 +155,12 @@ def index_number_problem(value: str) -> str | None:
     return "；".join(problems) or None
 
 
+def index_example(ctx: Context) -> str:
+    """An 索引号 in this portal's own form (its credit code from portal.yml) for the hint."""
+    code = ctx.portal.config.credit_code.strip() or "统一社会信用代码"
+    return f"{code}/{ctx.as_of.year}-00012"
+
+
 def _date_conflicts(doc) -> list[str]:
     conflicts = []
     if doc.written > doc.published:
@@ -222,6 +228,7 @@ def check(ctx: Context) -> list[Finding]:
                         "gfxwj",
                         value=doc.index_number,
                         problem=problem,
+                        example=index_example(ctx),
                     )
                 )
         suffixes = [att.path.lower() for att in doc.attachments]
@@ -233,7 +240,10 @@ def check(ctx: Context) -> list[Finding]:
         if lacking:
             found.append(
                 TEXTS_MISSING.finding(
-                    doc_target(doc, "attachments"), "gfxwj", missing="和".join(lacking)
+                    doc_target(doc, "attachments"),
+                    "gfxwj",
+                    missing="和".join(lacking),
+                    files=f"{ctx.records_name}/files/",
                 )
             )
         for att in missing_attachments(ctx, doc):
@@ -243,6 +253,7 @@ def check(ctx: Context) -> list[Finding]:
                     "gfxwj",
                     title=att.title or att.path,
                     path=att.path,
+                    records=ctx.records_name,
                 )
             )
     return found

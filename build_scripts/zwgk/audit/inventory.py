@@ -190,6 +190,11 @@ class Context:
         return self.portal.as_of
 
     @property
+    def records_name(self) -> str:
+        """The records folder's name as staff see it (tasks_yaml in the demo), for hints."""
+        return self.portal.records.root.name
+
+    @property
     def limits(self):
         return self.portal.config.audit
 

@@ -32,7 +32,7 @@ MISSING_FILE = Rule(
     "error",
     LINKS,
     "附件“{title}”的文件 {path} 不存在",
-    "把文件放到 tasks_yaml/{path}，或改正记录中的路径",
+    "把文件放到 {records}/{path}，或改正记录中的路径",
 )
 RULES = (BROKEN_LINK, MISSING_FILE)
 
@@ -103,7 +103,9 @@ def record_attachments(ctx: Context) -> list[Finding]:
         for att in missing_attachments(ctx, record):
             target = replace(record_target(record, label, page), line=where(att, "path")[0])
             found.append(
-                MISSING_FILE.finding(target, column, title=att.title or att.path, path=att.path)
+                MISSING_FILE.finding(
+                    target, column, title=att.title or att.path, path=att.path, records=ctx.records_name
+                )
             )
     return found
 

@@ -10,16 +10,12 @@ SEVERITY_ORDER = ("error", "warning")
 
 @dataclass(frozen=True)
 class Source:
-    """Where a rule comes from: a regulation or standard, and the seed line that asks for it (if any)."""
+    """Where a rule comes from: a national rule (by its exact document number) or this portal's own setting."""
 
     title: str
-    seed: str = ""  # e.g. "county-2023-task-status.txt:310" under shared/seeds/
 
     def text(self) -> str:
-        if not self.seed:
-            return self.title
-        name, _, line = self.seed.partition(":")
-        return f"{self.title}（出处：任务分工 {name} 第 {line} 行）"
+        return self.title
 
 
 @dataclass(frozen=True)

@@ -1,38 +1,37 @@
-"""The regulations, standards and seed task lines the rules come from (quoted once, used by many rules).
+"""The national rules, standards and portal settings the audit rules rest on (quoted once, used by many rules).
 
-Seed references are file:line under shared/seeds/ (real county task breakdowns).
+Only national documents (by their exact number) and this portal's own settings are cited: a finding must hold
+for any county, not because another county's task list asked for it.
 """
 
 from __future__ import annotations
 
 from .model import Source
 
-CHECK_INDICATORS = "《政府网站与政务新媒体检查指标》（国办函〔2019〕19号）"
-EMPTY_COLUMNS = Source(f"{CHECK_INDICATORS}单项否决指标“空白栏目”")
-STALE_COLUMNS = Source(f"{CHECK_INDICATORS}单项否决指标“栏目不更新”")
+REGULATIONS = "《中华人民共和国政府信息公开条例》（国务院令第711号）"
+CHECK_INDICATORS = "《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）"
+SITE_GUIDELINES = "《政府网站发展指引》（国办发〔2017〕47号）"
+NORMATIVE_RULES = "《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）"
+OPENNESS_RULES = "《〈关于全面推进政务公开工作的意见〉实施细则》（国办发〔2016〕80号）"
+ANNUAL_FORMAT = "《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）"
+
+EMPTY_COLUMNS = Source(f"{CHECK_INDICATORS}单项否决指标“空白栏目”；阈值：portal.yml audit.veto_empty_columns")
+STALE_COLUMNS = Source(
+    f"{CHECK_INDICATORS}单项否决指标“栏目不更新”；时限和阈值：portal.yml audit.stale_*、audit.veto_stale_columns"
+)
 LINKS = Source(f"{CHECK_INDICATORS}“不可用链接”")
 DOC_NUMBER = Source("GB/T 9704—2012《党政机关公文格式》7.2.4 发文字号")
-INDEX_NUMBER = Source(
-    "政府信息公开目录索引号：统一社会信用代码/年份-流水号", "county-2023-task-status.txt:166"
-)
-ELEMENTS = Source("行政规范性文件网络版格式、正式版本", "county-2023-task-status.txt:166")
-STANDARD_TEXTS = Source("发布文件标准电子文本（Word和Pdf版）", "county-2023-task-status.txt:11")
-VALIDITY = Source("标注行政规范性文件有效性，及时公布清理结果", "xuanhan-2023-key-points.txt:19")
-ANNUAL = Source(
-    "《中华人民共和国政府信息公开工作年度报告格式》第二十条第（一）项；"
-    "现行有效文件数量与信息公开年报数量一致",
-    "county-2023-task-status.txt:11",
-)
-ONE_TO_ONE = Source("文件与解读一一关联并提供政策咨询渠道", "county-2023-task-status.txt:161")
-THREE_WORKDAYS = Source("解读材料于政策文件公开后3个工作日发布", "county-2023-task-status.txt:310")
-FORMS = Source("多元化形式解读，解读形式不得少于3种", "xuanhan-2023-key-points.txt:25")
-CONTACT = Source("文件注明政策咨询部门、联系人、联系方式", "county-2023-task-status.txt:31")
-NO_COPY = Source("不得简单复制摘抄文件内容或以文件精简版方式呈现", "xuanhan-2023-key-points.txt:23")
-NO_HEADINGS = Source("避免出现简单罗列小标题的形式化解读现象", "county-2023-task-status.txt:318")
-QA_BASIS = Source(
-    "建设政策咨询库，对现行有效政策文件予以分解提炼", "xuanhan-2023-key-points.txt:25"
-)
-TASKS = Source(
-    "梳理形成工作台账，明确责任单位和时限要求，实时跟进推动", "xuanhan-2023-key-points.txt:57"
-)
-THREE_REVIEWS = Source("严格落实政府信息“三审”制度", "xuanhan-2023-key-points.txt:45")
+INDEX_NUMBER = Source("本门户的索引号规则：portal.yml 中的统一社会信用代码/年份-流水号")
+ELEMENTS = Source(f"{REGULATIONS}第二十条第（一）项；{NORMATIVE_RULES}（统一登记、统一编号、统一印发，及时公开发布）")
+STANDARD_TEXTS = Source(f"{NORMATIVE_RULES}（向社会公开发布，不得以内部文件形式印发执行）；本门户要求 Word 和 PDF 两种文本")
+VALIDITY = Source(f"{NORMATIVE_RULES}（定期清理，清理结果向社会公布；现行有效目录）")
+ANNUAL = Source(f"{ANNUAL_FORMAT}表二 第二十条第（一）项；{REGULATIONS}第五十条；年报数字：portal.yml annual_report")
+ONE_TO_ONE = Source(f"{OPENNESS_RULES}（政策性文件与解读方案、解读材料同步组织、同步审签、同步部署）")
+THREE_WORKDAYS = Source(f"{OPENNESS_RULES}（同步发布）；时限：portal.yml audit.interpretation_workdays 个工作日")
+FORMS = Source(f"{OPENNESS_RULES}（多种形式解读）；形式数：portal.yml audit.interpretation_min_forms")
+CONTACT = Source(f"{OPENNESS_RULES}（政策解读、回应关切）；本门户要求注明咨询部门、联系人、联系电话")
+NO_COPY = Source(f"{OPENNESS_RULES}（解读要讲清政策背景、主要内容和关键点）；相似度上限：portal.yml audit.similarity_max")
+NO_HEADINGS = Source(f"{OPENNESS_RULES}（解读要讲清政策背景、主要内容和关键点）")
+QA_BASIS = Source(f"{REGULATIONS}第六条（及时、准确地公开政府信息）")
+TASKS = Source("本门户的年度政务公开重点工作任务分工（tasks/<年度>.yml 及其 source 所列文件）")
+THREE_REVIEWS = Source(f"{REGULATIONS}第十七条（政府信息公开审查机制）；{SITE_GUIDELINES}（信息发布审核）")

@@ -1,4 +1,4 @@
-"""Rule 8: tasks of the annual breakdown are done on time, have a lead unit, and their evidence exists."""
+"""Rule 8: tasks of the annual breakdown are done on time, have a unit, and their evidence exists."""
 
 from __future__ import annotations
 
@@ -18,8 +18,13 @@ OVERDUE = Rule(
     "完成时限“{deadline}”（{date}）已过，截至 {as_of} 完成情况为“{status}”",
     "完成后把 status 改为“已完成”并补充佐证链接；确需延期的，在 remarks 中说明原因",
 )
-NO_LEAD = Rule(
-    "R8.2", "任务缺少牵头单位", "warning", TASKS, "任务未明确牵头单位", "在 lead 中填写牵头单位"
+NO_UNIT = Rule(
+    "R8.2",
+    "任务没有落实单位",
+    "warning",
+    TASKS,
+    "任务没有填写任何落实单位（牵头单位、责任单位、指导单位均为空）",
+    "按任务分工原文在 lead（牵头单位）或 responsible（责任单位）中填写；原表只列责任单位的，只填 responsible 即可",
 )
 BAD_EVIDENCE = Rule(
     "R8.3",
@@ -29,7 +34,7 @@ BAD_EVIDENCE = Rule(
     "佐证链接“{path}”在网站中找不到对应的页面或文件",
     "改为网站内实际存在的页面路径，如 gfxwj/ 或 zdly/snbt/，或先发布佐证信息",
 )
-RULES = (OVERDUE, NO_LEAD, BAD_EVIDENCE)
+RULES = (OVERDUE, NO_UNIT, BAD_EVIDENCE)
 
 
 def task_label(tasklist, task) -> str:
@@ -61,8 +66,8 @@ def check(ctx: Context) -> list[Finding]:
                         status=task.status or "未填写",
                     )
                 )
-            if not [u for u in task.lead if u.strip()]:
-                found.append(NO_LEAD.finding(target(), "zdgz"))
+            if not task.units():
+                found.append(NO_UNIT.finding(target(), "zdgz"))
             for path in task.evidence:
                 if not ctx.resolves(path):
                     found.append(BAD_EVIDENCE.finding(target("evidence"), "zdgz", path=path))
