@@ -196,6 +196,42 @@ def test_missing_attachment_is_a_warning_not_an_error(tmp_path):
     assert any("附件“files/none.pdf”不存在" in w.message and w.line == 11 for w in portal.warnings)
 
 
+TASKS_INCOMPLETE = """\
+year: 2024
+title: 测试县2024年分工
+sections:
+  - title: 一、公开
+    tasks:
+      - no: 1
+        requirement: 只列责任单位的任务是完整的。
+        responsible: [县财政局]
+        deadline: 年底前
+      - requirement: 没有序号。
+        lead: [县司法局]
+        deadline: 年底前
+      - no: 3
+        requirement: 没有单位。
+        deadline: 6月底前
+      - no: 4
+        requirement: 没有时限。
+        guide: [县政务公开办]
+"""
+
+
+def test_incomplete_tasks_are_located_warnings_in_check(tmp_path):
+    root = records_copy(tmp_path)
+    write(root, "tasks/2024.yml", TASKS_INCOMPLETE)
+    proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "check", "--as-of", "2026-11-22", "--records",
+                           str(root)], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    found = [line for line in proc.stderr.splitlines() if "tasks_yaml/tasks/2024.yml:" in line]
+    assert found == [
+        "tasks_yaml/tasks/2024.yml:10:9: 警告: 任务没有序号",
+        "tasks_yaml/tasks/2024.yml:13:9: 警告: 任务没有落实单位（牵头、责任、指导单位都没有填写）",
+        "tasks_yaml/tasks/2024.yml:16:9: 警告: 任务没有完成时限",
+    ]
+
+
 def test_unreviewed_record_is_left_out_and_listed(tmp_path):
     root = records_copy(tmp_path)
     write(root, "normative/x.yml", doc().replace(REVIEW, "review: {first: 甲某}\n"))

@@ -99,6 +99,7 @@ def check_references(records: Records) -> list[Problem]:
                                     f"是不是“{close}”？" if close else "先在 columns.yml 中添加该栏目"))
     for tasklist in records.tasks.values():
         for _section, _sub, task in iter_tasks(tasklist):
+            problems += _incomplete_task(tasklist, task)
             if not task.deadline:
                 continue
             try:
@@ -118,6 +119,19 @@ def check_references(records: Records) -> list[Problem]:
     problems += _duplicates(docs.values(), "index_number", "索引号")
     problems += _cycles(docs)
     return problems
+
+
+def _incomplete_task(tasklist, task) -> list[Problem]:
+    """Warnings for what the task table left open: no unit at all, no 序号, no deadline."""
+    line, col = where(task)
+    missing = [
+        (not task.units(), "任务没有落实单位（牵头、责任、指导单位都没有填写）",
+         "在 lead（牵头单位）或 responsible（责任单位）中填写"),
+        (not str(task.no).strip(), "任务没有序号", "在 no 中填写原表的序号"),
+        (not task.deadline.strip(), "任务没有完成时限",
+         "在 deadline 中填写日期或 年底前、6月底前、持续推进 等；原表确无时限的写 持续推进"),
+    ]
+    return [Problem(tasklist.file, line, col, message, hint, "警告") for lacking, message, hint in missing if lacking]
 
 
 def _closest(value: str, known) -> str | None:

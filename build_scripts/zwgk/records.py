@@ -47,12 +47,26 @@ class ProjectFile(str):
 
 
 def f(label: str, help: str = "", *, default=dataclasses.MISSING, ref: str | None = None,
-      yaml: bool = True, example: object = None):
-    """A record field with its Chinese label and documentation."""
-    meta = {"label": label, "help": help, "ref": ref, "yaml": yaml, "example": example}
+      yaml: bool = True, example: object = None, to_publish: bool = False):
+    """A record field with its Chinese label and documentation.
+
+    to_publish: the record loads without it, but is not published until it is filled in (三审)."""
+    meta = {"label": label, "help": help, "ref": ref, "yaml": yaml, "example": example, "to_publish": to_publish}
     if isinstance(default, (list, dict)):
         return field(default_factory=lambda: type(default)(default), metadata=meta)
     return field(default=default, metadata=meta)
+
+
+def is_required(fl: dataclasses.Field) -> bool:
+    """Whether a record cannot load without the field."""
+    return fl.default is dataclasses.MISSING and fl.default_factory is dataclasses.MISSING
+
+
+def requirement_label(fl: dataclasses.Field) -> str:
+    """How templates and editor schemas label a field: 必填, 发布前必填 or 选填."""
+    if is_required(fl):
+        return "必填"
+    return "发布前必填" if fl.metadata.get("to_publish") else "选填"
 
 
 def loader_field(label: str):
@@ -194,7 +208,7 @@ class NormativeDocument:
     columns: list[str] = f("所属重点领域", "重点领域栏目标识", default=[], ref="column")
     attachments: list[Attachment] = f("附件", "Word 和 PDF 标准电子文本", default=[])
     body: Markdown = f("正文", "Markdown", default="")
-    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None)
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -210,7 +224,7 @@ class Interpretation:
     contact: Contact = f("咨询联系方式", default=None)
     body: Markdown = f("正文", "Markdown", default="")
     media: list[Attachment] = f("图解、视频等", default=[])
-    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None)
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -225,7 +239,7 @@ class QA:
     basis: list[str] = f("政策依据", "规范性文件标识", default=[], ref="normative")
     department: str = f("答复部门", default="")
     updated: dt.date = f("更新日期")
-    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None)
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -239,7 +253,7 @@ class Item:
     issuer: str = f("发布机构", default="")
     body: Markdown = f("正文", "Markdown", default="")
     attachments: list[Attachment] = f("附件", default=[])
-    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None)
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
     id: str = loader_field("标识")
     column: str = loader_field("栏目")
     file: str = loader_field("文件")
@@ -260,6 +274,10 @@ class Task:
     remarks: str = f("备注", default="")
     evidence: list[SitePath] = f("佐证链接", "网站内页面路径，如 gfxwj/", default=[])
     line: int = loader_field("行")
+
+    def units(self) -> list[str]:
+        """Every unit named for the task, whatever its role (牵头, 责任, 指导)."""
+        return [u for u in [*self.lead, *self.responsible, *self.guide] if u.strip()]
 
 
 @dataclass(kw_only=True)
