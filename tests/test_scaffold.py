@@ -52,6 +52,12 @@ def check(zwgk) -> Result:
     return zwgk("check", "--as-of", DAY)
 
 
+def only_placeholder_errors(stderr: str) -> bool:
+    """Every error line is about a template placeholder, and there is at least one."""
+    errors = [line for line in stderr.splitlines() if ": 错误: " in line]
+    return bool(errors) and all("还是模板中的“待填写”内容" in line for line in errors)
+
+
 def data(path: Path) -> dict:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
@@ -72,11 +78,20 @@ def test_new_normative_has_next_serial_doc_number_and_today(project, zwgk):
     assert record["written"] == record["published"] == record["effective"] == DAY
     assert record["review"] == {"first": "", "second": "", "final": ""}
 
+    assert "# 三审（发布前必填）：" in text  # it loads without review, but is not published
+
     proc = check(zwgk)
-    assert proc.returncode == 0, proc.stderr  # a new record checks, but is not published before 三审
-    assert "normative/sfbf-2026-16.yml:6:8: 警告: “名称”还是模板中的“待填写”内容" in proc.stderr
-    assert "sfbf-2026-16.yml" in proc.stderr and "未完成三审" in proc.stderr
-    assert "sfbf-2026-16" not in load_portal(project / "tasks_yaml", dt.date(2026, 11, 22)).documents
+    assert proc.returncode == 2, proc.stderr  # a placeholder can never reach the public
+    assert "normative/sfbf-2026-16.yml:6:8: 错误: “名称”还是模板中的“待填写”内容" in proc.stderr
+    assert only_placeholder_errors(proc.stderr)
+
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text("上一次的网站", encoding="utf-8")
+    proc = zwgk("build", "--as-of", DAY)  # built as is
+    assert proc.returncode == 2 and "“名称”还是模板中的“待填写”内容" in proc.stderr
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "上一次的网站"
 
 
 def test_second_new_document_takes_the_next_number(project, zwgk):
@@ -119,7 +134,8 @@ def test_template_lists_every_field_of_the_model(project, zwgk, kind):
     for field in yaml_fields(RECORD_KINDS[kind]):
         assert f"\n{field.name}:" in text or f"\n# {field.name}:" in text, field.name
         assert f"# {field.metadata['label']}（" in text
-    assert check(zwgk).returncode == 0
+    proc = check(zwgk)
+    assert proc.returncode == 2 and only_placeholder_errors(proc.stderr)
 
 
 def test_today_is_the_default_date(project, zwgk):
@@ -149,7 +165,8 @@ def test_chinese_kind_names_and_other_kinds(project, zwgk):
     assert (project / "tasks_yaml" / "items" / "czyjs" / "2026-1122.yml").is_file()
     assert new(zwgk, "任务分工", "--year", "2027", "--date", DAY).returncode == 0
     assert data(project / "tasks_yaml" / "tasks" / "2027.yml")["title"] == "示例县2027年政务公开重点工作任务分工"
-    assert check(zwgk).returncode == 0
+    proc = check(zwgk)
+    assert proc.returncode == 2 and only_placeholder_errors(proc.stderr)
 
 
 @pytest.mark.parametrize("args, message", [

@@ -203,11 +203,12 @@ def test_fullwidth_space_before_a_field_name_gets_a_hint(tmp_path):
     assert (error.line, error.message) == (10, "未知字段“\u3000\u3000first”") and "全角空格" in error.hint
 
 
-def test_template_placeholder_left_in_place_is_a_warning(tmp_path):
+def test_template_placeholder_left_in_place_is_an_error(tmp_path):
     root = records_copy(tmp_path)
-    write(root, "normative/x.yml", doc(title="待填写：文件标题"))
-    (warning,) = [w for w in load(root).warnings if w.path.endswith("x.yml")]
-    assert (warning.line, warning.severity) == (1, "警告") and "待填写" in warning.message
+    write(root, "normative/x.yml", doc(title="待填写：文件标题", issuer="待填写：发布机构"))
+    errors = [p for p in problems_of(root) if p.path.endswith("x.yml")]
+    assert [(p.line, p.severity) for p in errors] == [(1, "错误"), (4, "错误")]
+    assert all("还是模板中的“待填写”内容" in p.message for p in errors)
 
 
 # zwgk check FILE... (the pre-commit hook) ----------------------------------------------

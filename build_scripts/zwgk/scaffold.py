@@ -1,7 +1,7 @@
 """`zwgk new <kind>`: a new record from a template written out of records.py.
 
 Each field gets a Chinese comment line (its label and help from the model), required fields
-a value or a ``待填写`` placeholder (which `zwgk check` lists as a warning), optional fields a
+a value or a ``待填写`` placeholder (an error in `zwgk check` until filled in), optional fields a
 commented-out line. Dates are the given day; a normative document gets the next free 索引号
 serial and the next 文号 of its issuer. The review block is left empty, so nothing is
 published before 三审.
@@ -22,7 +22,7 @@ import yaml
 from .docnumber import normalise_doc_number
 from .errors import ZwgkError
 from .load import ID_RE
-from .records import RECORD_KINDS, Markdown
+from .records import RECORD_KINDS, Markdown, is_required, requirement_label
 from .schema import KINDS, _class_doc, modeline
 from .yamlnodes import PLACEHOLDER, yaml_fields
 
@@ -135,13 +135,9 @@ def _scalar(value) -> str:
     return text if plain and text.strip() == text and text else json.dumps(text, ensure_ascii=False)
 
 
-def _comment(fl: dataclasses.Field, required: bool) -> str:
+def _comment(fl: dataclasses.Field) -> str:
     label, help_text = fl.metadata.get("label", fl.name), fl.metadata.get("help", "")
-    return f"# {label}（{'必填' if required else '选填'}）" + (f"：{help_text}" if help_text else "")
-
-
-def _required(fl: dataclasses.Field) -> bool:
-    return fl.default is dataclasses.MISSING and fl.default_factory is dataclasses.MISSING
+    return f"# {label}（{requirement_label(fl)}）" + (f"：{help_text}" if help_text else "")
 
 
 def render(cls, values: dict, indent: int = 0) -> list[str]:
@@ -150,8 +146,8 @@ def render(cls, values: dict, indent: int = 0) -> list[str]:
     hints = typing.get_type_hints(cls)
     lines: list[str] = []
     for fl in yaml_fields(cls):
-        required = _required(fl)
-        lines.append(pad + _comment(fl, required))
+        required = is_required(fl)
+        lines.append(pad + _comment(fl))
         tp = hints[fl.name]
         if fl.name not in values:
             if required:
@@ -329,7 +325,8 @@ def new_record(root: Path, kind: str, day: dt.date, record_id: str | None = None
     header = [
         modeline(root, path),
         f"# {title}：由 zwgk new {kind} 于 {day.isoformat()} 生成。",
-        f"# 把“{PLACEHOLDER}”换成实际内容；三审（review）填全后才会发布。改完运行 zwgk check。",
+        f"# 把“{PLACEHOLDER}”全部换成实际内容（留有“{PLACEHOLDER}”时网站不会生成）；三审（review）填全后才会发布。"
+        "改完运行 zwgk check。",
         "",
     ]
     text = "\n".join(header + render(cls, values)) + "\n"

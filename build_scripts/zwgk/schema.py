@@ -31,6 +31,8 @@ from .records import (
     SitePath,
     TaskList,
     Units,
+    is_required,
+    requirement_label,
 )
 from .yamlnodes import yaml_fields
 
@@ -120,7 +122,7 @@ class _Builder:
         properties, required = {}, []
         for fl in yaml_fields(cls):
             properties[fl.name] = self.field_schema(fl, hints[fl.name])
-            if fl.default is dataclasses.MISSING and fl.default_factory is dataclasses.MISSING:
+            if is_required(fl):
                 required.append(fl.name)
         title, description = _class_doc(cls)
         out = {"type": "object", "title": title, "description": description,
@@ -143,10 +145,10 @@ class _Builder:
         if help_text and help_text in type_note:
             help_text = ""
         description = "；".join(t for t in (help_text, type_note) if t)
-        required = fl.default is dataclasses.MISSING and fl.default_factory is dataclasses.MISSING
+        need = requirement_label(fl)
         out = {"title": label, **schema}
-        out["description"] = f"{label}（{'必填' if required else '选填'}）" + (f"：{description}" if description else "")
-        out["markdownDescription"] = (f"**{label}** `{fl.name}`（{'必填' if required else '选填'}）"
+        out["description"] = f"{label}（{need}）" + (f"：{description}" if description else "")
+        out["markdownDescription"] = (f"**{label}** `{fl.name}`（{need}）"
                                       + (f"\n\n{description}" if description else ""))
         default = _default(fl)
         if default is not None:

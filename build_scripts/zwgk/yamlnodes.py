@@ -262,6 +262,7 @@ class NodeReader:
 
     def read_units(self, node, what: str):
         if isinstance(node, yaml.ScalarNode):
+            self.refuse_placeholder(node, node.value, what)
             return Units(split_unit_list(node.value))
         items = self.read_list(node, str, what)
         return INVALID if items is INVALID else Units(items)
@@ -303,14 +304,19 @@ class NodeReader:
             self.problem(node, f"“{what}”应为{TYPE_NAMES[tp]}，这里是“{text}”")
             return INVALID
 
+    def refuse_placeholder(self, node, text: str, what: str) -> None:
+        """A value still holding the `zwgk new` template's placeholder must never be published."""
+        if PLACEHOLDER in text:
+            self.problem(node, f"“{what}”还是模板中的“{PLACEHOLDER}”内容", "按实际情况填写；填好之前整个网站不会生成")
+
     def read_text(self, node, tp, what: str):
         if isinstance(node, yaml.ScalarNode) and tp is DeadlineText:
+            self.refuse_placeholder(node, node.value, what)
             return DeadlineText(node.value.strip())
         text = self.read_scalar(node, what, "文本")
         if text is INVALID:
             return INVALID
-        if PLACEHOLDER in text:
-            self.problem(node, f"“{what}”还是模板中的“{PLACEHOLDER}”内容", "按实际情况填写后再发布", "警告")
+        self.refuse_placeholder(node, text, what)
         if tp is DocNumber:
             return self.read_doc_number(node, text, what)
         if tp is ProjectFile:
