@@ -594,3 +594,33 @@ def test_atom_feed_for_the_site_and_each_column(site, column):
 def test_each_area_column_has_a_feed(site, portal):
     for c in portal.columns:
         ET.fromstring((site.root / f"zdly/{c.id}/atom.xml").read_bytes())
+
+
+# Hand-written pages take the agency's details from portal.yml -----------------------------------
+
+
+def test_disclosure_guide_gives_the_contact_details_of_portal_yml(site, portal):
+    contact = portal.config.contact
+    items = [li.text() for li in article(site, "xxgk/").find_all("li")]
+    assert [i for i in items if i.startswith(("受理机构", "办公地址", "办公时间", "咨询电话", "传真", "电子邮箱"))] == [
+        f"受理机构：{contact.department}",
+        f"办公地址：{contact.address}",
+        f"办公时间：{contact.hours}",
+        f"咨询电话：{contact.phone}",
+        f"传真：{contact.fax}",
+        f"电子邮箱：{contact.email}",
+    ]
+    assert "zwgk:contact" not in site.page("xxgk/").text()
+    footer = site.page("xxgk/").find("footer").text()
+    assert contact.phone in footer  # one source for both
+
+
+def test_contact_marker_lists_only_filled_in_fields_escaped(tmp_path):
+    from helpers import records_copy, write
+    from zwgk.pages.contact import fill_markers
+
+    root = records_copy(tmp_path)
+    write(root, "portal.yml", "name: 测试县人民政府\nagency: 测试县人民政府办公室\n"
+          "contact: {address: '测试县*人民路*1号', phone: 0000-1234567}\n")
+    text = fill_markers("前\n\n<!-- zwgk:contact -->\n\n后", load_portal(root, AS_OF))
+    assert text == "前\n\n- 受理机构：测试县人民政府办公室\n- 办公地址：测试县\\*人民路\\*1号\n- 咨询电话：0000\\-1234567\n\n后"

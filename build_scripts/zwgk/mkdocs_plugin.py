@@ -20,6 +20,7 @@ from .audit.export import report_files
 from .errors import ZwgkError
 from .export import export_files
 from .pages import render_pages, to_markdown
+from .pages.contact import fill_markers
 from .portal import load_portal
 
 log = logging.getLogger("mkdocs.plugins.zwgk")
@@ -82,7 +83,9 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        """Progress on long builds: a line at every tenth of the pages."""
+        """Hand-written pages get portal.yml's contact details; progress on long builds (every tenth)."""
+        if getattr(page.file, "generated_by", None) != "zwgk" and getattr(self, "portal", None):
+            markdown = fill_markers(markdown, self.portal)
         self._rendered = getattr(self, "_rendered", 0) + 1
         total = getattr(self, "_total_pages", 0)
         step = max(total // 10, 1)

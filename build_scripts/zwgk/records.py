@@ -110,6 +110,7 @@ class SiteContact:
 
     address: str = f("地址", default="")
     phone: str = f("电话", default="")
+    fax: str = f("传真", default="")
     email: str = f("电子邮箱", default="")
     postcode: str = f("邮政编码", default="")
     department: str = f("受理机构", "政府信息公开工作机构", default="")
