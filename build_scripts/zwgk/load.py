@@ -10,11 +10,13 @@ from slugify import slugify
 
 from .encoding import decode
 from .errors import Problem, RecordError
+from .files import scan as scan_files
 from .records import (
     QA,
     Column,
     ColumnsFile,
     Interpretation,
+    InputLimits,
     Item,
     NormativeDocument,
     PortalConfig,
@@ -47,6 +49,12 @@ class Records:
     items: list[Item]
     tasks: dict[int, TaskList]
     warnings: list[Problem] = field(default_factory=list)
+    files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: regular files, no links
+
+    def all(self) -> list:
+        """Every record, whatever its kind."""
+        return [*self.normative.values(), *self.interpretations.values(), *self.qa.values(), *self.items,
+                *self.tasks.values()]
 
 
 def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
@@ -66,19 +74,26 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     return None
 
 
-def parse_file(path: Path, root: Path, cls, problems: list[Problem]):
+def parse_file(path: Path, root: Path, cls, problems: list[Problem], limits: InputLimits | None = None):
     """One YAML file → one record instance (or INVALID), problems appended."""
+    limits = limits or InputLimits()
     rel = path.relative_to(root.parent).as_posix() if root.parent in path.parents else str(path)
+    size_kb = path.stat().st_size / 1024
+    if size_kb > limits.max_file_kb:
+        problems.append(Problem(rel, 1, 1, f"文件有 {size_kb:,.0f} KB，超过记录文件上限 {limits.max_file_kb} KB",
+                                "记录文件只放文字；大段材料作为附件放到 files/ 并在 attachments 中列出。"
+                                "确需更大的，在 portal.yml 的 limits.max_file_kb 中调高"))
+        return INVALID
     text = read_text(path, rel, problems)
     if text is None:
         return INVALID
-    node = compose(text, rel, problems)
+    node = compose(text, rel, problems, limits.max_depth)
     if node is INVALID:
         return INVALID
     if node is None:
         problems.append(Problem(rel, 1, 1, "文件是空的", "删除该文件，或按模板填写"))
         return INVALID
-    record = NodeReader(rel, problems).read(node, cls, _kind_label(cls))
+    record = NodeReader(rel, problems, limits).read(node, cls, _kind_label(cls))
     if record is not INVALID and hasattr(record, "file"):
         record.file = rel
     return record
@@ -88,13 +103,22 @@ def _kind_label(cls) -> str:
     return (cls.__doc__ or cls.__name__).split(":")[-1].strip().rstrip(".")
 
 
+def is_link(path: Path, rel: str, problems: list[Problem]) -> bool:
+    """A symbolic link is refused (an error), so nothing outside the repository can be read or published."""
+    if not path.is_symlink():
+        return False
+    problems.append(Problem(rel, 1, 1, "这是一个符号链接，不予读取和发布",
+                            "把文件本身（而不是链接）放进仓库；链接可能指向服务器上的任何文件"))
+    return True
+
+
 def record_files(folder: Path, rel: str, problems: list[Problem]) -> dict[str, Path]:
     """<id>.yml files of a folder by id; bad ids and .yml/.yaml twins are problems."""
     found: dict[str, Path] = {}
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():  # a linked folder is reported where it is listed
         return found
     for path in sorted(folder.iterdir()):
-        if path.is_dir() or path.name.startswith("."):
+        if is_link(path, f"{rel}/{path.name}", problems) or path.is_dir() or path.name.startswith("."):
             continue
         if path.suffix not in (".yml", ".yaml"):
             problems.append(Problem(f"{rel}/{path.name}", 1, 1, "不是 YAML 文件，已忽略", "记录文件以 .yml 结尾", "警告"))
@@ -121,12 +145,15 @@ def load_records(root: Path) -> Records:
     if not root.is_dir():
         raise RecordError([Problem(str(root), 1, 1, "找不到记录目录", "用 --records 指定 tasks_yaml 目录")])
     for entry in sorted(root.iterdir()):
+        if is_link(entry, f"{rootname}/{entry.name}", problems):
+            continue
         if entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
             problems.append(Problem(f"{rootname}/{entry.name}", 1, 1, f"未知的文件或目录“{entry.name}”，已忽略",
                                     "记录放在 normative/、interpretations/、qa/、items/<栏目>/、tasks/ 下", "警告"))
 
     portal = _single(root / "portal.yml", root, PortalConfig, problems)
-    columns_file = _single(root / "columns.yml", root, ColumnsFile, problems)
+    limits = portal.limits if portal not in (None, INVALID) else InputLimits()
+    columns_file = _single(root / "columns.yml", root, ColumnsFile, problems, limits)
     columns = columns_file.columns if columns_file not in (None, INVALID) else []
     for column, mark in zip(columns, _marks_of_list(columns_file)):
         column.file, column.line = f"{rootname}/columns.yml", mark
@@ -135,7 +162,7 @@ def load_records(root: Path) -> Records:
     for folder, cls in RECORD_FOLDERS.items():
         loaded[folder] = {}
         for record_id, path in record_files(root / folder, f"{rootname}/{folder}", problems).items():
-            record = parse_file(path, root, cls, problems)
+            record = parse_file(path, root, cls, problems, limits)
             if record is INVALID:
                 continue
             record.id = record_id
@@ -143,11 +170,13 @@ def load_records(root: Path) -> Records:
 
     items: list[Item] = []
     items_dir = root / "items"
-    if items_dir.is_dir():
+    if items_dir.is_dir() and not items_dir.is_symlink():
         for column_dir in sorted(p for p in items_dir.iterdir() if p.is_dir()):
+            if is_link(column_dir, f"{rootname}/items/{column_dir.name}", problems):
+                continue
             rel = f"{rootname}/items/{column_dir.name}"
             for record_id, path in record_files(column_dir, rel, problems).items():
-                record = parse_file(path, root, Item, problems)
+                record = parse_file(path, root, Item, problems, limits)
                 if record is INVALID:
                     continue
                 record.id, record.column = record_id, column_dir.name
@@ -167,18 +196,22 @@ def load_records(root: Path) -> Records:
                                     f"把 year 改为 {record_id}，或把文件改名为 {tasklist.year}.yml", "警告"))
         tasks[tasklist.year] = tasklist
 
+    present, link_problems = scan_files(root)
+    problems += link_problems
     errors = [p for p in problems if p.severity == "错误"]
     if errors or portal in (None, INVALID) or columns_file in (None, INVALID):
         raise RecordError(problems)
     return Records(root, portal, columns, loaded["normative"], loaded["interpretations"], loaded["qa"],
-                   items, tasks, warnings=[p for p in problems if p.severity != "错误"])
+                   items, tasks, warnings=[p for p in problems if p.severity != "错误"], files=present)
 
 
-def _single(path: Path, root: Path, cls, problems: list[Problem]):
+def _single(path: Path, root: Path, cls, problems: list[Problem], limits: InputLimits | None = None):
     if not path.exists():
         problems.append(Problem(f"{root.name}/{path.name}", 1, 1, f"缺少 {path.name}", "从示例县的 tasks_yaml/ 复制一份再修改"))
         return None
-    return parse_file(path, root, cls, problems)
+    if path.is_symlink():  # reported with the folder's entries
+        return INVALID
+    return parse_file(path, root, cls, problems, limits)
 
 
 def _marks_of_list(columns_file) -> list[int]:

@@ -67,12 +67,8 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
                 files.remove(existing)
             files.append(File.generated(config, page.path, content=to_markdown(page, portal), inclusion=inclusion))
             files.get_file_from_path(page.path).generated_by = "zwgk"
-        attachments = self.records_dir / "files"
-        if attachments.is_dir():
-            for path in sorted(attachments.rglob("*")):
-                if path.is_file():
-                    uri = "files/" + path.relative_to(attachments).as_posix()
-                    files.append(File.generated(config, uri, abs_src_path=str(path)))
+        for uri in portal.files:  # only files a published record names; never a link
+            files.append(File.generated(config, uri, abs_src_path=str(self.records_dir / uri)))
         for uri, content in export_files(portal).items():  # Atom feeds, CSV/JSON open data
             files.append(File.generated(config, uri, content=content))
         for uri, content in report.items():

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .dates import DateFormatError, parse_deadline
 from .errors import Problem, RecordError
+from .files import references, unreferenced
 from .load import Records, iter_tasks
 from .records import QA, Column, Interpretation, Item, NormativeDocument
 from .validity import ValidityStatus, compute_validity
@@ -33,6 +34,7 @@ class Portal:
     items_of: dict[str, list[Item]]
     unreviewed: list[object] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: what published records name
 
     @property
     def config(self):
@@ -108,10 +110,11 @@ def check_references(records: Records) -> list[Problem]:
                 line, col = where(task, "deadline")
                 problems.append(Problem(tasklist.file, line, col, str(exc),
                                         "写作日期（2023-06-30），或 年底前、6月底前、8月31日、持续推进、长期坚持、及时公开"))
+    problems += unreferenced(records.root, records.files, references(records.all()))
     for record in [*docs.values(), *records.interpretations.values(), *records.items]:
         for name in ("attachments", "media"):
             for att in getattr(record, name, []):
-                if not (records.root / att.path).is_file():
+                if att.path not in records.files and not (records.root / att.path).is_symlink():
                     line, col = where(att, "path")
                     problems.append(Problem(record.file, line, col, f"附件“{att.path}”不存在",
                                             f"把文件放到 {records.root.name}/{att.path}", "警告"))
@@ -249,8 +252,10 @@ def link(records: Records, as_of: dt.date) -> Portal:
     for item in sorted(items, key=lambda i: (i.published or dt.date.min, i.id), reverse=True):
         items_of[item.column].append(item)
 
+    published = [*documents.values(), *interps.values(), *qas.values(), *items, *records.tasks.values()]
+    files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}
     return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
-                  dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings)
+                  dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files)
 
 
 def _add(lst: list[str], value: str) -> None:

@@ -131,6 +131,16 @@ class AnnualFigures:
 
 
 @dataclass(kw_only=True)
+class InputLimits:
+    """读取记录文件的上限：超过即报错，防止误粘贴或恶意文件拖垮检查和生成."""
+
+    max_file_kb: int = f("单个记录文件大小上限（KB）", "附件不受此限", default=2048)
+    max_depth: int = f("嵌套层数上限", default=32)
+    max_text_chars: int = f("单行字段字数上限", "标题、文号、单位等（正文以外的文字字段）", default=2000)
+    max_markdown_chars: int = f("正文字段字数上限", "正文、答复等 Markdown 字段", default=300000)
+
+
+@dataclass(kw_only=True)
 class AuditThresholds:
     """检查规则的阈值."""
 
@@ -159,11 +169,13 @@ class PortalConfig:
     contact: SiteContact = f("联系方式", default=None)
     annual_report: list[AnnualFigures] = f("年报数字", "政府信息公开年报中填报的数字", default=[])
     audit: AuditThresholds = f("检查阈值", default=None)
+    limits: InputLimits = f("读取上限", "记录文件大小、嵌套层数和字段字数的上限", default=None)
     file: str = loader_field("文件")
 
     def __post_init__(self):
         self.contact = self.contact or SiteContact()
         self.audit = self.audit or AuditThresholds()
+        self.limits = self.limits or InputLimits()
 
 
 @dataclass(kw_only=True)

@@ -16,7 +16,7 @@ from .importers.units import split_unit_list
 from .dates import DateFormatError, normalise_digits, parse_date
 from .docnumber import is_standard, normalise_doc_number
 from .errors import Problem
-from .records import DeadlineText, DocNumber, Markdown, ProjectFile, SitePath, Units
+from .records import DeadlineText, DocNumber, InputLimits, Markdown, ProjectFile, SitePath, Units
 
 INVALID = object()
 
@@ -33,11 +33,30 @@ _YAML_MESSAGES = [
     ("expected <block end>, but found", "缩进不一致", "同一层的字段要对齐，用空格缩进"),
     ("while scanning a quoted scalar", "引号没有闭合", "检查引号是否成对"),
     ("found unknown escape character", "双引号内有无法识别的转义符", "改用单引号，或去掉反斜杠"),
+    ("block sequence entries are not allowed here", "此处不能开始列表项“- ”", "“- ”要另起一行，并与同一列表的其他项对齐"),
+    ("expected ',' or ']'", "方括号 [ ] 中的列表写法有误", "各项用半角逗号分隔；值里含逗号或括号时给该值加引号"),
+    ("expected ',' or '}'", "花括号 { } 中的写法有误", "写作 {字段: 值, 字段: 值}，用半角逗号和冒号"),
+    ("expected the node content", "此处缺少内容", "检查该行的缩进和上一行是否写完整"),
+    ("found character", "出现了不能开始一个值的字符", "值以 @、`、% 等符号开头时，请给整个值加引号"),
+    ("expected alphabetic or numeric character", "“&”或“*”后的写法有误", "值以 & 或 * 开头时，请给整个值加引号"),
+    ("expected chomping or indentation indicators", "“|”或“>”后的写法有误", "多行正文写作“body: |”，下一行起缩进书写"),
+    ("expected a single document in the stream", "一个文件里有多个 YAML 文档（出现了“---”）", "每个记录一个文件；删除多余的“---”"),
+    ("found undefined tag handle", "出现了无法识别的“!”标签", "值以 ! 开头时，请给整个值加引号"),
+    ("found duplicate anchor", "锚点重复", "记录中不要使用 & 和 *"),
+    ("expected a comment or a line break", "此处应换行", "同一行的值后面只能写注释（# 开头）"),
+    ("expected ' ', but found", "缺少空格", "“- ”“: ”后要有空格"),
+    ("while scanning a simple key", "缺少“:”", "每一行应写成“字段: 值”，冒号为半角并后跟空格"),
 ]
 
 
-def yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
+def yaml_problem(path: str, exc: yaml.YAMLError, text: str = "") -> Problem:
     """Turn a PyYAML error into a located Chinese problem."""
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML cannot read; named by code point
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        return Problem(path, line, col, f"第 {line} 行第 {col} 列有无法读取的字符 U+{code:04X}",
+                       "删除该字符后重新输入这一处；文件应以 UTF-8 编码保存")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     context = getattr(exc, "context", "") or ""
     for needle, what in (("quoted scalar", "引号"), ("flow sequence", "方括号 [ ]"), ("flow mapping", "花括号 { }")):
@@ -50,7 +69,68 @@ def yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
     for needle, message, hint in _YAML_MESSAGES:
         if needle in raw:
             return Problem(path, line, col, f"YAML 语法错误：{message}", hint)
-    return Problem(path, line, col, f"YAML 语法错误（{raw.strip()}）", "检查缩进、冒号和引号")
+    return Problem(path, line, col, "YAML 语法错误：此处无法读取", "检查这一行及上一行的缩进、冒号和引号")
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Raised while composing when the input is outside what records need (aliases, deep nesting)."""
+
+    def __init__(self, mark, message: str, hint: str):
+        super().__init__(problem=message, problem_mark=mark)
+        self.message, self.hint = message, hint
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases (a "billion laughs" file) and nesting beyond max_depth."""
+
+    def __init__(self, stream, max_depth: int):
+        super().__init__(stream)
+        self.max_depth, self.depth = max_depth, 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, "记录中不能使用 YAML 锚点和别名（& 和 *）",
+                           "把被引用的内容直接写出来；值以 & 或 * 开头时，请给整个值加引号")
+        self.depth += 1
+        try:
+            if self.depth > self.max_depth:
+                raise _Refused(event.start_mark, f"嵌套超过 {self.max_depth} 层",
+                               "记录最多嵌套几层；检查是否误粘贴了大量括号或缩进（上限见 portal.yml limits.max_depth）")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _compose_bounded(text: str, max_depth: int):
+    loader = _BoundedLoader(text, max_depth)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+# Characters a person cannot see: control characters (not tab or line breaks), zero-width and direction marks,
+# the byte-order mark inside the text. YAML refuses some of them with an unhelpful message; the rest hide in titles.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_INVISIBLE_NAMES = {"\u200b": "零宽空格", "\u200c": "零宽不连字", "\u200d": "零宽连字", "\ufeff": "字节顺序标记（BOM）",
+                    "\u2060": "零宽不换行空格", "\u200e": "从左到右标记", "\u200f": "从右到左标记"}
+
+
+def invisible_characters(text: str, path: str) -> list[Problem]:
+    """Each invisible character, named by code point, line and column (the file's leading BOM is fine)."""
+    found = []
+    for m in _INVISIBLE.finditer(text, 1 if text.startswith("\ufeff") else 0):
+        char = m.group()
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        name = _INVISIBLE_NAMES.get(char, "控制字符")
+        found.append(Problem(path, line, col, f"第 {line} 行第 {col} 列有看不见的字符 U+{ord(char):04X}（{name}）",
+                             "多半是从网页、Word 或聊天软件复制带来的：删除该字符后重新输入这一处",
+                             "警告" if char in _INVISIBLE_NAMES else "错误"))
+        if len(found) >= 20:
+            break
+    return found
 
 
 _TAB_INDENT = re.compile(r"^[ ]*\t[ \t]*(?=\S)", re.M)
@@ -74,7 +154,7 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def compose(text: str, path: str, problems: list[Problem]):
+def compose(text: str, path: str, problems: list[Problem], max_depth: int = 32):
     """YAML text → node tree (None when empty, INVALID on a syntax error, which is reported).
 
     Two habits are repaired, only when the text does not parse as it is, each with a warning:
@@ -82,13 +162,24 @@ def compose(text: str, path: str, problems: list[Problem]):
     space or a full-width space after it) and tabs in indentation, when 2, 4 and 8 columns a tab give the same data. Otherwise
     the syntax error stands. Lines are not added or removed, so line numbers hold.
     """
+    invisible = invisible_characters(text, path)
+    problems += invisible
+    if any(p.severity == "错误" for p in invisible):
+        return INVALID
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return _compose_bounded(text, max_depth)
+    except _Refused as exc:
+        mark = exc.problem_mark
+        problems.append(Problem(path, mark.line + 1, mark.column + 1, f"YAML 语法错误：{exc.message}", exc.hint))
+        return INVALID
     except yaml.YAMLError as exc:
         error = exc
+    except (RecursionError, MemoryError):
+        problems.append(Problem(path, 1, 1, "文件结构过深或过大，无法读取", "检查是否误粘贴了大量括号或重复内容"))
+        return INVALID
     colons = [(_line_of(text, m.start()), m.group(2)) for m in _COLON.finditer(text)]
     fixed = _COLON.sub(lambda m: f"{m.group(1)}{m.group(2)}: ", text) if colons else text
-    node, tabs = _compose_untabbed(fixed)
+    node, tabs = _compose_untabbed(fixed, max_depth)
     if node is not INVALID:
         for line, name in colons:
             problems.append(Problem(path, line, 1, f"字段“{name}”后的冒号写法不对（全角“：”或缺少空格），已按“{name}: ”读取",
@@ -103,24 +194,24 @@ def compose(text: str, path: str, problems: list[Problem]):
         problems.append(Problem(path, line, 1, "YAML 语法错误：用制表符（Tab）缩进，层次无法确定",
                                 "按 2、4、8 个空格理解，结果不同：请把所有 Tab 换成空格，同一层对齐"))
         return INVALID
-    problems.append(yaml_problem(path, error))
+    problems.append(yaml_problem(path, error, text))
     return INVALID
 
 
-def _compose_untabbed(text: str):
+def _compose_untabbed(text: str, max_depth: int):
     """(node or INVALID, lines indented with tabs); tabs are expanded only when their width does not matter."""
     tabs = [_line_of(text, m.start()) for m in _TAB_INDENT.finditer(text)]
     if not tabs:
         try:
-            return yaml.compose(text, Loader=yaml.SafeLoader), []
-        except yaml.YAMLError:
+            return _compose_bounded(text, max_depth), []
+        except (yaml.YAMLError, RecursionError):
             return INVALID, []
     readings = []
     for width in (2, 4, 8):
         expanded = _TAB_INDENT.sub(lambda m: m.group(0).expandtabs(width), text)
         try:
-            readings.append(yaml.compose(expanded, Loader=yaml.SafeLoader))
-        except yaml.YAMLError:
+            readings.append(_compose_bounded(expanded, max_depth))
+        except (yaml.YAMLError, RecursionError):
             return INVALID, tabs
     if _shape(readings[0]) == _shape(readings[1]) == _shape(readings[2]):
         return readings[0], tabs
@@ -156,9 +247,10 @@ def where(obj: object, name: str | None = None) -> tuple[int, int]:
 class NodeReader:
     """Converts composed YAML nodes into record instances, collecting problems."""
 
-    def __init__(self, path: str, problems: list[Problem]):
+    def __init__(self, path: str, problems: list[Problem], limits: InputLimits | None = None):
         self.path = path
         self.problems = problems
+        self.limits = limits or InputLimits()
 
     def problem(self, node, message: str, hint: str = "", severity: str = "错误") -> None:
         mark = node.start_mark
@@ -315,6 +407,12 @@ class NodeReader:
             return DeadlineText(node.value.strip())
         text = self.read_scalar(node, what, "文本")
         if text is INVALID:
+            return INVALID
+        limit, key = ((self.limits.max_markdown_chars, "max_markdown_chars") if tp is Markdown
+                      else (self.limits.max_text_chars, "max_text_chars"))
+        if len(text) > limit:
+            self.problem(node, f"“{what}”有 {len(text)} 字，超过上限 {limit} 字",
+                         f"检查是否误粘贴了重复内容；确需更长的，在 portal.yml 的 limits.{key} 中调高")
             return INVALID
         self.refuse_placeholder(node, text, what)
         if tp is DocNumber:

@@ -173,13 +173,13 @@ def _date_conflicts(doc) -> list[str]:
 
 
 def missing_attachments(ctx: Context, record) -> list:
-    """Attachments (and media) of a record whose file is not under the records folder."""
-    root = ctx.portal.records.root
+    """Attachments (and media) of a record whose file is not in files/ (a link does not count)."""
+    present = ctx.portal.records.files
     return [
         att
         for name in ("attachments", "media")
         for att in getattr(record, name, [])
-        if not (root / att.path).is_file()
+        if att.path not in present
     ]
 
 

@@ -146,11 +146,7 @@ def site_paths(portal: Portal, docs_dir: Path | None) -> set[str]:
         pages += [task_parts.dept_index_path(y)] + [task_parts.dept_path(y, s) for s in slugs]
     paths |= {page_url(p) for p in pages}
     paths |= {p for p, _text, _name in catalogue.DATA_ALL + catalogue.DATA_IN_FORCE}
-    files = portal.records.root / "files"
-    if files.is_dir():
-        paths |= {
-            "files/" + p.relative_to(files).as_posix() for p in files.rglob("*") if p.is_file()
-        }
+    paths |= set(portal.files)
     if docs_dir and Path(docs_dir).is_dir():
         for p in Path(docs_dir).rglob("*"):
             if p.is_file():

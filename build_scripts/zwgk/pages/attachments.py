@@ -1,8 +1,9 @@
-"""Attachments (Word, PDF, 图解 …) listed with their type and size, read from tasks_yaml/files once per build."""
+"""Attachments (Word, PDF, 图解 …) listed with their type and size (portal.files: what the site publishes)."""
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
+from urllib.parse import quote
 
 from .common import esc, rel
 
@@ -23,27 +24,6 @@ FILE_TYPES = {
     ".zip": "压缩包",
     ".txt": "文本",
 }
-_sizes_cache: list = [None, {}]  # [portal, {site path: bytes}]: one directory scan per build
-
-
-def published_files(portal) -> dict[str, int]:
-    """Size in bytes of each file published under files/, keyed by its path ('files/a.pdf')."""
-    if _sizes_cache[0] is portal:
-        return _sizes_cache[1]
-    folder = Path(portal.records.root) / "files"
-    sizes = (
-        {
-            "files/" + p.relative_to(folder).as_posix(): p.stat().st_size
-            for p in folder.rglob("*")
-            if p.is_file()
-        }
-        if folder.is_dir()
-        else {}
-    )
-    _sizes_cache[:] = [portal, sizes]
-    return sizes
-
-
 def human_size(size: int) -> str:
     if size < 1024:
         return f"{size} 字节"
@@ -61,14 +41,14 @@ def attachment_list(portal, from_path: str, attachments) -> str:
             PurePosixPath(path).suffix.lower(), PurePosixPath(path).suffix.lstrip(".").upper()
         )
         title = att.title or PurePosixPath(path).name
-        size = published_files(portal).get(path)
+        size = portal.files.get(path)
         if size is None:
             items.append(
                 f'<li>{esc(title)}<span class="zwgk-attachment__meta">（{esc(kind)}，文件暂未上传）</span></li>'
             )
         else:
             items.append(
-                f'<li><a href="{esc(rel(from_path, path))}">{esc(title)}</a>'
+                f'<li><a href="{esc(quote(rel(from_path, path)))}">{esc(title)}</a>'
                 f'<span class="zwgk-attachment__meta">（{esc(kind)}，{human_size(size)}）</span></li>'
             )
     return f'<ul class="zwgk-attachments">{"".join(items)}</ul>'
