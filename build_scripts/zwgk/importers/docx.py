@@ -17,9 +17,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from .office import Block, assemble_blocks, cell_text
-from .table import ImportResult, TaskImportError, to_cn_numeral
-
+from .office import Block, assemble_blocks
+from .table import ImportResult, TaskImportError, cell_text, to_cn_numeral
 
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting",
                     "taiwaneseCountingThousand", "chineseLegalSimplified"}

@@ -77,6 +77,7 @@ def finish(result: ImportResult) -> ImportResult:
                 parse_deadline(deadline, year)
             except DateFormatError:
                 task["deadline"] = ""
+                task.get("_comments", {}).pop("deadline", None)
                 _note(task, "完成时限", deadline)
                 warnings.append(PlacedWarning(0, f"完成时限“{deadline}”无法识别，已写入备注", where))
         if not task.get("guide"):
@@ -91,12 +92,52 @@ def finish(result: ImportResult) -> ImportResult:
     return ImportResult(data, warnings)
 
 
+def summary(data: dict) -> dict[str, int]:
+    """What a person checks first after an import: counts of tasks, parts, and tasks missing a field."""
+    tasks = list(_tasks(data))
+    return {
+        "tasks": len(tasks),
+        "sections": len(data["sections"]),
+        "subsections": sum(len(s.get("subsections", [])) for s in data["sections"]),
+        "without_units": sum(1 for t in tasks if not (t.get("lead") or t.get("responsible") or t.get("guide"))),
+        "without_deadline": sum(1 for t in tasks if not t.get("deadline")),
+        "without_no": sum(1 for t in tasks if t.get("no") in (None, "")),
+        "deadline_from_text": sum(1 for t in tasks if t.get("deadline") and "deadline" in t.get("_comments", {})),
+    }
+
+
+def _public(value):
+    """``value`` without the importer's own keys (``_comments``), which are not record fields."""
+    if isinstance(value, dict):
+        return {k: _public(v) for k, v in value.items() if not k.startswith("_")}
+    if isinstance(value, list):
+        return [_public(v) for v in value]
+    return value
+
+
+def _task_comments(body: str, data: dict) -> str:
+    """Each task's ``_comments`` written as YAML comments after its fields (``deadline: 6月底前  # …``)."""
+    comments = [t.get("_comments", {}) for t in _tasks(data)]
+    if not any(comments):
+        return body
+    lines, index = body.split("\n"), -1
+    for n, line in enumerate(lines):
+        if re.match(r"^\s*- no:", line):  # every task starts with its no
+            index += 1
+            continue
+        m = re.match(r"^\s+(\w+):", line)
+        if m and 0 <= index < len(comments) and m.group(1) in comments[index]:
+            lines[n] = f"{line}  # {comments[index][m.group(1)]}"
+    return "\n".join(lines)
+
+
 def to_yaml(data: dict, *, source: str, warnings: list, schema: str | None = None,
             today: dt.date | None = None) -> str:
     """The record as YAML, headed by where it came from and what needs checking."""
-    ordered = {k: data[k] for k in ("year", "title", "source", "sections") if data.get(k) not in (None, "")}
+    ordered = {k: _public(data[k]) for k in ("year", "title", "source", "sections") if data.get(k) not in (None, "")}
     body = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=None)
     body = re.sub(r"^(\s*(?:- )?)'no':", r"\1no:", body, flags=re.M)  # YAML 1.1 would quote the key no
+    body = _task_comments(body, data)
     head = [f"# yaml-language-server: $schema={schema}"] if schema else []
     head.append(f"# {data['title']}")
     head.append(f"# 由 zwgk import-tasks 从 {source} 导入（{(today or dt.date.today()).isoformat()}）。")

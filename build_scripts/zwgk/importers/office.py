@@ -16,7 +16,6 @@ from pathlib import Path
 
 from .table import SECTION_RE, SUBSECTION_RE, Cell, ImportResult, ImportWarning, clean, read_header
 from .text import assemble
-from .units import looks_like_units
 
 _FILE_YEAR_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
@@ -40,21 +39,6 @@ class Block:
     cells: list[str] | None = None
 
 
-def cell_text(paragraphs: list[str]) -> str:
-    """One cell from its paragraphs (Word) or lines (Alt+Enter in Excel).
-
-    Paragraphs that each name units are one list (县财政局 / 县民政局 → 县财政局、县民政局);
-    otherwise they are marked up as paragraphs, which the table module splits into a short
-    工作任务 name and its requirement, or joins.
-    """
-    paras = [p for p in (clean(p) for p in paragraphs) if p]
-    if len(paras) <= 1:
-        return paras[0] if paras else ""
-    if all(looks_like_units(p) for p in paras):
-        return "、".join(p.rstrip("、，,；;。") for p in paras)
-    return "".join(f"<p>{p}</p>" for p in paras)
-
-
 def assemble_blocks(blocks: list[Block], *, year: int | None, title: str | None, name: str) -> ImportResult:
     """Blocks → the task list, as for a text export; ``name`` (the file name) may give the year."""
     header_at = next((i for i, b in enumerate(blocks) if b.cells is not None and read_header(b.cells, 0)), None)
@@ -75,7 +59,7 @@ def assemble_blocks(blocks: list[Block], *, year: int | None, title: str | None,
             extra.append(PlacedWarning(i, f"表格之间的段落未导入：{clean(block.text)[:30]}", block.where))
     if trailing:
         first = clean(blocks[trailing[0] - 1].text)
-        extra.append(PlacedWarning(trailing[0], f"表格之后的{len(trailing)}段文字未导入（落款、日期等）：{first[:30]}",
+        extra.append(PlacedWarning(trailing[0], f"表格之后的{len(trailing)}段文字未导入（公开方式、抄送、落款、日期等）：{first[:30]}",
                                    where[trailing[0]]))
     result = assemble(prose, rows, year=year, title=title)
     if result.tasks["year"] is None:

@@ -31,8 +31,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..dates import DateFormatError, parse_deadline
 from ..errors import ZwgkError
-from .units import looks_like_units, split_unit_list, split_units
+from .units import _LABEL_RE, looks_like_units, split_unit_list, split_units
 
 CN_DIGITS = "零一二三四五六七八九"
 SUBSECTION_JOIN = "／"
@@ -62,9 +63,17 @@ HEADERS = {
     "工作措施": "requirement",
     "牵头单位": "lead",
     "牵头部门": "lead",
+    "主办单位": "lead",
+    "主责单位": "lead",
     "责任单位": "units",
     "责任部门": "units",
     "责任主体": "units",
+    "落实单位": "units",
+    "落实部门": "units",
+    "承办单位": "units",
+    "承办部门": "units",
+    "实施单位": "units",
+    "参与单位": "units",
     "配合单位": "units",
     "配合部门": "units",
     "协办单位": "units",
@@ -111,6 +120,31 @@ STANDING_RE = re.compile(
 )
 _SENTENCE_RE = re.compile(r"[。；;，,：:！？]")
 _PARA_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+# 1. / 1．/ 1、/ （1）/ 1) opening a requirement, in tables without a 序号 column (not 1.5亿元)
+LEADING_NUMBER_RE = re.compile(r"^(?:[（(]\s*(\d{1,3})\s*[)）]|(\d{1,3})\s*(?:[.．、]|[)）])(?!\d))\s*(?=\S)")
+# A deadline written inside a requirement: 6月底前, 2023年7月31日前, 2022年底前, 第三季度末前
+_IN_TEXT_DEADLINE_RE = re.compile(
+    r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号]|底|末|上旬|中旬|下旬)?\s*(?:前|之前)"
+    r"|(?:\d{4}\s*)?年\s*(?:底|末)\s*(?:前|之前)"
+    r"|(?:\d{4}\s*年\s*)?(?:上半年|下半年|第?[一二三四1-4]季度(?:末|底)?)\s*(?:前|之前)"
+)
+# ... and one counted from the document's own date, which only a person can turn into a date
+_RELATIVE_DEADLINE_RE = re.compile(
+    r"(?:于|在)?(?:本(?:文|通知|方案|意见|要点)|文件|通知|方案)(?:印发|下发|发布|出台)(?:之日起|后)?"
+    r"\s*\d+\s*个?(?:日|天|工作日|周|月)内"
+)
+# A cell whose whole text is one text two or three times over (Word keeps each merged cell's text)
+_REPEATED_RE = re.compile(r"(.{4,}?)(?:[\s、，,；;]*\1){1,2}", re.DOTALL)
+# Lines below a table: 公开方式、抄送、落款日期 … never tasks
+_TRAILER_RE = re.compile(
+    r"^(?:公开方式|公开属性|信息公开(?:选项|属性|方式)|分送|抄送|主送|报送|发送|印送|联系人|联系电话|附件|注|说明|"
+    r"填报单位|填报人|填表人|制表人?|制表单位|审核人?|签发人?)\s*[:：]"
+    r"|印发$|^[（(](?:此件|本件|此页)[^（()）]*[）)]$"
+)
+_DATE_LINE_RE = re.compile(
+    r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日$"
+)
 
 
 class TaskImportError(ZwgkError):
@@ -137,10 +171,15 @@ class ImportResult(NamedTuple):
 
 @dataclass
 class Cell:
-    """One table cell and the source line it starts on."""
+    """One table cell and the source line it starts on.
+
+    ``paras`` keeps the paragraphs of a cell whose text joins several, so that a unit
+    column can read each line as a unit of its own (县政府办 / 各镇街 / 各村（社区）).
+    """
 
     text: str
     line: int
+    paras: list[str] | None = None
 
 
 def clean(text: str) -> str:
@@ -194,13 +233,88 @@ def looks_like_requirement(text: str) -> bool:
     return bool(_SENTENCE_RE.search(text)) or len(text) > 30
 
 
+def deadline_in_text(text: str) -> tuple[str, list[str], list[str]]:
+    """(the latest deadline phrase in a requirement, all such phrases, relative ones such as 于本文印发30日内).
+
+    Only phrases :func:`zwgk.dates.parse_deadline` reads are proposed; the years of phrases
+    without one are taken as the latest year written, so 2022年底前 comes after 6月底前 only
+    when no year says otherwise.
+    """
+    phrases: list[str] = []
+    for m in _IN_TEXT_DEADLINE_RE.finditer(text):
+        phrase = re.sub(r"\s+", "", m.group())
+        if phrase not in phrases:
+            phrases.append(phrase)
+    relative = [re.sub(r"\s+", "", m.group()) for m in _RELATIVE_DEADLINE_RE.finditer(text)]
+    years = [int(m.group()) for p in phrases if (m := re.match(r"\d{4}", p))]
+    dated = []
+    for phrase in phrases:
+        try:
+            dated.append((parse_deadline(phrase, max(years, default=2000)).date, phrase))
+        except DateFormatError:
+            continue
+    best = max(dated, key=lambda d: d[0])[1] if dated else ""
+    return best, phrases, relative
+
+
+def trailer_start(texts: list[str]) -> int | None:
+    """Where the lines below a table begin (公开方式、抄送、日期, with the 落款 just above them), or None.
+
+    ``texts`` are the trailing one-cell rows or lines of a table, in order.
+    """
+    first = next((i for i, t in enumerate(texts) if _TRAILER_RE.search(t) or _DATE_LINE_RE.match(t)), None)
+    if first is None:
+        return None
+    while first > 0 and _signature(texts[first - 1]):
+        first -= 1
+    return first
+
+
+def _signature(text: str) -> bool:
+    """示例县人民政府办公室: one unit, as a document is signed."""
+    return len(text) <= 30 and not _SENTENCE_RE.search(text) and "、" not in text and looks_like_units(text)
+
+
+def collapse_repeated(text: str) -> tuple[str, int]:
+    """``一、公开一、公开`` → (``一、公开``, 2); any other text → (text, 1)."""
+    m = _REPEATED_RE.fullmatch(text)
+    if not m:
+        return text, 1
+    unit = m.group(1)
+    return unit, len(re.findall(re.escape(unit), text))
+
+
 def looks_like_name(text: str) -> bool:
     """A short phrase without sentence punctuation: a 工作任务 name."""
     return bool(text) and len(text) <= 40 and not _SENTENCE_RE.search(text.rstrip("。"))
 
 
+def cell_text(paragraphs: list[str]) -> str:
+    """One cell from its paragraphs (Word), lines (Alt+Enter in Excel) or lines of a text export.
+
+    Paragraphs that each name units are one list (县财政局 / 县民政局 → 县财政局、县民政局);
+    otherwise they are marked up as paragraphs, which :func:`expand_paragraphs` splits into
+    a short 工作任务 name and its requirement, or joins.
+    """
+    paras = [p for p in (clean(p) for p in paragraphs) if p]
+    if len(paras) <= 1:
+        return paras[0] if paras else ""
+    if all(looks_like_units(p) for p in paras):
+        return "、".join(p.rstrip("、，,；;。") for p in paras)
+    return "".join(f"<p>{p}</p>" for p in paras)
+
+
+def plain_text(text: str) -> str:
+    """A cell's text with the paragraph markup of :func:`cell_text` taken out."""
+    paras = _PARA_RE.findall(text)
+    return clean("".join(paras) if paras else text)
+
+
 def expand_paragraphs(cells: list[Cell]) -> list[Cell]:
-    """``<p>短标题</p> <p>要求…</p>`` in one cell is a name merged with its requirement."""
+    """``<p>短标题</p> <p>要求…</p>`` in one cell is a name merged with its requirement.
+
+    Other paragraphs are joined; the cell keeps them in ``paras`` for the unit columns.
+    """
     out: list[Cell] = []
     for cell in cells:
         paras = [clean(p) for p in _PARA_RE.findall(cell.text)]
@@ -208,11 +322,34 @@ def expand_paragraphs(cells: list[Cell]) -> list[Cell]:
         if not paras:
             out.append(cell)
             continue
-        if len(paras) > 1 and looks_like_name(paras[0]) and not looks_like_name(paras[1]):
+        if (
+            len(paras) > 1
+            and looks_like_name(paras[0])
+            and not looks_like_units(paras[0])
+            and not looks_like_name(paras[1])
+        ):
             out.append(Cell(paras[0], cell.line))
-            out.append(Cell("".join(paras[1:]), cell.line))
+            out.append(Cell("".join(paras[1:]), cell.line, paras[1:] if len(paras) > 2 else None))
         else:
-            out.append(Cell("".join(paras), cell.line))
+            out.append(Cell("".join(paras), cell.line, paras if len(paras) > 1 else None))
+    return out
+
+
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "（(〔[【", "）)〕]】"
+
+
+def unit_lines(cell: Cell) -> str:
+    """A unit cell's text with each paragraph a unit of its own (joined by 、).
+
+    A paragraph continues the one before only when that one ends inside brackets or on
+    a separator (``县直有关单位（住建局、`` / ``交通运输局）``; ``牵头单位：`` / ``县政府办``).
+    """
+    if not cell.paras:
+        return clean(cell.text)
+    out = ""
+    for para in cell.paras:
+        depth = sum(out.count(c) for c in _OPEN_BRACKETS) - sum(out.count(c) for c in _CLOSE_BRACKETS)
+        out += para if not out or depth > 0 or out[-1] in "、，,；;／/：:" else f"、{para}"
     return out
 
 
@@ -228,9 +365,15 @@ class _Columns:
         return len(self.lead_in) + 1 + len(self.tail)
 
 
+def header_field(text: str) -> str | None:
+    """The field a header cell names: ``责任单位``, also ``责任单位（部门）`` and ``序 号``."""
+    text = re.sub(r"\s+", "", text)
+    return HEADERS.get(text) or HEADERS.get(re.sub(r"[（(][^（()）]*[）)]", "", text))
+
+
 def read_header(texts: list[str], line: int) -> _Columns | None:
     """The columns named by a header row, or None when the row is not a header."""
-    names = [HEADERS.get(re.sub(r"\s+", "", t)) for t in texts]
+    names = [header_field(t) for t in texts]
     known = [n for n in names if n]
     if len(known) < 2 or not set(known) & (TAIL_FIELDS | {"requirement"}):
         return None
@@ -348,6 +491,8 @@ class TableReader:
 
     def row(self, cells: list[Cell]) -> None:
         cells = expand_paragraphs(cells)
+        for cell in cells:
+            self.collapse(cell)
         texts = [clean(c.text) for c in cells]
         if not any(texts):
             return
@@ -368,6 +513,19 @@ class TableReader:
         task: dict = {}
         self.lead_in(cells[:r], texts[:r], task)
         self.task(cells, texts, r, task, line)
+
+    def collapse(self, cell: Cell) -> None:
+        """A merged cell whose text Word kept two or three times is read once, and reported."""
+        text, times = collapse_repeated(clean(cell.text))
+        if times == 1:
+            return
+        cell.text = text
+        if cell.paras and len(cell.paras) % times == 0:
+            once = cell.paras[: len(cell.paras) // times]
+            cell.paras = once if once * times == cell.paras and len(once) > 1 else None
+        else:
+            cell.paras = None
+        self.warn(cell.line, f"单元格中同一段文字重复了{times}遍（合并单元格时留下），已只保留一遍：{text[:30]}")
 
     def positional_requirement(self, texts: list[str]) -> int | None:
         """A short requirement without punctuation, in a row as wide as the header."""
@@ -449,32 +607,45 @@ class TableReader:
 
     def task(self, cells: list[Cell], texts: list[str], r: int, task: dict, line: int) -> None:
         cols = self.columns
-        values = self.align_tail(texts[r + 1 :], cells[r + 1 :], line)
+        tail_texts, tail_cells = texts[r + 1 :], cells[r + 1 :]
+        pairs, extra = self.align_tail(tail_texts)
+        values = {name: tail_texts[i] for name, i in pairs if i is not None}
         self.task_count += 1
         if cols.number_is_section and "no" not in task:
             task["no"] = self.task_count
+        requirement = texts[r]
+        if "no" not in task and "number" not in cols.lead_in and (m := LEADING_NUMBER_RE.match(requirement)):
+            number = int(m.group(1) or m.group(2))
+            rest = requirement[m.end() :]
+            if not re.search(rf"[。；;]\s*[（(]?{number + 1}\s*[.．、)）]", rest):  # not 1.…。2.… within one task
+                task["no"], requirement = number, rest
         out: dict = {"no": task.get("no", "")}
         if task.get("title"):
             out["title"] = task["title"]
-        out["requirement"] = texts[r]
+        out["requirement"] = requirement
         lead: list[str] = []
         responsible: list[str] = []
         guide: list[str] = []
-        for name, text in values.items():
-            if not text:
+        for name, i in pairs:
+            if i is None or not tail_texts[i] or name not in ("units", "lead", "guide"):
                 continue
-            if name == "units":
-                units = split_units(text)
+            text = unit_lines(tail_cells[i])
+            if name == "units" or _LABEL_RE.search(text):
+                units = split_units(text)  # 牵头单位：… 责任单位：… go by their labels in any unit column
                 lead += units.lead
                 responsible += units.responsible
                 guide += units.guide
             elif name == "lead":
                 lead += split_unit_list(text.replace("牵头", ""))
-            elif name == "guide":
+            else:
                 guide += split_unit_list(text)
         out["lead"], out["responsible"], out["guide"] = lead, responsible, guide
         deadline = deadline_text(values.get("deadline", ""))
         remarks = values.get("remarks", "")
+        if extra:
+            note = "；".join(tail_texts[i] for i in extra)
+            self.warn(line, f"行尾多出的单元格已放入备注：{note}")
+            remarks = "；".join(v for v in (remarks, note) if v)
         if (
             not deadline
             and "deadline" not in cols.tail
@@ -482,52 +653,69 @@ class TableReader:
             and DATE_PHRASE_RE.match(remarks.replace(" ", ""))
         ):
             deadline, remarks = deadline_text(remarks), ""
+        if not deadline and "deadline" not in cols.tail:
+            deadline = self.deadline_from_text(out, line)
         out["deadline"] = deadline
         if values.get("status"):
             out["status"] = values["status"]
         if remarks:
             out["remarks"] = remarks
         if out["no"] == "":
-            self.warn(line, f"任务没有序号：{texts[r][:20]}…")
+            self.warn(line, f"任务没有序号：{requirement[:20]}…")
         if not (lead or responsible or guide):
-            self.warn(line, f"任务没有牵头或责任单位：{texts[r][:20]}…")
+            self.warn(line, f"任务没有牵头或责任单位：{requirement[:20]}…")
         if not deadline:
             if "deadline" in cols.tail:
-                self.warn(line, f"任务没有完成时限：{texts[r][:20]}…")
+                self.warn(line, f"任务没有完成时限：{requirement[:20]}…")
             else:
                 self.no_deadline_column.append(line)
         self.place(out, line)
 
-    def align_tail(self, texts: list[str], cells: list[Cell], line: int) -> dict[str, str]:
+    def deadline_from_text(self, task: dict, line: int) -> str:
+        """A deadline the requirement itself states, proposed when the table has no 时限 column.
+
+        The task carries a comment for the YAML (``_comments``) and a warning is given: the
+        phrase may be a step within the task rather than its end.
+        """
+        found, phrases, relative = deadline_in_text(task["requirement"])
+        head = task["requirement"][:20]
+        if found:
+            others = "、".join(p for p in phrases if p != found)
+            also = f"；原文另有{others}" if others else ""
+            task["_comments"] = {"deadline": f"取自具体要求原文{also}，请核对"}
+            self.warn(line, f"完成时限“{found}”取自具体要求原文（表格没有完成时限列{also}），请核对：{head}…")
+            return found
+        if relative:
+            task["_comments"] = {"deadline": f"具体要求写有“{relative[0]}”，请按印发日期换算后填写"}
+            self.warn(line, f"具体要求写有“{relative[0]}”，完成时限需按印发日期换算后填写：{head}…")
+        return ""
+
+    def align_tail(self, texts: list[str]) -> tuple[list[tuple[str, int | None]], list[int]]:
+        """(tail field, index into ``texts`` or None) for each tail column, and the indices left over."""
         tail = self.columns.tail
-        right = list(texts)
-        while right and not right[-1]:
+        right: list[int | None] = list(range(len(texts)))
+        while right and not texts[right[-1]]:
             right.pop()
         i = 0
         while len(right) > len(tail) and i < len(right):
-            if right[i]:
+            if texts[right[i]]:
                 i += 1
             else:
                 right.pop(i)
-        extra: list[str] = []
+        extra: list[int] = []
         if len(right) > len(tail):
             right, extra = right[: len(tail)], right[len(tail) :]
         if (
             len(right) < len(tail)
             and right
             and "deadline" in tail
-            and looks_like_deadline(right[-1])
+            and looks_like_deadline(texts[right[-1]])
         ):
             k = tail.index("deadline")
             head = right[:-1][:k]
-            right = head + [""] * (k - len(head)) + [right[-1]]
-        right += [""] * (len(tail) - len(right))
-        values = dict(zip(tail, right))
-        if extra:
-            note = "；".join(extra)
-            self.warn(line, f"行尾多出的单元格已放入备注：{note}")
-            values["remarks"] = "；".join(v for v in (values.get("remarks", ""), note) if v)
-        return values
+            right = head + [None] * (k - len(head)) + [right[-1]]
+        right += [None] * (len(tail) - len(right))
+        return list(zip(tail, right)), extra
 
     def place(self, task: dict, line: int) -> None:
         if self.section is None:
@@ -553,6 +741,24 @@ def _same_title(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+def split_trailer(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
+    """(the table's rows, the lines below it): 公开方式、抄送、落款、印发日期 in the last rows are no tasks.
+
+    Only the one-cell rows at the end are looked at; the lines below begin at the first that
+    reads as such a line (see :func:`trailer_start`), or at the 落款 just above it.
+    """
+    filled = [[clean(c.text) for c in row if clean(c.text)] for row in rows]
+    end = len(rows)
+    while end > 0 and len(filled[end - 1]) <= 1:
+        end -= 1
+    tail = [i for i in range(end, len(rows)) if filled[i] and not SECTION_RE.match(filled[i][0])]
+    start = trailer_start([filled[i][0] for i in tail])
+    if start is None:
+        return rows, []
+    cut = tail[start]
+    return rows[:cut], [row for row, texts in zip(rows[cut:], filled[cut:]) if texts]
+
+
 def build(
     rows: list[list[Cell]], prose_headings: list[tuple[int, str, str]] = ()
 ) -> tuple[list[dict], list[ImportWarning]]:
@@ -562,8 +768,15 @@ def build(
     table: they confirm a guessed heading and reveal items the table lacks.
     """
     reader = TableReader()
+    rows, trailer = split_trailer(rows)
     for row in rows:
         reader.row(row)
+    if trailer:
+        first = next(clean(c.text) for c in trailer[0] if clean(c.text))
+        reader.warn(
+            trailer[0][0].line,
+            f"表格之后的{len(trailer)}行文字未导入（公开方式、抄送、落款、日期等）：{first[:30]}",
+        )
     if reader.columns is None:
         raise TaskImportError("没有找到任务表的表头（如 具体要求、责任单位、完成时限）")
     sections = reader.finish()

@@ -2,11 +2,16 @@
 
 Two layouts occur, told apart by whether tabs stand between texts on one line:
 
-- *cell per line* (Word's "save as text"): a row is a block of lines ended by an empty
-  line; a line starting with a tab starts a cell; a line without one continues the
-  cell above (``已完成并`` + ``持续推进``), and a stray line of spaces is ignored.
+- *cell per line* (Word's "save as text"): a line starting with a tab starts a cell; a
+  line without one continues the cell above (``已完成并`` + ``持续推进``), also after an
+  empty line, which a cell may hold (``2023年`` / empty / ``12月底前``); so a row ends at an
+  empty line followed by a tab. A stray line of spaces is ignored.
 - *row per line*: each line is a row, cells separated by tabs; empty lines separate
-  pages, each repeating the header.
+  pages, each repeating the header. A line break in a cell splits a row over two lines,
+  which are joined again when together they have the header's cells.
+
+Lines below the table (公开方式：…, 抄送：…, the 落款 and its date) are rows of their own,
+which the table module leaves out with one warning.
 
 Text before the table is prose: its last short line naming the list is the title, and
 its （一）-items are checked against the table. Everything else is done by
@@ -20,9 +25,24 @@ its （一）-items are checked against the table. Everything else is done by
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
-from .table import SUBSECTION_RE, Cell, ImportResult, ImportWarning, build, clean, heading_title
+from .table import (
+    SECTION_RE,
+    SUBSECTION_RE,
+    Cell,
+    ImportResult,
+    ImportWarning,
+    build,
+    cell_text,
+    clean,
+    heading_title,
+    looks_like_requirement,
+    plain_text,
+    read_header,
+    trailer_start,
+)
 
 _INNER_TAB = re.compile(r"[^\t\s]\t")
 _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)\s*年")
@@ -34,37 +54,148 @@ def _is_blank(line: str) -> bool:
     return not clean(line)
 
 
+def _is_heading(line: str) -> bool:
+    text = clean(line)
+    return bool(SECTION_RE.match(text) or SUBSECTION_RE.match(text))
+
+
 def read_rows(text: str) -> tuple[list[str], int, list[list[Cell]]]:
     """(source lines, index of the first table line, rows of cells)."""
     lines = text.lstrip("\ufeff").split("\n")
     lines = [ln.rstrip("\r") for ln in lines]
     start = next((i for i, ln in enumerate(lines) if "\t" in ln), len(lines))
     row_per_line = sum(1 for ln in lines[start:] if _INNER_TAB.search(ln)) >= 2
+    below = _below_table(lines, start)
+    rows = (_rows_per_line if row_per_line else _cells_per_line)(lines, start, below)
+    rows += [[Cell(ln, i)] for i, ln in enumerate(lines[below:], below + 1) if not _is_blank(ln)]
+    return lines, start, rows
+
+
+def _below_table(lines: list[str], start: int) -> int:
+    """Index of the first line below the table (公开方式、抄送、落款、日期 …), or len(lines)."""
+    last = max((i for i, ln in enumerate(lines) if "\t" in ln), default=start)
+    after = [(i, clean(ln)) for i, ln in enumerate(lines[last + 1 :], last + 1) if clean(ln)]
+    k = trailer_start([t for _, t in after])
+    return after[k][0] if k is not None else len(lines)
+
+
+def _cells_per_line(lines: list[str], start: int, end: int) -> list[list[Cell]]:
+    """Word's "save as text": a cell starts with a tab; a row ends at an empty line before the next cell.
+
+    A line without a tab goes on with the cell above, after an empty line too: a cell may hold
+    empty paragraphs (``2023年`` / empty / ``12月底前``), and only a line starting with a tab starts a
+    cell. A heading typed between two tables (一、… after an empty line) is a row of its own.
+    """
     rows: list[list[Cell]] = []
-    if row_per_line:
-        for i, ln in enumerate(lines[start:], start + 1):
-            if "\t" in ln:
-                rows.append([Cell(t, i) for t in ln.split("\t")])
-            elif not _is_blank(ln):
-                rows.append([Cell(ln, i)])
-        return lines, start, rows
-    block: list[Cell] = []
-    for i, ln in enumerate(lines[start:], start + 1):
+    block: list[tuple[int, list[str]]] = []  # (line, paragraphs) of each cell of the row
+    blank = False
+
+    def close() -> None:
+        if block:
+            rows.append([Cell(cell_text(paras), line) for line, paras in block])
+        block.clear()
+
+    for i, ln in enumerate(lines[start:end], start + 1):
         if ln == "":
-            if block:
-                rows.append(block)
-            block = []
-        elif ln.startswith("\t"):
-            block.extend(Cell(t, i) for t in ln[1:].split("\t"))
+            blank = True
+            continue
+        if ln.startswith("\t"):
+            if blank:
+                close()
+            block.extend((i, [t]) for t in ln[1:].split("\t"))
         elif _is_blank(ln):
             continue  # a stray line of spaces inside a row
-        elif block:
-            block[-1].text += ln  # the cell above goes on
+        elif not block or (blank and _is_heading(ln)):
+            close()
+            block.append((i, [ln]))
         else:
-            block.append(Cell(ln, i))
-    if block:
-        rows.append(block)
-    return lines, start, rows
+            block[-1][1].append(ln)  # the cell above goes on
+        blank = False
+    close()
+    return join_fragments(rows)
+
+
+def _rows_per_line(lines: list[str], start: int, end: int) -> list[list[Cell]]:
+    """A row per line, cells between tabs; empty lines separate pages, each repeating the header.
+
+    A line break inside a cell splits its row over two lines: a line continues the row above
+    when the two hold exactly the cells of a header row between them (the cell broken across
+    them counted once), or when it is a line without tabs after a full row (the last cell's
+    next paragraph). Headings (一、… （一）…) are always rows of their own.
+    """
+    rows: list[list[Cell]] = []
+    width: set[int] = set()
+    for i, ln in enumerate(lines[start:end], start + 1):
+        if "\t" not in ln and _is_blank(ln):
+            continue
+        texts = ln.split("\t") if "\t" in ln else [ln]
+        if read_header([clean(t) for t in texts], i):
+            trimmed = list(texts)
+            while trimmed and not trimmed[-1].strip():
+                trimmed.pop()
+            width = {len(texts), len(trimmed)}
+            rows.append([Cell(t, i) for t in texts])
+            continue
+        prev = rows[-1] if rows else None
+        heading = len(texts) == 1 and _is_heading(ln)
+        if (
+            prev
+            and width
+            and not heading
+            and len(prev) >= 2
+            and not read_header([clean(c.text) for c in prev], 0)
+            and (len(prev) + len(texts) - 1 in width or (len(texts) == 1 and len(prev) in width))
+        ):
+            last = prev[-1]
+            last.paras = (last.paras or [last.text]) + [texts[0]]
+            last.text = cell_text(last.paras)
+            prev.extend(Cell(t, i) for t in texts[1:])
+            continue
+        rows.append([Cell(t, i) for t in texts])
+    for row in rows:
+        for cell in row:
+            cell.paras = None  # kept only while joining; the table module makes its own
+    return rows
+
+
+def join_fragments(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Join a row cut short by an empty paragraph at the end of a cell to the rest of it.
+
+    ``1`` / ``一、加强政策解读`` + empty line + ``做好……`` / ``县政府办``: the first piece has no
+    requirement and is no heading row, the second has one, and together they have exactly the
+    cells of the table's usual task row.
+    """
+
+    def texts(row: list[Cell]) -> list[str]:
+        return [plain_text(c.text) for c in row]
+
+    def has_requirement(row: list[Cell]) -> bool:
+        return any(looks_like_requirement(t) for t in texts(row))
+
+    widths = Counter(len(row) for row in rows if has_requirement(row))
+    if not widths:
+        return rows
+    width = widths.most_common(1)[0][0]
+    out: list[list[Cell]] = []
+    i = 0
+    while i < len(rows):
+        row, nxt = rows[i], rows[i + 1] if i + 1 < len(rows) else None
+        filled = [t for t in texts(row) if t]
+        if (
+            nxt is not None
+            and len(row) + len(nxt) == width
+            and filled
+            and not has_requirement(row)
+            and not all(SECTION_RE.match(t) or SUBSECTION_RE.match(t) for t in filled)
+            and read_header(texts(row), 0) is None
+            and has_requirement(nxt)
+        ):
+            out.append(row + nxt)
+            i += 2
+        else:
+            out.append(row)
+            i += 1
+    return out
 
 
 def _prose(lines: list[str]) -> tuple[str | None, int | None, list[int]]:

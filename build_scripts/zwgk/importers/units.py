@@ -3,8 +3,9 @@
 The rule, applied the same way to every seed:
 
 1. Labelled cells — ``牵头单位：A／责任单位：B、C／指导单位：D`` — go label by label
-   (牵头单位/牵头部门 → lead; 责任单位/责任部门/配合单位/协办单位 → responsible;
-   指导单位/指导部门 → guide). Text before the first label counts as responsible.
+   (牵头单位/牵头部门/主办单位 → lead; 责任单位/责任部门/配合单位/协办单位/落实单位 … →
+   responsible; 指导单位/指导部门 → guide). Text before the first label counts as responsible.
+   Labelled lines (one label a paragraph) reach here joined by 、, and split the same way.
 2. Otherwise, when the cell says ``牵头``, the units before the first ``牵头`` lead and
    the units after it are responsible: ``县发改委牵头，县直有关单位负责落实`` →
    lead [县发改委], responsible [县直有关单位].
@@ -14,7 +15,7 @@ The rule, applied the same way to every seed:
    ``县政府各部门，各乡镇（街道）政府`` does not say who leads, and taking the first
    unit as the lead would put words in the document's mouth.
 
-Trailing ``负责落实`` / ``负责`` / ``落实`` and a final 。 are dropped. Lists split on
+Trailing ``负责落实`` / ``负责`` / ``落实`` / ``配合`` and a final 。 are dropped. Lists split on
 、，,；; but never inside brackets (``各乡镇（街道）政府`` stays whole), and a 、-group
 with a one-character piece is an abbreviated list of place kinds, kept whole
 (``各县、市、区政府``).
@@ -28,16 +29,22 @@ from dataclasses import dataclass, field
 _LABELS = {
     "牵头单位": "lead",
     "牵头部门": "lead",
+    "主办单位": "lead",
+    "主责单位": "lead",
     "责任单位": "responsible",
     "责任部门": "responsible",
     "配合单位": "responsible",
+    "配合部门": "responsible",
     "协办单位": "responsible",
+    "协办部门": "responsible",
+    "参与单位": "responsible",
+    "落实单位": "responsible",
     "指导单位": "guide",
     "指导部门": "guide",
 }
 _LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*[:：]")
 _MARKED_LEAD = re.compile(r"\s*[（(]\s*牵头\s*[）)]")
-_TAIL_RE = re.compile(r"(?:负责落实|负责|落实)$")
+_TAIL_RE = re.compile(r"(?:负责落实|负责|落实|配合|协助)$")
 _OPEN, _CLOSE = "（(〔[【", "）)〕]】"
 _UNIT_END = re.compile(
     r"(局|委|办|室|中心|政府|部门|单位|办事处|管委会|馆|院|所|站|队|会|公司|集团|街道|乡镇|各镇|园|区|"

@@ -15,8 +15,8 @@ import io
 from pathlib import Path
 
 from ..encoding import decode
-from .office import Block, assemble_blocks, cell_text
-from .table import ImportResult, TaskImportError, read_header
+from .office import Block, assemble_blocks
+from .table import ImportResult, TaskImportError, cell_text, read_header
 
 
 def _value(value) -> str:

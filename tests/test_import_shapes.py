@@ -1,0 +1,636 @@
+"""Shapes of other counties' task tables, each as a text export, a Word and an Excel file.
+
+Each shape has a hand-written text export in tests/fixtures/import/ (Word's "save as text":
+a cell starts with a tab, a row ends at an empty line) and the same table as Python data
+below, from which the .docx and .xlsx are made here. The expected values are counted by
+hand from the fixture, not taken from the importer, and hold for all three formats:
+
+- units-labelled-lines: 落实单位 / 牵头部门 cells of labelled lines (牵头单位：… / 责任单位：…)
+  and unit lines that do not end like a unit name (各镇街, 各村（社区）).
+- blank-lines-in-cells: a deadline ``2023年`` / empty line / ``12月底前``; a section cell
+  going on after an empty line; a row cut by an empty paragraph after its name cell.
+- numbers-in-requirements: no 序号 column, the number opens the requirement.
+- lines-below-table: 公开方式、分送、抄送、落款 and date below the table.
+- repeated-merged-text: merged cells whose text Word kept two or three times.
+- deadlines-in-requirements: no 时限 column, the requirement names the deadline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+from test_import_seeds import all_tasks
+from zwgk.dates import parse_deadline
+from zwgk.importers import import_tasks
+from zwgk.importers.finish import finish, summary, to_yaml
+from zwgk.records import TaskList
+from zwgk.yamlnodes import NodeReader, compose
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+FORMATS = ("txt", "docx", "xlsx")
+
+
+@dataclass
+class Across:
+    """A row of one cell merged across the table; ``copies``: cells that held the text before the merge."""
+
+    text: str
+    copies: int = 1
+
+
+@dataclass
+class Down:
+    """A cell merged with the one above it after both held ``text`` (Word keeps it twice)."""
+
+    text: str
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list  # Across, or a list of cells: str (paragraphs split by \n), None (merged down), Down
+
+
+@dataclass
+class Document:
+    before: list[str]  # paragraphs above the first table
+    tables: list[Table]
+    after: list[str] = ()  # paragraphs below the last table
+
+
+def _paragraphs(cell, text: str) -> None:
+    paras = text.split("\n")
+    cell.text = paras[0]
+    for para in paras[1:]:
+        cell.add_paragraph(para)
+
+
+def write_docx(doc: Document, path: Path) -> Path:
+    document = docx.Document()
+    for para in doc.before:
+        document.add_paragraph(para)
+    for table in doc.tables:
+        width = len(table.header)
+        grid = document.add_table(rows=1 + len(table.rows), cols=width)
+        for c, text in enumerate(table.header):
+            grid.cell(0, c).text = text
+        for r, row in enumerate(table.rows, 1):
+            if isinstance(row, Across):
+                for c in range(row.copies):
+                    _paragraphs(grid.cell(r, c), row.text)
+                grid.cell(r, 0).merge(
+                    grid.cell(r, width - 1)
+                )  # python-docx, like Word, keeps every copy
+                continue
+            for c, value in enumerate(row):
+                if isinstance(value, Down):
+                    _paragraphs(grid.cell(r, c), value.text)
+                if value is None or isinstance(value, Down):
+                    grid.cell(r - 1, c).merge(grid.cell(r, c))
+                else:
+                    _paragraphs(grid.cell(r, c), value)
+    for para in doc.after:
+        document.add_paragraph(para)
+    document.save(path)
+    return path
+
+
+def write_xlsx(doc: Document, path: Path) -> Path:
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    for para in doc.before:
+        ws.append([para])
+    for table in doc.tables:
+        last = get_column_letter(len(table.header))
+        ws.append(table.header)
+        for row in table.rows:
+            if isinstance(row, Across):  # a cell pasted from Word keeps the copies in one value
+                ws.append(["".join([row.text] * row.copies)])
+                ws.merge_cells(f"A{ws.max_row}:{last}{ws.max_row}")
+                continue
+            ws.append([value if isinstance(value, str) else None for value in row])
+            for c, value in enumerate(row, 1):
+                if value is None or isinstance(value, Down):
+                    column = get_column_letter(c)
+                    ws.merge_cells(f"{column}{ws.max_row - 1}:{column}{ws.max_row}")
+    for para in doc.after:
+        ws.append([para])
+    workbook.save(path)
+    return path
+
+
+def load(name: str, doc: Document, fmt: str, tmp_path: Path):
+    """The import of fixture ``name`` in format ``fmt`` (the text export is the file itself)."""
+    if fmt == "txt":
+        return import_tasks(FIXTURES / f"{name}.txt")
+    writer = write_docx if fmt == "docx" else write_xlsx
+    return import_tasks(writer(doc, tmp_path / f"{name}.{fmt}"))
+
+
+def fields(task: dict) -> tuple:
+    return (
+        task["no"],
+        task.get("title"),
+        task["requirement"],
+        task["lead"],
+        task["responsible"],
+        task["guide"],
+        task["deadline"],
+    )
+
+
+def messages(result) -> list[str]:
+    return [w.message for w in result.warnings]
+
+
+# 落实单位 / 牵头部门 with labelled lines; unit lines that do not end like a unit ---------------
+
+UNITS = Document(
+    ["青禾县2024年政务公开重点工作任务分工"],
+    [
+        Table(
+            ["序号", "重点任务", "具体要求", "落实单位", "完成时限"],
+            [
+                Across("一、加强政策发布解读"),
+                [
+                    "1",
+                    "规范性文件公开",
+                    "开展行政规范性文件清理，在政府门户网站集中公开现行有效的规范性文件目录。",
+                    "牵头单位：县司法局\n责任单位：县政府办公室、县财政局\n指导单位：县政务公开办",
+                    "6月底前",
+                ],
+                [
+                    "2",
+                    "政策解读",
+                    "文件与解读材料同步起草、同步审签、同步发布，解读形式不少于3种。",
+                    "牵头单位：县政府办公室\n责任单位：各镇街\n各村（社区）",
+                    "持续推进",
+                ],
+                [
+                    "3",
+                    "涉农补贴公开",
+                    "及时公开涉农补贴项目清单及资金发放结果。",
+                    "县农业农村局\n各镇街\n县直各单位",
+                    "12月底前",
+                ],
+                [
+                    "4",
+                    "政务新媒体管理",
+                    "加强政务新媒体内容管理，严格落实“三审”制度。",
+                    "县委网信办牵头，\n县直有关单位配合",
+                    "长期坚持",
+                ],
+            ],
+        ),
+        Table(
+            ["序号", "具体要求", "牵头部门", "责任部门", "完成时间"],
+            [
+                Across("二、夯实工作基础"),
+                [
+                    "5",
+                    "加强政务公开培训，全年至少组织1次专题培训。",
+                    "县政府办公室",
+                    "各镇街\n县直各单位",
+                    "11月底前",
+                ],
+                [
+                    "6",
+                    "将政务公开工作纳入年度绩效考核，强化结果运用。",
+                    "牵头单位：县委督查室\n责任单位：县政府督查室",
+                    "",
+                    "12月31日",
+                ],
+            ],
+        ),
+    ],
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_unit_columns_with_labelled_lines(fmt, tmp_path):
+    result = load("units-labelled-lines", UNITS, fmt, tmp_path)
+    data = result.tasks
+    assert [s["title"] for s in data["sections"]] == ["一、加强政策发布解读", "二、夯实工作基础"]
+    assert [
+        (t["no"], t["lead"], t["responsible"], t["guide"], t["deadline"]) for t in all_tasks(data)
+    ] == [
+        (1, ["县司法局"], ["县政府办公室", "县财政局"], ["县政务公开办"], "6月底前"),
+        (2, ["县政府办公室"], ["各镇街", "各村（社区）"], [], "持续推进"),
+        (
+            3,
+            [],
+            ["县农业农村局", "各镇街", "县直各单位"],
+            [],
+            "12月底前",
+        ),  # no label under 落实单位: responsible
+        (4, ["县委网信办"], ["县直有关单位"], [], "长期坚持"),  # a line ending on ， goes on
+        (
+            5,
+            ["县政府办公室"],
+            ["各镇街", "县直各单位"],
+            [],
+            "11月底前",
+        ),  # no label under 牵头部门: lead
+        (6, ["县委督查室"], ["县政府督查室"], [], "12月31日"),  # labels in the 牵头部门 column
+    ]
+    assert [t.get("title") for t in all_tasks(data)] == [
+        "规范性文件公开",
+        "政策解读",
+        "涉农补贴公开",
+        "政务新媒体管理",
+        None,
+        None,
+    ]
+    assert result.warnings == []
+
+
+# empty lines inside cells ------------------------------------------------------------------
+
+BLANKS = Document(
+    ["石桥县2023年政务公开重点工作任务分工"],
+    [
+        Table(
+            ["序号", "工作任务", "具体要求", "责任单位", "完成时限"],
+            [
+                Across("一、加大主动公开力度\n"),
+                [
+                    "1",
+                    "规范性文件公开",
+                    "开展行政规范性文件清理，集中公开现行有效的规范性文件目录。",
+                    "县司法局",
+                    "2023年\n\n12月底前",
+                ],
+                [
+                    "2",
+                    "政策解读\n",
+                    "文件与解读材料同步起草、同步审签、同步发布。",
+                    "县政府办公室",
+                    "6月底前",
+                ],
+                [
+                    "3",
+                    "重点领域公开",
+                    "公开涉农补贴项目表及资金发放结果。\n\n公开重大建设项目批准和实施信息。",
+                    "县财政局\n县发改局",
+                    "2023年\n\n9月30日",
+                ],
+                Across("二、强化平台建设\n\n（持续推进网站集约化）"),
+                [
+                    "4",
+                    "网站建设",
+                    "按期完成政府网站适老化与无障碍改造。",
+                    "县大数据中心",
+                    "持续推进",
+                ],
+            ],
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_empty_lines_inside_cells(fmt, tmp_path):
+    result = load("blank-lines-in-cells", BLANKS, fmt, tmp_path)
+    data = result.tasks
+    assert [s["title"] for s in data["sections"]] == [
+        "一、加大主动公开力度",
+        "二、强化平台建设（持续推进网站集约化）",
+    ]
+    assert all(not s["subsections"] for s in data["sections"])
+    assert [fields(t) for t in all_tasks(data)] == [
+        (
+            1,
+            "规范性文件公开",
+            "开展行政规范性文件清理，集中公开现行有效的规范性文件目录。",
+            [],
+            ["县司法局"],
+            [],
+            "2023年12月底前",
+        ),
+        (
+            2,
+            "政策解读",
+            "文件与解读材料同步起草、同步审签、同步发布。",
+            [],
+            ["县政府办公室"],
+            [],
+            "6月底前",
+        ),
+        (
+            3,
+            "重点领域公开",
+            "公开涉农补贴项目表及资金发放结果。公开重大建设项目批准和实施信息。",
+            [],
+            ["县财政局", "县发改局"],
+            [],
+            "2023年9月30日",
+        ),
+        (
+            4,
+            "网站建设",
+            "按期完成政府网站适老化与无障碍改造。",
+            [],
+            ["县大数据中心"],
+            [],
+            "持续推进",
+        ),
+    ]
+    assert result.warnings == []
+
+
+def test_row_per_line_export_with_a_line_break_in_a_cell():
+    """The other text layout: a row a line; a cell's line break splits its row over two lines."""
+    from zwgk.importers import parse_text
+
+    text = (
+        "序号\t工作任务\t具体要求\t责任单位\t完成时限\n"
+        "一、加大主动公开力度\n"
+        "1\t规范性文件公开\t集中公开现行有效的规范性文件目录。\t县司法局\t2023年\n"
+        "\n"
+        "12月底前\n"
+        "2\t政策解读\t文件与解读材料同步发布。\t县政府办公室\n"
+        "各镇街\t6月底前\n"
+        "3\t政务新媒体\t严格落实“三审”制度。\t县委网信办\t长期坚持\n"
+    )
+    data = parse_text(text, year=2023, title="石桥县2023年分工").tasks
+    assert [(t["no"], t["responsible"], t["deadline"]) for t in all_tasks(data)] == [
+        (1, ["县司法局"], "2023年12月底前"),
+        (2, ["县政府办公室", "各镇街"], "6月底前"),
+        (3, ["县委网信办"], "长期坚持"),
+    ]
+
+
+# the number at the start of the requirement ------------------------------------------------
+
+NUMBERS = Document(
+    ["云台县2024年政务公开工作要点任务分工"],
+    [
+        Table(
+            ["重点任务", "工作措施", "责任单位", "完成时限"],
+            [
+                Across("一、深化重点领域信息公开"),
+                [
+                    "财政信息公开",
+                    "1. 做好政府预决算和部门预决算公开，细化到功能分类项级科目。",
+                    "县财政局",
+                    "年底前",
+                ],
+                ["", "2．推进乡镇财政预决算公开，实现全覆盖。", "各镇人民政府", "年底前"],
+                [
+                    "就业信息公开",
+                    "（3）及时发布就业创业扶持政策和招聘信息。",
+                    "县人社局",
+                    "及时公开",
+                ],
+                ["", "4.\u00a0公开高校毕业生就业见习岗位信息。", "县人社局", "6月底前"],
+                Across("二、加强政策解读"),
+                [
+                    "",
+                    "5、文件与解读同步发布，解读形式包括：（1）图文解读；（2）视频解读。",
+                    "县政府办公室",
+                    "持续推进",
+                ],
+                [
+                    "",
+                    "6.做好政策问答库建设：1.梳理高频问题；2.定期更新答复。",
+                    "县政府办公室",
+                    "9月底前",
+                ],
+                Across("三、夯实工作基础"),
+                [
+                    "",
+                    "1.健全公开前保密审查机制。2.严格落实信息发布“三审”制度。",
+                    "县政府办公室",
+                    "长期坚持",
+                ],
+            ],
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_number_at_the_start_of_the_requirement(fmt, tmp_path):
+    result = load("numbers-in-requirements", NUMBERS, fmt, tmp_path)
+    tasks = all_tasks(result.tasks)
+    assert [(t["no"], t["requirement"]) for t in tasks] == [
+        (1, "做好政府预决算和部门预决算公开，细化到功能分类项级科目。"),
+        (2, "推进乡镇财政预决算公开，实现全覆盖。"),
+        (3, "及时发布就业创业扶持政策和招聘信息。"),
+        (4, "公开高校毕业生就业见习岗位信息。"),
+        (5, "文件与解读同步发布，解读形式包括：（1）图文解读；（2）视频解读。"),
+        (6, "做好政策问答库建设：1.梳理高频问题；2.定期更新答复。"),
+        # 1.…。2.… is a list inside one task, not its number: kept as written, and reported
+        ("", "1.健全公开前保密审查机制。2.严格落实信息发布“三审”制度。"),
+    ]
+    assert [t.get("title") for t in tasks[:4]] == ["财政信息公开", None, "就业信息公开", None]
+    assert messages(result) == ["任务没有序号：1.健全公开前保密审查机制。2.严格落实…"]
+
+
+# lines below the table -----------------------------------------------------------------------
+
+BELOW = [
+    "公开方式：主动公开",
+    "分送：县委办公室，县人大常委会办公室，县政协办公室。",
+    "抄送：市政府办公室。",
+    "临江县人民政府办公室",
+    "2023年3月1日印发",
+]
+LINES_BELOW = Document(
+    ["临江县2023年政务公开重点工作任务分工"],
+    [
+        Table(
+            ["序号", "具体要求", "责任单位", "完成时限"],
+            [
+                Across("一、加大主动公开力度"),
+                ["1", "做好规划信息公开，集中公开现行有效的各类规划。", "县发改局", "年底前"],
+                ["2", "做好统计信息公开，按月发布主要经济指标。", "县统计局", "年底前"],
+                Across(BELOW[0]),  # Word: the first line typed into a last merged row of the table
+            ],
+        )
+    ],
+    BELOW[1:],
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lines_below_the_table_are_no_tasks(fmt, tmp_path):
+    result = load("lines-below-table", LINES_BELOW, fmt, tmp_path)
+    tasks = all_tasks(result.tasks)
+    assert [(t["no"], t["responsible"], t["deadline"]) for t in tasks] == [
+        (1, ["县发改局"], "年底前"),
+        (2, ["县统计局"], "年底前"),
+    ]
+    assert [s["title"] for s in result.tasks["sections"]] == ["一、加大主动公开力度"]
+    assert all(not s["subsections"] for s in result.tasks["sections"])
+    if fmt == "docx":  # a row in the table, then paragraphs below it
+        assert messages(result) == [
+            "表格之后的1行文字未导入（公开方式、抄送、落款、日期等）：公开方式：主动公开",
+            "表格之后的4段文字未导入（公开方式、抄送、落款、日期等）：分送：县委办公室，县人大常委会办公室，县政协办公室。",
+        ]
+    else:
+        assert messages(result) == [
+            "表格之后的5行文字未导入（公开方式、抄送、落款、日期等）：公开方式：主动公开"
+        ]
+
+
+def test_a_last_row_that_is_only_a_date_or_a_signature_is_cut_with_the_lines_below():
+    from zwgk.importers.table import trailer_start
+
+    assert trailer_start(["做好培训。", "临江县人民政府办公室", "二〇二三年三月一日"]) == 1
+    assert trailer_start(["（此件公开发布）"]) == 0
+    assert trailer_start(["县政府办公室", "做好培训"]) is None  # nothing says the table is over
+
+
+# text repeated by a merge --------------------------------------------------------------------
+
+REPEATS = Document(
+    ["北岭县2024年政务公开重点工作任务分工"],
+    [
+        Table(
+            ["序号", "工作任务", "具体要求", "责任单位", "完成时限"],
+            [
+                Across("一、加大主动公开力度", copies=2),
+                Across("（一）做好政策文件公开", copies=3),
+                [
+                    "1",
+                    "规范性文件公开",
+                    "集中公开现行有效的行政规范性文件目录。",
+                    "县司法局",
+                    "年底前",
+                ],
+                [
+                    "2",
+                    Down("规范性文件公开"),
+                    "文件与解读材料同步发布，解读形式不少于3种。",
+                    "县政府办公室",
+                    "6月底前",
+                ],
+                Across("二、夯实工作基础", copies=2),
+                ["3", "培训", "全年组织政务公开专题培训不少于1次。", "县政府办公室", "11月底前"],
+            ],
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_text_repeated_by_a_merge_is_read_once(fmt, tmp_path):
+    result = load("repeated-merged-text", REPEATS, fmt, tmp_path)
+    data = result.tasks
+    assert [s["title"] for s in data["sections"]] == ["一、加大主动公开力度", "二、夯实工作基础"]
+    assert [s["title"] for s in data["sections"][0]["subsections"]] == ["（一）做好政策文件公开"]
+    tasks = all_tasks(data)
+    assert [(t["no"], t["responsible"], t["deadline"]) for t in tasks] == [
+        (1, ["县司法局"], "年底前"),
+        (2, ["县政府办公室"], "6月底前"),
+        (3, ["县政府办公室"], "11月底前"),
+    ]
+    assert tasks[0]["title"] == "规范性文件公开"
+    note = "单元格中同一段文字重复了{}遍（合并单元格时留下），已只保留一遍：{}".format
+    expected = [
+        note(2, "一、加大主动公开力度"),
+        note(3, "（一）做好政策文件公开"),
+        note(2, "规范性文件公开"),
+        note(2, "二、夯实工作基础"),
+    ]
+    if fmt == "docx":  # the merged 工作任务 cell reaches both its rows, and is reported in each
+        expected.insert(3, note(2, "规范性文件公开"))
+        assert tasks[1]["title"] == "规范性文件公开"
+    if fmt == "xlsx":  # Excel keeps only the text of a merged range's first cell
+        expected.remove(note(2, "规范性文件公开"))
+    assert messages(result) == expected
+
+
+# deadlines inside the requirement --------------------------------------------------------------
+
+DEADLINES = Document(
+    ["松溪县2023年政务公开重点工作任务分工"],
+    [
+        Table(
+            ["序号", "具体要求", "责任单位", "备注"],
+            [
+                Across("一、推进基层政务公开标准化规范化"),
+                [
+                    "1",
+                    "全面梳理政务公开事项，2022年底前完成标准目录编制并在政府门户网站公开。",
+                    "县政府办公室",
+                    "",
+                ],
+                ["2", "各镇街于本文印发30日内完成政务公开专区标识更新。", "各镇街", ""],
+                ["3", "县级部门6月底前完成政府信息公开指南修订。", "县直各单位", ""],
+                [
+                    "4",
+                    "于2023年6月底前完成基层公开标准目录摸底，12月底前全部公开到位。",
+                    "县政务公开办",
+                    "",
+                ],
+                ["5", "持续做好政策解读工作，不断提升解读质量。", "县政府办公室", "需增加图解"],
+            ],
+        )
+    ],
+)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_deadline_written_in_the_requirement(fmt, tmp_path):
+    result = load("deadlines-in-requirements", DEADLINES, fmt, tmp_path)
+    tasks = all_tasks(result.tasks)
+    assert [(t["no"], t["deadline"]) for t in tasks] == [
+        (1, "2022年底前"),
+        (2, ""),
+        (3, "6月底前"),
+        (4, "12月底前"),
+        (5, ""),
+    ]
+    assert tasks[4]["remarks"] == "需增加图解"
+    assert messages(result) == [
+        "完成时限“2022年底前”取自具体要求原文（表格没有完成时限列），请核对：全面梳理政务公开事项，2022年底前完成…",
+        "具体要求写有“于本文印发30日内”，完成时限需按印发日期换算后填写：各镇街于本文印发30日内完成政务公开专区…",
+        "表格没有完成时限列，自此行起2项任务没有完成时限，需人工补充",
+        "完成时限“6月底前”取自具体要求原文（表格没有完成时限列），请核对：县级部门6月底前完成政府信息公开指南修订…",
+        (
+            "完成时限“12月底前”取自具体要求原文（表格没有完成时限列；原文另有2023年6月底前），请核对："
+            "于2023年6月底前完成基层公开标准目录…"
+        ),
+    ]
+
+
+def test_deadline_from_the_text_is_marked_in_the_yaml_and_passes_the_check():
+    result = finish(import_tasks(FIXTURES / "deadlines-in-requirements.txt"))
+    text = to_yaml(result.tasks, source="x.txt", warnings=result.warnings)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip().startswith("deadline:")]
+    assert lines == [
+        "deadline: 2022年底前  # 取自具体要求原文，请核对",
+        "deadline: ''  # 具体要求写有“于本文印发30日内”，请按印发日期换算后填写",
+        "deadline: 6月底前  # 取自具体要求原文，请核对",
+        "deadline: 12月底前  # 取自具体要求原文；原文另有2023年6月底前，请核对",
+        "deadline: ''",
+    ]
+    assert "_comments" not in text
+    problems = []
+    record = NodeReader("x.yml", problems).read(
+        compose(text, "x.yml", problems), TaskList, "任务分工"
+    )
+    assert not [p.format() for p in problems if p.severity == "错误"]
+    deadlines = [t.deadline for s in record.sections for t in s.tasks]
+    assert deadlines == ["2022年底前", "", "6月底前", "12月底前", ""]
+    assert [parse_deadline(d, 2023).date.isoformat() for d in deadlines if d] == [
+        "2022-12-31",
+        "2023-06-30",
+        "2023-12-31",
+    ]
+    assert summary(result.tasks) == {
+        "tasks": 5,
+        "sections": 1,
+        "subsections": 0,
+        "without_units": 0,
+        "without_deadline": 2,
+        "without_no": 0,
+        "deadline_from_text": 3,
+    }
