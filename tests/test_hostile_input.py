@@ -206,3 +206,52 @@ def test_every_yaml_syntax_error_is_in_chinese(tmp_path, text):
 def test_records_still_load_without_limits_in_portal_yml(tmp_path):
     records = load_records(records_copy(tmp_path))
     assert (records.portal.limits.max_file_kb, records.portal.limits.max_depth) == (2048, 32)
+
+
+# 6. Dates that contradict each other are caught in check ----------------------------------------------------
+
+
+def warnings_of(root, name: str) -> list[tuple[int, str]]:
+    return [(w.line, w.message) for w in load_portal(root, AS_OF).warnings if w.path.endswith(name)]
+
+
+@pytest.mark.parametrize(
+    "changes, line, message",
+    [
+        ({"published": "2024-12-30"}, 7, "发布日期2024年12月30日早于成文日期2025年1月1日"),
+        ({"effective": "2024-12-01"}, 8, "施行日期2024年12月1日早于成文日期2025年1月1日"),
+        ({"expires": "2025-01-15"}, 9, "有效期至2025年1月15日早于施行日期2025年2月1日"),
+        ({"doc_number": "测府发〔2024〕9号"}, 2, "文号中的年份 2024 与成文日期的年份 2025 不一致"),
+    ],
+)
+def test_a_documents_own_dates_that_contradict_are_warned_at_the_field(tmp_path, changes, line, message):
+    root = records_copy(tmp_path)
+    text = DOC
+    for key, value in changes.items():
+        text = re.sub(rf"^{key}: .*$", f"{key}: {value}", text, flags=re.M) if f"\n{key}:" in text else (
+            text + f"{key}: {value}\n")
+    write(root, "normative/x.yml", text + REVIEW)
+    assert warnings_of(root, "normative/x.yml") == [(line, message)]
+
+
+def test_a_repeal_older_than_the_repealed_document_is_warned(tmp_path):
+    root = records_copy(tmp_path)
+    write(root, "normative/x.yml", DOC + "repealed_by: a-2023-1\n" + REVIEW)  # a-2023-1: published 2023-01-10
+    (found,) = warnings_of(root, "normative/x.yml")
+    assert found[0] == 9 and "废止" in found[1] and "却不晚于后者发布" in found[1]
+
+
+def test_an_interpretation_before_its_document_is_warned(tmp_path):
+    root = records_copy(tmp_path)
+    text = (root / "interpretations" / "jd-a.yml").read_text(encoding="utf-8")
+    write(root, "interpretations/jd-a.yml", re.sub(r"^published: .*$", "published: 2022-01-10", text, flags=re.M))
+    found = warnings_of(root, "interpretations/jd-a.yml")
+    assert len(found) == 1 and "早于所解读文件的发布日期2023年1月10日" in found[0][1]
+
+
+@pytest.mark.parametrize("value", ["0023-03-05", "0023年3月5日", "2203-03-05", "1900-01-01"])
+def test_implausible_years_are_errors(tmp_path, value):
+    root = records_copy(tmp_path)
+    write(root, "normative/x.yml", DOC.replace("published: 2025-01-05", f"published: {value}") + REVIEW)
+    (error,) = [p for p in problems(root) if p.path.endswith("x.yml")]
+    assert error.line == 7 and "不合理（应在 1949—2099 年之间）" in error.message

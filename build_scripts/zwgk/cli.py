@@ -247,6 +247,7 @@ TEXT_SUFFIXES = (".yml", ".yaml", ".md", ".txt")
 
 def cmd_fix_encoding(args) -> int:
     from .encoding import NAMES, convert_to_utf8
+    from .safewrite import backup_folder
 
     files: list[Path] = []
     for target in [Path(p) for p in (args.paths or [args.records])]:
@@ -257,17 +258,24 @@ def cmd_fix_encoding(args) -> int:
         else:
             say(f"{target}: 找不到，已跳过")
     converted = unknown = 0
+    base = Path.cwd()
+    backups = backup_folder(base, "fix-encoding")
     for path in files:
-        found = convert_to_utf8(path)
-        if found.text is None:
+        found = convert_to_utf8(path, backups, base)
+        if found.encoding == "binary":
+            unknown += 1
+            say(f"{path}: 不是文本文件（Word、PDF、图片等），未修改；fix-encoding 只转换 .yml、.md、.txt 文本")
+        elif found.text is None:
             unknown += 1
             say(f"{path}:{found.bad_line}:1: 无法确定编码，未修改（请用编辑器打开，确认内容无误后另存为 UTF-8）")
         elif found.encoding != "utf-8":
             converted += 1
             first = next((ln.strip() for ln in found.text.splitlines() if ln.strip() and not ln.startswith("#")), "")
             say(f"已转换 {path}（{NAMES[found.encoding]} → UTF-8），首行：{first[:40]}")
+    if converted:
+        say(f"原文件已备份到 {backups.relative_to(base) if backups.is_relative_to(base) else backups}/")
     say(f"完成：{converted} 个文件转为 UTF-8，{len(files) - converted - unknown} 个本来就是 UTF-8"
-        + (f"，{unknown} 个无法确定编码" if unknown else "") + "。")
+        + (f"，{unknown} 个未修改（见上）" if unknown else "") + "。")
     return EXIT_RECORDS if unknown else 0
 
 

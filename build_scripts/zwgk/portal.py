@@ -6,7 +6,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .dates import DateFormatError, parse_deadline
+from .datecheck import changes_too_early, document_conflicts, interpretation_too_early
+from .dates import DateFormatError, format_cn, parse_deadline
 from .errors import Problem, RecordError
 from .files import references, unreferenced
 from .load import Records, iter_tasks
@@ -118,10 +119,45 @@ def check_references(records: Records) -> list[Problem]:
                     line, col = where(att, "path")
                     problems.append(Problem(record.file, line, col, f"附件“{att.path}”不存在",
                                             f"把文件放到 {records.root.name}/{att.path}", "警告"))
+    problems += _date_contradictions(records)
     problems += _duplicates(docs.values(), "doc_number", "文号")
     problems += _duplicates(docs.values(), "index_number", "索引号")
     problems += _cycles(docs)
     return problems
+
+
+def _date_contradictions(records: Records) -> list[Problem]:
+    """Warnings for dates that contradict each other (zwgk.datecheck), at the field that is likely wrong."""
+    docs, found = records.normative, []
+
+    def warn(record, field_name, message, hint):
+        line, col = where(record, field_name)
+        found.append(Problem(record.file, line, col, message, hint, "警告"))
+
+    # (changer, changed, relation, the record and field that state it): each pair once, where it is written
+    pairs: dict[tuple[str, str], tuple] = {}
+    for doc in docs.values():
+        for field_name, message in document_conflicts(doc):
+            warn(doc, field_name, message, "核对成文日期、发布日期、施行日期、有效期至和文号，以正式文件为准")
+        for other in doc.amended_by:
+            pairs.setdefault((other, doc.id), ("修改", doc, "amended_by"))
+        for other in doc.amends:
+            pairs.setdefault((doc.id, other), ("修改", doc, "amends"))
+        if doc.repealed_by:
+            pairs.setdefault((doc.repealed_by, doc.id), ("废止", doc, "repealed_by"))
+    for (changer_id, changed_id), (relation, record, field_name) in pairs.items():
+        changer, changed = docs.get(changer_id), docs.get(changed_id)
+        if changer and changed and changes_too_early(changer, changed):
+            warn(record, field_name,
+                 f"“{changer.doc_number or changer.title}”（发布于{format_cn(changer.published)}）{relation}"
+                 f"“{changed.doc_number or changed.title}”（发布于{format_cn(changed.published)}），却不晚于后者发布",
+                 "修改、废止只能由较晚发布的文件作出：核对两份文件的发布日期和引用的标识")
+    for interp in records.interpretations.values():
+        doc = docs.get(interp.of)
+        message = doc and interpretation_too_early(interp, doc)
+        if message:
+            warn(interp, "published", message, "核对解读和文件的发布日期；解读应与文件同步或在其后发布")
+    return found
 
 
 def _incomplete_task(tasklist, task) -> list[Problem]:

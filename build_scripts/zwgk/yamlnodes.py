@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 import yaml
 
 from .importers.units import split_unit_list
+from .datecheck import implausible_year
 from .dates import DateFormatError, normalise_digits, parse_date
 from .docnumber import is_standard, normalise_doc_number
 from .errors import Problem
@@ -381,10 +382,15 @@ class NodeReader:
         if text is INVALID:
             return INVALID
         try:
-            return parse_date(text)
+            day = parse_date(text)
         except DateFormatError as exc:
             self.problem(node, f"“{what}”{exc}", "日期写作 2023-03-05，或 2023年3月5日")
             return INVALID
+        wrong = implausible_year(day.year)
+        if wrong:
+            self.problem(node, f"“{what}”{wrong}", "检查年份是否少打或多打了数字，如 0023 应为 2023")
+            return INVALID
+        return day
 
     def read_number(self, node, tp, what: str):
         text = self.read_scalar(node, what, "数字")

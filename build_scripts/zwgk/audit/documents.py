@@ -8,7 +8,8 @@ from dataclasses import replace
 
 import yaml
 
-from ..dates import format_cn, normalise_digits
+from ..datecheck import document_conflicts
+from ..dates import normalise_digits
 from ..docnumber import is_standard
 from ..records import NormativeDocument
 from ..yamlnodes import where
@@ -161,17 +162,6 @@ def index_example(ctx: Context) -> str:
     return f"{code}/{ctx.as_of.year}-00012"
 
 
-def _date_conflicts(doc) -> list[str]:
-    conflicts = []
-    if doc.written > doc.published:
-        conflicts.append(f"成文日期{format_cn(doc.written)}晚于发布日期{format_cn(doc.published)}")
-    if doc.effective < doc.written:
-        conflicts.append(f"施行日期{format_cn(doc.effective)}早于成文日期{format_cn(doc.written)}")
-    if doc.expires and doc.expires < doc.effective:
-        conflicts.append(f"有效期至{format_cn(doc.expires)}早于施行日期{format_cn(doc.effective)}")
-    return conflicts
-
-
 def missing_attachments(ctx: Context, record) -> list:
     """Attachments (and media) of a record whose file is not in files/ (a link does not count)."""
     present = ctx.portal.records.files
@@ -196,7 +186,7 @@ def check(ctx: Context) -> list[Finding]:
                     fields="、".join(f"{f}（{_LABELS[f]}）" for f in missing),
                 )
             )
-        conflicts = _date_conflicts(doc)
+        conflicts = [message for _field, message in document_conflicts(doc)]
         if conflicts:
             found.append(
                 DATES_CONFLICT.finding(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..datecheck import changes_too_early
 from ..dates import format_cn
 from ..yamlnodes import where
 from .inventory import Context, doc_target
@@ -100,7 +101,7 @@ def check(ctx: Context) -> list[Finding]:
                 found.append(
                     CHANGER_MISSING.finding(target, "gfxwj", relation=relation, changer=name)
                 )
-            elif changer.published <= doc.published:
+            elif changes_too_early(changer, doc):
                 found.append(
                     CHANGER_EARLIER.finding(
                         target,
