@@ -49,9 +49,29 @@ def test_gbk_file_is_explained_then_converted_by_fix_encoding(tmp_path):
     assert re.search(r"已转换 .*x\.yml（GBK/GB18030 → UTF-8），首行：title: 测试县低保办法", proc.stderr)
     assert path.read_text(encoding="utf-8") == text
     assert load(root).documents["x"].title == "测试县低保办法"
+    (backup,) = (tmp_path / ".zwgk-backup").glob("fix-encoding-*/tasks_yaml/normative/x.yml")
+    assert backup.read_bytes() == text.encode("gbk")  # the original, byte for byte
+    assert "原文件已备份到 .zwgk-backup/fix-encoding-" in proc.stderr
 
     proc = run_zwgk("fix-encoding", str(path), cwd=tmp_path)  # a second run changes nothing
     assert "0 个文件转为 UTF-8，1 个本来就是 UTF-8" in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("a.txt", b"PK\x03\x04" + "正文".encode("gbk") * 50),  # a .docx renamed
+        ("b.md", b"%PDF-1.4\n" + "标题".encode("gbk") * 50),
+        ("c.yml", "title: 测试\n".encode("gbk") + b"\x00\x01\x02\x03" + "内容".encode("gbk") * 20),
+    ],
+)
+def test_fix_encoding_refuses_files_that_are_not_text(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    proc = run_zwgk("fix-encoding", str(path), cwd=tmp_path)
+    assert proc.returncode == 2 and "不是文本文件" in proc.stderr and "Traceback" not in proc.stderr
+    assert path.read_bytes() == data
+    assert not (tmp_path / ".zwgk-backup").exists()
 
 
 def test_fix_encoding_leaves_a_file_it_cannot_read(tmp_path):

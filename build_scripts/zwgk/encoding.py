@@ -54,12 +54,31 @@ def decode(data: bytes, *, guess_gbk: bool = False) -> Decoded:
     return Decoded(None, None, line)
 
 
-def convert_to_utf8(path: Path) -> Decoded:
-    """Rewrite a file as UTF-8 without BOM (line endings kept) when its encoding is known.
+# Files that are never text, whatever their name: Office (zip and OLE), PDF, images, archives
+_BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b",
+                 b"Rar!", b"7z\xbc\xaf", b"\x7fELF")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
-    Returns what was found; the file is only written when it was not plain UTF-8 already.
+
+def is_text(data: bytes, found: Decoded) -> bool:
+    """Whether decoded bytes are a text file: no binary signature and no control characters in the text."""
+    if data.startswith(_BINARY_MAGIC):
+        return False
+    return found.text is None or not _CONTROL.search(found.text)
+
+
+def convert_to_utf8(path: Path, backups: Path, base: Path) -> Decoded:
+    """Rewrite a text file as UTF-8 without BOM (line endings kept) when its encoding is known.
+
+    Returns what was found; the file is only written when it was not plain UTF-8 already, after a copy of
+    the original is put in backups (zwgk.safewrite). A file that is not text is never written (encoding None).
     """
-    found = decode(path.read_bytes(), guess_gbk=True)
+    from .safewrite import replace_with_backup
+
+    data = path.read_bytes()
+    found = decode(data, guess_gbk=True)
+    if not is_text(data, found):
+        return Decoded(None, "binary")
     if found.text is not None and found.encoding != "utf-8":
-        path.write_bytes(found.text.encode("utf-8"))
+        replace_with_backup(path, found.text.encode("utf-8"), backups, base)
     return found
