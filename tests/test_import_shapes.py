@@ -17,12 +17,14 @@ hand from the fixture, not taken from the importer, and hold for all three forma
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
+from helpers import run_zwgk
 from openpyxl.utils import get_column_letter
 from test_import_seeds import all_tasks
 from zwgk.dates import parse_deadline
@@ -31,7 +33,8 @@ from zwgk.importers.finish import finish, summary, to_yaml
 from zwgk.records import TaskList
 from zwgk.yamlnodes import NodeReader, compose
 
-FIXTURES = Path(__file__).parent / "fixtures" / "import"
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures" / "import"
 FORMATS = ("txt", "docx", "xlsx")
 
 
@@ -634,3 +637,143 @@ def test_deadline_from_the_text_is_marked_in_the_yaml_and_passes_the_check():
         "without_no": 0,
         "deadline_from_text": 3,
     }
+
+
+# an unseen county: several shapes in one table -------------------------------------------------
+
+UNSEEN = Document(
+    [
+        "桐溪县人民政府办公室",
+        "关于印发桐溪县2024年政务公开工作要点任务分工的通知",
+        "各镇人民政府、街道办事处，县政府各部门：",
+        "现将《桐溪县2024年政务公开工作要点任务分工》印发给你们，请结合实际认真抓好落实。",
+        "桐溪县2024年政务公开工作要点任务分工",
+    ],
+    [
+        Table(
+            ["工作任务", "具体措施", "责任部门", "时间节点"],
+            [
+                Across("一、以政务公开助力经济平稳运行", copies=2),
+                [
+                    "（一）稳经济政策公开",
+                    "1. 及时公开稳增长、扩内需、促消费等政策措施及实施情况。",
+                    "牵头单位：县发改局\n责任单位：县商务局、县财政局",
+                    "持续推进",
+                ],
+                [
+                    None,
+                    "2．围绕重大项目建设，全流程公开项目批准和实施信息。",
+                    "牵头单位：县发改局\n责任单位：各镇街\n县直有关部门",
+                    "2024年\n\n6月底前",
+                ],
+                [
+                    "（二）优化营商环境公开",
+                    "3.公开涉企收费目录清单，做好惠企政策精准推送。",
+                    "县市场监管局\n县工信局",
+                    "9月底前",
+                ],
+                Across("二、以政务公开提升基层治理水平\n\n（重点推进基层标准目录应用）"),
+                [
+                    "（一）深化基层政务公开",
+                    "4.\u00a0动态调整基层政务公开标准目录，推进目录与公开内容一致。",
+                    "牵头单位：县政府办公室\n责任单位：各镇街\n各村（社区）\n指导单位：县政务公开办",
+                    "年底前",
+                ],
+                [None, "5、推进村（居）务公开与政务公开有效衔接。", "各镇街", ""],
+                [
+                    "（二）加强公开平台建设",
+                    "6.加强政府网站和政务新媒体内容保障，严格落实“三审”制度。",
+                    "县委网信办牵头，\n县直各单位配合",
+                    "长期坚持",
+                ],
+                [
+                    None,
+                    "7.按月开展政府网站和政务新媒体检查，通报检查结果。",
+                    "县政务公开办",
+                    "每月",
+                ],
+            ],
+        )
+    ],
+    ["公开方式：主动公开", "抄送：市政府办公室。", "桐溪县人民政府办公室", "2024年2月28日印发"],
+)
+
+# counted by hand from tests/fixtures/import/unseen-county-2024.txt: (section, subsection, 序号,
+# requirement, 牵头, 责任, 指导, 时限)
+UNSEEN_TASKS = [
+    ("一、以政务公开助力经济平稳运行", "（一）稳经济政策公开", 1,
+     "及时公开稳增长、扩内需、促消费等政策措施及实施情况。", ["县发改局"], ["县商务局", "县财政局"], [], "持续推进"),
+    ("一、以政务公开助力经济平稳运行", "（一）稳经济政策公开", 2,
+     "围绕重大项目建设，全流程公开项目批准和实施信息。", ["县发改局"], ["各镇街", "县直有关部门"], [],
+     "2024年6月底前"),
+    ("一、以政务公开助力经济平稳运行", "（二）优化营商环境公开", 3,
+     "公开涉企收费目录清单，做好惠企政策精准推送。", [], ["县市场监管局", "县工信局"], [], "9月底前"),
+    ("二、以政务公开提升基层治理水平（重点推进基层标准目录应用）", "（一）深化基层政务公开", 4,
+     "动态调整基层政务公开标准目录，推进目录与公开内容一致。", ["县政府办公室"], ["各镇街", "各村（社区）"],
+     ["县政务公开办"], "年底前"),
+    ("二、以政务公开提升基层治理水平（重点推进基层标准目录应用）", "（一）深化基层政务公开", 5,
+     "推进村（居）务公开与政务公开有效衔接。", [], ["各镇街"], [], ""),
+    ("二、以政务公开提升基层治理水平（重点推进基层标准目录应用）", "（二）加强公开平台建设", 6,
+     "加强政府网站和政务新媒体内容保障，严格落实“三审”制度。", ["县委网信办"], ["县直各单位"], [], "长期坚持"),
+    ("二、以政务公开提升基层治理水平（重点推进基层标准目录应用）", "（二）加强公开平台建设", 7,
+     "按月开展政府网站和政务新媒体检查，通报检查结果。", [], ["县政务公开办"], [], "每月"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_unseen_county_field_by_field(fmt, tmp_path):
+    result = load("unseen-county-2024", UNSEEN, fmt, tmp_path)
+    data = result.tasks
+    assert (data["year"], data["title"]) == (2024, "桐溪县2024年政务公开工作要点任务分工")
+    got = [
+        (section["title"], sub["title"], t["no"], t["requirement"], t["lead"], t["responsible"], t["guide"],
+         t["deadline"])
+        for section in data["sections"]
+        for sub in section["subsections"]
+        for t in sub["tasks"]
+    ]  # fmt: skip
+    assert got == UNSEEN_TASKS
+    assert all(not s["tasks"] for s in data["sections"])
+    assert summary(finish(result).tasks) == {
+        "tasks": 7, "sections": 2, "subsections": 4, "without_units": 0, "without_deadline": 1, "without_no": 0,
+        "deadline_from_text": 0,
+    }  # fmt: skip
+    below = (
+        "段" if fmt == "docx" else "行"
+    )  # Word: paragraphs below the table; text and Excel: lines, rows
+    assert messages(result) == [
+        "表格前的4段正文（第1–4行）未作为任务导入，任务只从分工表读取",
+        "单元格中同一段文字重复了2遍（合并单元格时留下），已只保留一遍：一、以政务公开助力经济平稳运行",
+        "任务没有完成时限：推进村（居）务公开与政务公开有效衔接。…",
+        f"表格之后的4{below}文字未导入（公开方式、抄送、落款、日期等）：公开方式：主动公开",
+    ]
+
+
+def test_import_command_prints_a_summary(tmp_path):
+    shutil.copytree(
+        REPO / "tasks_yaml", tmp_path / "tasks_yaml", ignore=shutil.ignore_patterns("files")
+    )
+    proc = run_zwgk("import-tasks", str(FIXTURES / "unseen-county-2024.txt"), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (
+        "导入结果：7 项任务，2 个部分，4 个小节；没有牵头或责任单位的任务 0 项，没有完成时限的 1 项，"
+        "没有序号的 0 项。请与原表核对任务数和各部分标题。"
+    ) in proc.stderr
+    assert "已写入 tasks_yaml/tasks/2024.yml：2 个部分，4 个小节，7 项任务" in proc.stderr
+
+    # the demo project has a 2023 list already
+    proc = run_zwgk(
+        "import-tasks",
+        str(FIXTURES / "deadlines-in-requirements.txt"),
+        "--year",
+        "2025",
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (
+        "没有完成时限的 2 项（另有 3 项的完成时限取自具体要求原文），没有序号的 0 项" in proc.stderr
+    )
+    written = (tmp_path / "tasks_yaml" / "tasks" / "2025.yml").read_text(encoding="utf-8")
+    assert "deadline: 2022年底前  # 取自具体要求原文，请核对" in written
+    check = run_zwgk("check", "--as-of", "2026-11-22", cwd=tmp_path)
+    assert check.returncode == 0, check.stderr

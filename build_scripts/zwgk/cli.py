@@ -206,7 +206,7 @@ def cmd_import_tasks(args) -> int:
     import os
 
     from .importers import import_tasks
-    from .importers.finish import finish, to_yaml
+    from .importers.finish import finish, summary, to_yaml
     from .load import parse_file
     from .records import TaskList
     from .schema import SCHEMA_DIR
@@ -227,6 +227,12 @@ def cmd_import_tasks(args) -> int:
                    encoding="utf-8", newline="\n")
     for warning in result.warnings:
         say(str(warning))
+    counts = summary(result.tasks)  # what to hold against the original table first
+    from_text = counts["deadline_from_text"]
+    say(f"导入结果：{counts['tasks']} 项任务，{counts['sections']} 个部分，{counts['subsections']} 个小节；"
+        f"没有牵头或责任单位的任务 {counts['without_units']} 项，没有完成时限的 {counts['without_deadline']} 项"
+        + (f"（另有 {from_text} 项的完成时限取自具体要求原文）" if from_text else "")
+        + f"，没有序号的 {counts['without_no']} 项。请与原表核对任务数和各部分标题。")
     problems: list = []
     parse_file(out.resolve(), root.resolve(), TaskList, problems)
     for problem in problems:
@@ -234,10 +240,7 @@ def cmd_import_tasks(args) -> int:
     if any(p.severity == "错误" for p in problems):
         say(f"{out} 未能通过检查：请把原表和以上信息反馈给维护人员。")
         return EXIT_RECORDS
-    sections = result.tasks["sections"]
-    subsections = sum(len(s.get("subsections", [])) for s in sections)
-    tasks = sum(len(s.get("tasks", [])) + sum(len(u["tasks"]) for u in s.get("subsections", [])) for s in sections)
-    say(f"已写入 {out}：{len(sections)} 个部分，{subsections} 个小节，{tasks} 项任务；"
+    say(f"已写入 {out}：{counts['sections']} 个部分，{counts['subsections']} 个小节，{counts['tasks']} 项任务；"
         f"提示 {len(result.warnings)} 条（也写在文件开头的注释中），请逐条核对。")
     return 0
 
