@@ -661,6 +661,20 @@ def test_csv_cells_are_never_formulas(tmp_path):
     assert rows[0]["对象"] == '\'=HYPERLINK("http://x")'
 
 
+@pytest.mark.parametrize(
+    "value, safe",
+    [
+        ("=1+1", True), (" =1+1", True), ("\u3000=1+1", True), ("\xa0+cmd", True), ("＝SUM(A1)", True),
+        (" ＋1", True), ("－1", True), ("＠x", True), ("\tx", True), ("\nx", True), ("@SUM(A1)", True),
+        ("示府发〔2023〕1号", False), ("2023-01-05", False), ("a=b", False),
+    ],
+)
+def test_formula_guard_covers_spaces_and_full_width_signs(value, safe):
+    from zwgk.export import formula_safe
+
+    assert formula_safe(value) == ("'" + value if safe else value)
+
+
 def _cli_project(tmp_path, spec) -> Path:
     write_records(tmp_path / "tasks_yaml", spec)
     return tmp_path

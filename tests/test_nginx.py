@@ -5,6 +5,7 @@ guide shows the tested files verbatim and that the CI examples build, audit and 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import os
@@ -104,16 +105,11 @@ def loopback_config(
     return conf
 
 
-@pytest.fixture(scope="module")
-def nginx(built_site, tmp_path_factory):
-    """nginx in the foreground, one process as the current user, on free loopback ports."""
+@contextlib.contextmanager
+def running_nginx(tmp: Path, server_conf: str, https_port: int):
+    """nginx in the foreground with server_conf, one process as the current user; yields its error log."""
     binary = find_nginx()
-    tmp = tmp_path_factory.mktemp("nginx")
-    crt, key = self_signed(tmp)
-    http_port, https_port = free_port(), free_port()
-    (tmp / "zwgk.conf").write_text(
-        loopback_config(built_site, tmp, http_port, https_port, crt, key), encoding="utf-8"
-    )
+    (tmp / "zwgk.conf").write_text(server_conf, encoding="utf-8")
     mime = Path("/etc/nginx/mime.types")
     temp = "\n".join(
         f"  {name}_temp_path {tmp / name};"
@@ -159,13 +155,27 @@ http {{
                     f"nginx exited: {proc.stdout.read()!r} {(tmp / 'error.log').read_text()}"
                 )
             time.sleep(0.2)
-    yield {"http": http_port, "https": https_port, "site": built_site, "log": tmp / "error.log"}
-    proc.send_signal(signal.SIGQUIT)
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+        yield tmp / "error.log"
+    finally:
+        proc.send_signal(signal.SIGQUIT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def nginx(built_site, tmp_path_factory):
+    """The production configuration on free loopback ports, serving the demo site."""
+    find_nginx()
+    tmp = tmp_path_factory.mktemp("nginx")
+    crt, key = self_signed(tmp)
+    http_port, https_port = free_port(), free_port()
+    conf = loopback_config(built_site, tmp, http_port, https_port, crt, key)
+    with running_nginx(tmp, conf, https_port) as log:
+        yield {"http": http_port, "https": https_port, "site": built_site, "log": log}
 
 
 def request(host: str, port: int, path: str, tls: bool = True, headers: dict | None = None):

@@ -289,6 +289,16 @@ def test_filter_repealed_shows_only_repealed_documents(page, base, site):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("value", ["__proto__", "constructor", "toString", "hasOwnProperty"])
+def test_filter_values_are_plain_data(page, base, value):
+    """An address like ?栏目=__proto__ is a value that matches nothing, never a property lookup that breaks the page."""
+    page.goto(base + "search/?" + urllib.parse.urlencode({"q": "示例县", "栏目": value}))
+    assert wait_results(page).startswith("没有找到")
+    page.goto(base + "search/?" + urllib.parse.urlencode({"q": "示例县"}))
+    assert total(wait_results(page)) > 0  # the same page still searches
+
+
+@pytest.mark.browser
 def test_every_document_number_finds_its_document_first(page, base, site):
     docs = documents(site)
     page.goto(base + "search/")

@@ -40,8 +40,9 @@ FIELDS = [
     ("changed_by", "修改或废止文件文号"),
     ("url", "网址"),
 ]
-# A spreadsheet runs a cell that begins with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that begins with one of these as a formula, also after spaces, and Excel and WPS
+# take the full-width signs (＝＋－＠) typed with a Chinese input method as the half-width ones.
+_FORMULA_START = ("=", "+", "-", "@", "＝", "＋", "－", "＠", "\t", "\r", "\n")
 
 
 def export_files(portal: Portal) -> dict[str, str | bytes]:
@@ -83,8 +84,9 @@ def document_record(portal: Portal, doc) -> dict[str, str]:
     return record
 
 
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
+def formula_safe(value: str) -> str:
+    """A CSV cell no spreadsheet will run: a leading apostrophe when it could start a formula."""
+    return "'" + value if value.lstrip(" \u3000\xa0").startswith(_FORMULA_START) or value[:1] in "\t\r\n" else value
 
 
 def to_csv(rows: list[dict[str, str]]) -> bytes:
@@ -93,7 +95,7 @@ def to_csv(rows: list[dict[str, str]]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["序号"] + [label for _, label in FIELDS])
     for n, row in enumerate(rows, 1):
-        writer.writerow([str(n)] + [_cell(row[key]) for key, _ in FIELDS])
+        writer.writerow([str(n)] + [formula_safe(row[key]) for key, _ in FIELDS])
     return out.getvalue().encode("utf-8-sig")
 
 

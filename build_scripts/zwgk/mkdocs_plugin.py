@@ -97,6 +97,10 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
                                     "phone": cfg.contact.phone, "email": cfg.contact.email}
         return context
 
+    def on_template_context(self, context, template_name, config):
+        """Pages rendered without a page of their own (404.html) get the same footer details."""
+        return self.on_page_context(context, None, config, None)
+
     def on_post_build(self, config) -> None:
         if not (self.config.enabled and self.config.search):
             return

@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from ..export import _cell as formula_safe
+from ..export import formula_safe
 from ..pages.common import page_url
 from ..pages.report import CSV_PATH, JSON_PATH
 from ..portal import Portal

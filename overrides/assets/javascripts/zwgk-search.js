@@ -196,7 +196,7 @@
       if (major === 2) { pos += len; return null; }
       if (major === 3) { var s = text.decode(bytes.subarray(pos, pos + len)); pos += len; return s; }
       if (major === 4) { var a = new Array(len); for (var i = 0; i < len; i++) a[i] = item(); return a; }
-      if (major === 5) { var m = {}; for (var j = 0; j < len; j++) { var k = item(); m[k] = item(); } return m; }
+      if (major === 5) { var m = Object.create(null); for (var j = 0; j < len; j++) { var k = item(); m[k] = item(); } return m; }
       return item(); // tag
     }
     return item();
@@ -290,7 +290,7 @@
             // page n's fragment is <prefix><n in base 36> (bundle.py)
             var pages = m[1].map(function (p, n) { return { id: prefix + n.toString(36), words: p[1] }; });
             var total = pages.reduce(function (s, p) { return s + p.words; }, 0);
-            var sorts = {};
+            var sorts = Object.create(null);
             (m[4] || []).forEach(function (s) { sorts[s[0]] = s[1]; });
             return {
               pages: pages,
@@ -317,8 +317,8 @@
     function filterChunk(m, name) {
       if (!filterCache.has(name)) {
         var id = m.filterChunks.get(name);
-        var p = id === undefined ? Promise.resolve({}) : fetchFile("filter/" + id + ".pf_filter").then(function (bytes) {
-          var values = {};
+        var p = id === undefined ? Promise.resolve(Object.create(null)) : fetchFile("filter/" + id + ".pf_filter").then(function (bytes) {
+          var values = Object.create(null); // values are data: __proto__ is a value like any other
           cbor(bytes)[1].forEach(function (v) { values[v[0]] = v[1]; });
           return values;
         });
@@ -422,7 +422,7 @@
           s = Array.isArray(v) ? collapse(inner, k === "any" || k === "none", n) : inner[0];
           if (s && /^(none|not)$/.test(k)) s = invert(s);
         } else {
-          s = filterValue(loaded[k] || {}, v, false, n);
+          s = filterValue(loaded[k] || Object.create(null), v, false, n);
         }
         if (s) sets.push(s);
       });
@@ -430,9 +430,9 @@
     }
 
     function counts(loaded, inSet) {
-      var out = {};
+      var out = Object.create(null);
       Object.keys(loaded).forEach(function (name) {
-        out[name] = {};
+        out[name] = Object.create(null);
         Object.keys(loaded[name]).forEach(function (value) {
           var pages = loaded[name][value], c = 0;
           for (var i = 0; i < pages.length; i++) if (inSet[pages[i]]) c++;
@@ -445,7 +445,7 @@
     async function loadedFilters(m, names) {
       var list = Array.from(names);
       var values = await Promise.all(list.map(function (name) { return filterChunk(m, name); }));
-      var loaded = {};
+      var loaded = Object.create(null);
       list.forEach(function (name, i) { if (m.filterChunks.has(name)) loaded[name] = values[i]; });
       // counts are given for every filter loaded so far, as Pagefind does
       for (var entry of filterCache) {
