@@ -359,12 +359,41 @@ def test_row_per_line_export_with_a_line_break_in_a_cell():
         "2\t政策解读\t文件与解读材料同步发布。\t县政府办公室\n"
         "各镇街\t6月底前\n"
         "3\t政务新媒体\t严格落实“三审”制度。\t县委网信办\t长期坚持\n"
+        "\n"
+        "石桥县2023年政务公开重点工作任务分工（续）\n"  # a caption above the next page's header
+        "序号\t工作任务\t具体要求\t责任单位\t完成时限\n"
+        "4\t培训\t全年组织专题培训不少于1次。\t县政府办公室\t11月底前\n"
     )
-    data = parse_text(text, year=2023, title="石桥县2023年分工").tasks
-    assert [(t["no"], t["responsible"], t["deadline"]) for t in all_tasks(data)] == [
+    result = parse_text(text, year=2023, title="石桥县2023年分工")
+    assert [(t["no"], t["responsible"], t["deadline"]) for t in all_tasks(result.tasks)] == [
         (1, ["县司法局"], "2023年12月底前"),
         (2, ["县政府办公室", "各镇街"], "6月底前"),
         (3, ["县委网信办"], "长期坚持"),
+        (4, ["县政府办公室"], "11月底前"),
+    ]
+    assert all(not s["subsections"] for s in result.tasks["sections"])
+    assert [str(w) for w in result.warnings] == [
+        "第10行：表头前的一行文字（表格标题）未作为任务导入：石桥县2023年政务公开重点工作任务分工（续）"
+    ]
+
+
+def test_text_export_a_caption_between_tables_is_no_part_of_a_cell():
+    """After an empty line a line without a tab goes on with the cell above, unless a header follows it."""
+    from zwgk.importers import parse_text
+
+    header = "\t序号\n\t具体要求\n\t责任单位\n\t完成时限\n\n"
+    text = (
+        f"{header}\t一、加强政策解读\n\n\t1\n\t做好政策解读。\n\t县政府办\n\t长期坚持\n\n"
+        f"石桥县2023年政务公开重点工作任务分工（续）\n\n{header}"
+        "\t2\n\t做好培训。\n\t县政府办\n\t年底前\n\n"
+    )
+    result = parse_text(text, year=2023, title="石桥县2023年分工")
+    assert [(t["no"], t["deadline"]) for t in all_tasks(result.tasks)] == [
+        (1, "长期坚持"),
+        (2, "年底前"),
+    ]
+    assert [str(w) for w in result.warnings] == [
+        "第13行：表头前的一行文字（表格标题）未作为任务导入：石桥县2023年政务公开重点工作任务分工（续）"
     ]
 
 

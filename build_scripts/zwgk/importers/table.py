@@ -741,6 +741,17 @@ def _same_title(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+def _caption(row: list[Cell], following: list[Cell]) -> str | None:
+    """The text of a one-cell row that titles the table whose header follows it (…分工表（续）).
+
+    A row of several cells with one filled (a 工作任务 name alone) is not a caption.
+    """
+    text = plain_text(row[0].text) if len(row) == 1 else ""
+    if not text or SECTION_RE.match(text) or SUBSECTION_RE.match(text):
+        return None
+    return text if read_header([plain_text(c.text) for c in following], 0) else None
+
+
 def split_trailer(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[Cell]]]:
     """(the table's rows, the lines below it): 公开方式、抄送、落款、印发日期 in the last rows are no tasks.
 
@@ -769,7 +780,10 @@ def build(
     """
     reader = TableReader()
     rows, trailer = split_trailer(rows)
-    for row in rows:
+    for i, row in enumerate(rows):
+        if i + 1 < len(rows) and (caption := _caption(row, rows[i + 1])):
+            reader.warn(row[0].line, f"表头前的一行文字（表格标题）未作为任务导入：{caption[:30]}")
+            continue
         reader.row(row)
     if trailer:
         first = next(clean(c.text) for c in trailer[0] if clean(c.text))

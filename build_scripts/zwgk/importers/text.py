@@ -38,11 +38,13 @@ from .table import (
     cell_text,
     clean,
     heading_title,
+    looks_like_deadline,
     looks_like_requirement,
     plain_text,
     read_header,
     trailer_start,
 )
+from .units import looks_like_units
 
 _INNER_TAB = re.compile(r"[^\t\s]\t")
 _YEAR_RE = re.compile(r"(?<!\d)(20\d\d)\s*年")
@@ -84,7 +86,8 @@ def _cells_per_line(lines: list[str], start: int, end: int) -> list[list[Cell]]:
 
     A line without a tab goes on with the cell above, after an empty line too: a cell may hold
     empty paragraphs (``2023年`` / empty / ``12月底前``), and only a line starting with a tab starts a
-    cell. A heading typed between two tables (一、… after an empty line) is a row of its own.
+    cell. A heading typed between two tables (一、… after an empty line), or a caption above
+    a header row, is a row of its own.
     """
     rows: list[list[Cell]] = []
     block: list[tuple[int, list[str]]] = []  # (line, paragraphs) of each cell of the row
@@ -105,8 +108,8 @@ def _cells_per_line(lines: list[str], start: int, end: int) -> list[list[Cell]]:
             block.extend((i, [t]) for t in ln[1:].split("\t"))
         elif _is_blank(ln):
             continue  # a stray line of spaces inside a row
-        elif not block or (blank and _is_heading(ln)):
-            close()
+        elif not block or (blank and (_is_heading(ln) or _header_follows(lines, i, end))):
+            close()  # a heading or a caption typed between two tables
             block.append((i, [ln]))
         else:
             block[-1][1].append(ln)  # the cell above goes on
@@ -115,18 +118,34 @@ def _cells_per_line(lines: list[str], start: int, end: int) -> list[list[Cell]]:
     return join_fragments(rows)
 
 
+def _header_follows(lines: list[str], i: int, end: int) -> bool:
+    """Whether the next row after line ``i`` (1-based, a line without a tab) is a header row."""
+    j = i  # index of the line after line i
+    while j < end and not lines[j].startswith("\t"):
+        j += 1
+    cells: list[str] = []
+    while j < end and lines[j].startswith("\t"):
+        cells += lines[j][1:].split("\t")
+        j += 1
+    return bool(cells) and read_header([clean(c) for c in cells], 0) is not None
+
+
 def _rows_per_line(lines: list[str], start: int, end: int) -> list[list[Cell]]:
     """A row per line, cells between tabs; empty lines separate pages, each repeating the header.
 
     A line break inside a cell splits its row over two lines: a line continues the row above
     when the two hold exactly the cells of a header row between them (the cell broken across
     them counted once), or when it is a line without tabs after a full row (the last cell's
-    next paragraph). Headings (一、… （一）…) are always rows of their own.
+    next paragraph; after an empty line only a deadline or units, not a caption between
+    pages). Headings (一、… （一）…) are always rows of their own.
     """
     rows: list[list[Cell]] = []
+    paras: dict[int, list[str]] = {}  # the lines of a cell broken over several
     width: set[int] = set()
+    blank = False
     for i, ln in enumerate(lines[start:end], start + 1):
         if "\t" not in ln and _is_blank(ln):
+            blank = blank or ln == ""
             continue
         texts = ln.split("\t") if "\t" in ln else [ln]
         if read_header([clean(t) for t in texts], i):
@@ -135,26 +154,30 @@ def _rows_per_line(lines: list[str], start: int, end: int) -> list[list[Cell]]:
                 trimmed.pop()
             width = {len(texts), len(trimmed)}
             rows.append([Cell(t, i) for t in texts])
+            blank = False
             continue
         prev = rows[-1] if rows else None
-        heading = len(texts) == 1 and _is_heading(ln)
-        if (
-            prev
-            and width
-            and not heading
+        goes_on = (
+            prev is not None
             and len(prev) >= 2
             and not read_header([clean(c.text) for c in prev], 0)
-            and (len(prev) + len(texts) - 1 in width or (len(texts) == 1 and len(prev) in width))
-        ):
+            and not (len(texts) == 1 and _is_heading(ln))
+            and (
+                len(texts) > 1
+                and len(prev) + len(texts) - 1 in width
+                or len(texts) == 1
+                and len(prev) in width
+                and (not blank or looks_like_deadline(ln) or looks_like_units(clean(ln)))
+            )
+        )
+        blank = False
+        if goes_on:
             last = prev[-1]
-            last.paras = (last.paras or [last.text]) + [texts[0]]
-            last.text = cell_text(last.paras)
+            paras[id(last)] = paras.get(id(last), [last.text]) + [texts[0]]
+            last.text = cell_text(paras[id(last)])
             prev.extend(Cell(t, i) for t in texts[1:])
-            continue
-        rows.append([Cell(t, i) for t in texts])
-    for row in rows:
-        for cell in row:
-            cell.paras = None  # kept only while joining; the table module makes its own
+        else:
+            rows.append([Cell(t, i) for t in texts])
     return rows
 
 
