@@ -151,9 +151,21 @@ def cmd_serve(args) -> int:
 
     as_of = parse_as_of(args.as_of)
     load_portal(Path(args.records), as_of)
-    say(f"预览地址：http://[::1]:{args.port}/ 及 http://127.0.0.1:{args.port}/（修改 YAML 后自动刷新，Ctrl+C 退出）")
+    say(f"正在生成预览（截至 {as_of.isoformat()}）……")
     _setup_logging()
-    serve_site(Path(args.config), as_of.isoformat(), host=args.host, port=args.port, records=Path(args.records))
+
+    def ready(urls: list[str]) -> None:  # only the addresses the server really answers at
+        say(f"预览地址：{' 及 '.join(urls)}（修改 YAML 后自动刷新，Ctrl+C 退出）")
+
+    serve_site(
+        Path(args.config),
+        as_of.isoformat(),
+        host=args.host,
+        port=args.port,
+        records=Path(args.records),
+        ready=ready,
+        say=say,
+    )
     return 0
 
 
@@ -282,6 +294,12 @@ def cmd_fix_encoding(args) -> int:
     return EXIT_RECORDS if unknown else 0
 
 
+def cmd_scrub(args) -> int:
+    from .scrub import scrub_command
+
+    return scrub_command(args.files, Path(args.records), args.dry_run, say)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zwgk", description="政务公开门户静态站点生成器")
     sub = parser.add_subparsers(dest="command", metavar="命令")
@@ -354,6 +372,12 @@ def build_parser() -> argparse.ArgumentParser:
     common(p, as_of=False)
     p.add_argument("paths", nargs="*", metavar="路径", help="文件或目录（默认为记录目录）；只处理 .yml .yaml .md .txt")
     p.set_defaults(func=cmd_fix_encoding)
+
+    p = sub.add_parser("scrub", help="清除附件（.docx、.xlsx、.pdf）中的作者、单位、批注、修订痕迹和 PDF 元数据，原文件先备份")
+    common(p, as_of=False)
+    p.add_argument("files", nargs="*", metavar="文件", help="要清除的附件（默认为记录目录 files/ 下的全部附件）")
+    p.add_argument("--dry-run", action="store_true", help="只列出每个文件带有的信息，不修改")
+    p.set_defaults(func=cmd_scrub)
     return parser
 
 

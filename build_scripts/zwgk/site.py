@@ -1,15 +1,35 @@
-"""Build and serve through MkDocs. The build goes to a fresh folder that replaces site/ only on success."""
+"""Build and serve through MkDocs. The build goes to a fresh folder that replaces site/ only on success.
+
+The preview server (serve_site) does the same for every rebuild, so while a record has an error it
+keeps serving the last good build, with the error in a banner on each page and in the terminal.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import html
+import ipaddress
 import logging
 import os
+import re
 import shutil
+import signal
+import socket
+import tempfile
+import threading
+import time
+import wsgiref.simple_server
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .errors import BuildError
+from mkdocs.livereload import LiveReloadServer
+
+from .errors import BuildError, RecordError, ZwgkError
 from .mkdocs_plugin import AS_OF_ENV, RECORDS_ENV
+
+log = logging.getLogger("mkdocs.plugins.zwgk.serve")
 
 
 @contextlib.contextmanager
@@ -30,8 +50,13 @@ def _plugin_env(as_of: str, records: Path | None):
                 os.environ[key] = value
 
 
-def build_site(config_file: Path, as_of: str, site_dir: Path | None = None, search: bool = True,
-               records: Path | None = None) -> Path:
+def build_site(
+    config_file: Path,
+    as_of: str,
+    site_dir: Path | None = None,
+    search: bool = True,
+    records: Path | None = None,
+) -> Path:
     """mkdocs build (+ Pagefind) into a temporary folder, then swap it in place of site_dir."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -65,10 +90,6 @@ def build_site(config_file: Path, as_of: str, site_dir: Path | None = None, sear
 @contextlib.contextmanager
 def dual_stack():
     """MkDocs' server on [::] takes IPv4 too, even where net.ipv6.bindv6only=1 makes [::] IPv6-only."""
-    import socket
-
-    from mkdocs.livereload import LiveReloadServer
-
     original = LiveReloadServer.server_bind
 
     def server_bind(self):
@@ -83,15 +104,265 @@ def dual_stack():
         LiveReloadServer.server_bind = original
 
 
-def serve_site(config_file: Path, as_of: str, host: str = "::", port: int = 8000,
-               records: Path | None = None) -> None:
-    """Live preview on [::] (IPv6 and IPv4), rebuilding when a record changes."""
-    from mkdocs.commands.serve import serve
+def listening_urls(sock: socket.socket, mount_path: str = "/") -> list[str]:
+    """The addresses a browser on this machine reaches a bound socket at: [::] gives [::1] and, when
+    it also takes IPv4, 127.0.0.1; 0.0.0.0 gives 127.0.0.1; any other address only itself."""
+    host, port = sock.getsockname()[:2]
+    ip = ipaddress.ip_address(host)
+    if ip.version == 4:
+        hosts = ["127.0.0.1" if ip.is_unspecified else host]
+    elif ip.is_unspecified:
+        v6only = sock.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY)
+        hosts = ["[::1]"] if v6only else ["[::1]", "127.0.0.1"]
+    else:
+        hosts = [f"[{host}]"]
+    return [f"http://{h}:{port}{mount_path}" for h in hosts]
 
-    addr = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+class PreviewFailed(ZwgkError):
+    """A preview build that did not finish: a headline and the messages (one per line)."""
+
+    def __init__(self, headline: str, details: list[str]):
+        self.headline, self.details = headline, details
+        super().__init__("\n".join([headline, *details]))
+
+
+class _QuietHandler(wsgiref.simple_server.WSGIRequestHandler):
+    def log_message(self, format, *args):  # no English access log in the terminal
+        pass
+
+
+BANNER_STYLE = (
+    "position:relative;z-index:10;margin:0;padding:1rem 1.2rem;background:#fff4e5;color:#1a1a1a;"
+    "border:0.25rem solid #b3261e;font-size:1rem;line-height:1.6"
+)
+
+
+def error_banner(failure: PreviewFailed) -> str:
+    """The notice put at the top of every page the preview serves while a rebuild has failed."""
+    details = html.escape("\n".join(failure.details))
+    return (
+        f'<div id="zwgk-preview-error" role="alert" style="{BANNER_STYLE}">'
+        f'<p style="margin:0;font-weight:bold">预览未更新：{html.escape(failure.headline)}。'
+        "下面是上一次成功生成的网站，改正并保存后页面会自动刷新。</p>"
+        f'<pre style="margin:0.5rem 0 0;white-space:pre-wrap;font-size:0.9rem">{details}</pre></div>'
+    )
+
+
+def _epoch() -> int:
+    return round(time.monotonic() * 1000)  # the clock mkdocs.livereload stamps pages with
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, changed so that a preview never hangs.
+
+    MkDocs builds in place and, after a failed rebuild, holds every request until a build succeeds.
+    Here each build goes to a fresh folder that is served only once complete; a failed rebuild
+    leaves the last good build up, with the error (PreviewFailed) in a banner on every page,
+    and browsers reload both when a rebuild fails and when it succeeds again.
+    """
+
+    def __init__(
+        self,
+        build: Callable[[Path], None],
+        work: Path,
+        host: str,
+        port: int,
+        mount_path: str = "/",
+        say: Callable[[str], None] = log.info,
+    ):
+        super().__init__(
+            builder=self.rebuild,
+            host=host,
+            port=port,
+            root=str(work / "pending"),
+            mount_path=mount_path,
+        )
+        self.RequestHandlerClass = _QuietHandler
+        self.error_handler = self._error_page
+        self.build_into, self.work, self.say = build, work, say
+        self.failure: PreviewFailed | None = None
+        self._builds: list[Path] = []
+
+    def build_once(self) -> None:
+        """Build into a new folder and serve it from now on; raises PreviewFailed."""
+        target = Path(tempfile.mkdtemp(prefix="build-", dir=self.work))
+        try:
+            self.build_into(target)
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        self.root = str(target)
+        self._builds.append(target)
+        for old in self._builds[:-2]:  # the previous build may still be answering a request
+            shutil.rmtree(old, ignore_errors=True)
+        self._builds = self._builds[-2:]
+
+    def rebuild(self) -> None:
+        self.say("检测到修改，正在重新生成……")
+        started, had_failed = time.perf_counter(), self.failure is not None
+        try:
+            self.build_once()
+        except PreviewFailed as exc:
+            self.failure = exc
+        except Exception as exc:  # noqa: BLE001  (a template or plugin bug must not stop the preview)
+            self.failure = PreviewFailed("网站生成失败", [f"{type(exc).__name__}: {exc}"])
+        else:
+            self.failure = None
+        if self.failure:
+            self.say(
+                f"预览未更新：{self.failure.headline}，浏览器中仍是上一次成功生成的网站（页面顶部显示错误）。"
+            )
+            for line in self.failure.details:
+                self.say(line)
+            self.say("改正并保存后自动重新生成。")
+        else:
+            took = time.perf_counter() - started
+            self.say(("错误已改正，" if had_failed else "") + f"预览已更新（用时 {took:.1f} 秒）。")
+        # MkDocs' requests wait while the epochs differ: here the served folder is always complete
+        with self._epoch_cond:
+            self._wanted_epoch = self._visible_epoch = _epoch()
+            self._epoch_cond.notify_all()
+
+    def _build_loop(self):
+        while True:
+            with self._rebuild_cond:
+                while not self._rebuild_cond.wait_for(
+                    lambda: self._want_rebuild or self._shutdown, timeout=self.shutdown_delay
+                ):
+                    pass  # woken now and then so that Ctrl+C is seen
+                if self._shutdown:
+                    break
+                while self._rebuild_cond.wait(timeout=self.build_delay):
+                    pass  # until the files stop changing
+                self._want_rebuild = False
+            self.rebuild()
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)
+        failure = self.failure
+        if failure is None:
+            return content
+        body = re.search(rb"<body\b[^>]*>", content)
+        at = body.end() if body else 0
+        return content[:at] + error_banner(failure).encode("utf-8") + content[at:]
+
+    def _error_page(self, code: int) -> bytes | None:
+        page = Path(self.root) / f"{code}.html"
+        if not page.is_file():
+            return None
+        with self._epoch_cond:
+            epoch = self._visible_epoch
+        return self._inject_js_into_html(page.read_bytes(), epoch)
+
+    def handle_error(self, request, client_address):
+        pass  # a browser closing a connection early is not worth a traceback
+
+    def run(self, ready: Callable[[list[str]], None]) -> None:
+        """Listen (after server_bind and the first build), then rebuild on changes until shutdown."""
+        self.server_activate()
+        if self._watched_paths:
+            self.observer.start()
+        ready(listening_urls(self.socket, self.mount_path))
+        self.serve_thread.start()
+        self._build_loop()
+
+
+class _ErrorLog(logging.Handler):
+    """MkDocs' error messages during one build (it logs the cause, then raises a bare Abort)."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def serve_site(
+    config_file: Path,
+    as_of: str,
+    host: str = "::",
+    port: int = 8000,
+    records: Path | None = None,
+    ready: Callable[[list[str]], None] | None = None,
+    say: Callable[[str], None] = log.info,
+) -> None:
+    """Live preview on [::] (IPv6 and IPv4), rebuilding when a record, page or mkdocs.yml changes.
+
+    ready(urls) is called once the server listens, with the addresses it answers at. A record error
+    at a rebuild is reported with say() and on the pages; the last good build stays up.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from .asof import parse_as_of
+    from .portal import load_portal
+
+    config_file = Path(config_file).resolve()
     os.environ[AS_OF_ENV] = as_of
     if records:
         os.environ[RECORDS_ENV] = str(Path(records).resolve())
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    with dual_stack():
-        serve(config_file=str(Path(config_file).resolve()), dev_addr=addr, livereload=True)
+    site_url = load_config(config_file=str(config_file)).site_url  # a sub-path there is kept
+    state: dict = {}
+
+    def build_into(target: Path) -> None:
+        if records:  # records first: their errors come out located, with no MkDocs wording
+            try:
+                load_portal(Path(records), parse_as_of(as_of))
+            except RecordError as exc:
+                errors = sum(1 for p in exc.problems if p.severity == "错误")
+                raise PreviewFailed(
+                    f"记录有 {errors} 处错误", [p.format() for p in exc.problems]
+                ) from None
+        config = load_config(config_file=str(config_file), site_dir=str(target))
+        config.site_url = state["url"]
+        errors = _ErrorLog()
+        logging.getLogger("mkdocs").addHandler(errors)
+        try:
+            build(config, serve_url=state["url"])
+        except (Abort, MkDocsException) as exc:
+            raise PreviewFailed("网站生成失败", errors.messages or [str(exc)]) from None
+        finally:
+            logging.getLogger("mkdocs").removeHandler(errors)
+        state["config"] = config
+
+    work = Path(tempfile.mkdtemp(prefix="zwgk-serve-"))
+    server = PreviewServer(build_into, work, host, port, urlsplit(site_url or "/").path, say)
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` cleans up like Ctrl+C
+    try:
+        try:
+            with dual_stack():
+                server.server_bind()
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ZwgkError(
+                    f"端口 {port} 已被占用：用 --port 换一个，如 --port {port + 1}"
+                ) from None
+            raise ZwgkError(
+                f"无法在地址 {host} 端口 {port} 上监听：{exc.strerror or exc}"
+            ) from None
+        state["url"] = listening_urls(server.socket, server.mount_path)[0]
+        try:
+            server.build_once()
+        except PreviewFailed as exc:
+            raise BuildError(str(exc)) from None
+        config = state["config"]
+        for path in [config.docs_dir, str(config_file), *config.watch]:
+            server.watch(path)
+        server = config.plugins.on_serve(server, config=config, builder=server.builder)
+        server.run(ready or (lambda urls: say("预览地址：" + " 及 ".join(urls))))
+    except KeyboardInterrupt:
+        say("预览已停止。")
+    finally:
+        server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -1,0 +1,199 @@
+"""`zwgk serve` as an editor uses it: while a record has an error the preview keeps answering with
+the last good site and shows the error (Chinese, file:line) on the page and in the terminal; the
+next good save brings the site back without the banner. The addresses it announces are the ones
+it listens on. Every request has a timeout: a preview must never hang."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from helpers import project_copy
+from test_ipv6 import get
+from webtools import REPO, free_port
+
+AS_OF = "2026-11-22"
+GUIDE = REPO / "content" / "bzzn" / "yl.md"
+ADDRESSES = re.compile(r"预览地址：(.*?)（")
+
+
+class Serving:
+    """A command in its own process group, its stderr collected line by line as it comes."""
+
+    def __init__(self, cmd: list[str], cwd: Path):
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stderr:
+            self.lines.append(line)
+
+    @property
+    def stderr(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, pattern: str, seconds: float) -> re.Match:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if found := re.search(pattern, self.stderr):
+                return found
+            if self.proc.poll() is not None:
+                time.sleep(0.2)  # the reader may still hold the last lines
+                if found := re.search(pattern, self.stderr):
+                    return found
+                pytest.fail(f"exited with {self.proc.returncode}:\n{self.stderr[-3000:]}")
+            time.sleep(0.2)
+        pytest.fail(f"no {pattern!r} within {seconds} s:\n{self.stderr[-3000:]}")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGINT)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+
+def zwgk_serve(cwd: Path, *args: str) -> Serving:
+    return Serving([sys.executable, "-m", "zwgk.cli", "serve", "--as-of", AS_OF, *args], cwd)
+
+
+def announced(serving: Serving) -> list[str]:
+    return (
+        ADDRESSES.search(serving.wait_for(ADDRESSES.pattern, 180).group(0)).group(1).split(" 及 ")
+    )
+
+
+def poll(port: int, path: str, until, seconds: float) -> tuple[int, str, float]:
+    """GET path every 0.2 s until until(status, text); each request must answer within 5 s.
+    Returns the last answer and the slowest request's time."""
+    deadline, slowest = time.monotonic() + seconds, 0.0
+    while True:
+        started = time.monotonic()
+        status, body = get("::1", port, path, timeout=5)
+        slowest = max(slowest, time.monotonic() - started)
+        text = body.decode("utf-8")
+        if until(status, text) or time.monotonic() > deadline:
+            return status, text, slowest
+        time.sleep(0.2)
+
+
+def test_record_error_keeps_the_last_good_site_and_shows_the_error(tmp_path):
+    project = project_copy(tmp_path)
+    shutil.rmtree(project / "tasks_yaml")
+    shutil.copytree(REPO / "tasks_yaml", project / "tasks_yaml")
+    record = min((project / "tasks_yaml" / "normative").glob("*.yml"))
+    good = record.read_text(encoding="utf-8")
+    title = re.search(r"^title:\s*(.+)$", good, re.MULTILINE).group(1).strip()
+    where = f"tasks_yaml/normative/{record.name}:{len(good.splitlines()) + 1}:"
+    page = f"/gfxwj/{record.stem}/"
+    port = free_port()
+    serving = zwgk_serve(project, "--port", str(port))
+    try:
+        announced(serving)
+        status, text, _ = poll(port, page, lambda s, t: True, 0)
+        assert status == 200 and title in text and "zwgk-preview-error" not in text
+
+        record.write_text(good + "title: [未闭合\n", encoding="utf-8")  # the guide's example
+        status, text, slowest = poll(port, page, lambda s, t: "zwgk-preview-error" in t, 30)
+        assert status == 200 and title in text  # the last good page
+        banner = re.search(r'<div id="zwgk-preview-error".*?</div>', text, re.DOTALL).group(0)
+        assert "预览未更新" in banner and "上一次成功生成的网站" in banner
+        assert where in banner and "错误: YAML 语法错误" in banner
+        serving.wait_for(re.escape(where) + ".*错误", 10)
+        serving.wait_for("改正并保存后自动重新生成。", 10)
+        quoted = re.search(
+            r"## 预览时有错误\n.*?```\n(.*?)```", GUIDE.read_text("utf-8"), re.DOTALL
+        )
+        printed = serving.stderr.splitlines()
+        assert [q for q in quoted.group(1).splitlines() if q not in printed] == [], (
+            "content/bzzn/yl.md quotes lines zwgk serve does not print"
+        )
+        assert "预览未更新" in serving.stderr
+        assert "An error happened" not in serving.stderr  # MkDocs' own message is not shown
+        status, text = get("::1", port, "/no/such/page/", timeout=5)
+        assert status == 404 and "找不到您要访问的页面" in text.decode() and where in text.decode()
+
+        record.write_text(good, encoding="utf-8")  # fixed: the next save rebuilds
+        status, text, slowest_fix = poll(
+            port, page, lambda s, t: "zwgk-preview-error" not in t, 120
+        )
+        assert status == 200 and title in text and "zwgk-preview-error" not in text
+        serving.wait_for("错误已改正", 10)
+        # every request answered, also during both rebuilds (get would raise after 5 s)
+        assert max(slowest, slowest_fix) < 5, (slowest, slowest_fix)
+    finally:
+        serving.stop()
+    assert "预览已停止" in serving.stderr and "Traceback" not in serving.stderr
+
+
+@pytest.mark.parametrize(
+    "host, hosts",
+    [("::1", ["[::1]"]), ("127.0.0.1", ["127.0.0.1"]), ("::", ["[::1]", "127.0.0.1"])],
+)
+def test_announced_addresses_are_the_ones_that_answer(tmp_path, host, hosts):
+    project = project_copy(tmp_path)
+    port = free_port()
+    serving = zwgk_serve(project, "--host", host, "--port", str(port))
+    try:
+        assert announced(serving) == [f"http://{h}:{port}/" for h in hosts]
+        for loopback in ["::1", "127.0.0.1"]:
+            if f"[{loopback}]" in hosts or loopback in hosts:
+                assert get(loopback, port, "/", timeout=5)[0] == 200
+            else:
+                with pytest.raises(OSError):
+                    socket.create_connection((loopback, port), timeout=2).close()
+    finally:
+        serving.stop()
+
+
+def test_listening_urls_follow_the_bound_socket():
+    from zwgk.site import listening_urls
+
+    cases = [
+        (socket.AF_INET6, "::1", None, ["http://[::1]:{port}/"]),
+        (socket.AF_INET, "127.0.0.1", None, ["http://127.0.0.1:{port}/"]),
+        (socket.AF_INET, "0.0.0.0", None, ["http://127.0.0.1:{port}/"]),
+        (socket.AF_INET6, "::", 1, ["http://[::1]:{port}/"]),
+        (socket.AF_INET6, "::", 0, ["http://[::1]:{port}/", "http://127.0.0.1:{port}/"]),
+    ]
+    for family, host, v6only, expected in cases:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            if v6only is not None:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, v6only)
+            sock.bind((host, 0))
+            port = sock.getsockname()[1]
+            assert listening_urls(sock) == [u.format(port=port) for u in expected], host
+            assert listening_urls(sock, "/zwgk/")[0].endswith(f":{port}/zwgk/")
+
+
+def test_port_in_use_is_reported_in_chinese(tmp_path):
+    project = project_copy(tmp_path)
+    with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as taken:
+        taken.bind(("::", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        serving = zwgk_serve(project, "--port", str(port))
+        serving.proc.wait(timeout=60)
+    assert serving.proc.returncode == 2
+    serving.wait_for(f"端口 {port} 已被占用", 5)
+    assert "Traceback" not in serving.stderr
