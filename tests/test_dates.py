@@ -33,13 +33,16 @@ def test_impossible_or_unknown_dates_are_rejected(text):
     ("8月31日", D(2023, 8, 31)), ("8月前", D(2023, 7, 31)), ("上半年", D(2023, 6, 30)),
     ("第三季度", D(2023, 9, 30)), ("2023年内", D(2023, 12, 31)), ("2023-06-30", D(2023, 6, 30)),
     ("持续推进", None), ("长期坚持", None), ("及时公开", None), ("适时办理", None),
+    # as other counties' tables write them: a bare month, Excel's 2023.12, 年内完成
+    ("12月", D(2023, 12, 31)), ("2024年2月", D(2024, 2, 29)), ("2023.9", D(2023, 9, 30)), ("年内完成", D(2023, 12, 31)),
+    ("即时", None), ("每半年", None),
 ])
 def test_deadline_phrases(text, expected):
     deadline = parse_deadline(text, 2023)
     assert deadline.date == expected and deadline.standing == (expected is None) and deadline.text == text
 
 
-@pytest.mark.parametrize("text", ["下辈子", "底前", "13月底前", "2月30日"])
+@pytest.mark.parametrize("text", ["下辈子", "底前", "13月底前", "2月30日", "13月", "2023.13"])
 def test_unknown_deadlines_are_rejected(text):
     with pytest.raises(DateFormatError):
         parse_deadline(text, 2023)

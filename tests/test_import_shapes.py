@@ -806,3 +806,21 @@ def test_import_command_prints_a_summary(tmp_path):
     assert "deadline: 2022年底前  # 取自具体要求原文，请核对" in written
     check = run_zwgk("check", "--as-of", "2026-11-22", cwd=tmp_path)
     assert check.returncode == 0, check.stderr
+
+
+def test_deadlines_as_other_counties_write_them_are_kept(tmp_path):
+    workbook = openpyxl.Workbook()
+    for row in (
+        ["序号", "具体要求", "责任单位", "完成时限"],
+        ["一、加大主动公开力度"],
+        [1, "做好规划信息公开。", "县发改局", "2023年12月"],
+        [2, "做好统计信息公开。", "县统计局", "9月"],
+        [3, "做好财政信息公开。", "县财政局", "年内完成"],
+        [4, "做好政策解读。", "县政府办", "即时"],
+    ):
+        workbook.active.append(row)
+    workbook.save(tmp_path / "2023年分工.xlsx")
+    result = finish(import_tasks(tmp_path / "2023年分工.xlsx"))
+    deadlines = [t["deadline"] for t in all_tasks(result.tasks)]
+    assert deadlines == ["2023年12月", "9月", "年内完成", "即时"]
+    assert not [w for w in result.warnings if "完成时限" in w.message]

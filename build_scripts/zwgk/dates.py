@@ -63,7 +63,8 @@ def format_cn(day: dt.date | None) -> str:
 
 STANDING_PHRASES = ("持续推进", "长期坚持", "及时公开", "常态化", "长期", "持续", "动态更新", "按季度", "按月", "适时",
                     # the rest of what zwgk.importers.table reads as a standing deadline
-                    "及时", "随时", "立即", "按时序", "按年", "按周", "每年", "每季度", "每月", "每周")
+                    "及时", "随时", "立即", "即时", "按时序", "按年", "按半年", "按周", "每年", "每半年", "每季度", "每月",
+                    "每周")
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,13 @@ class Deadline:
 
 _CN_NUM = {"一": 1, "二": 2, "三": 3, "四": 4}
 _PHRASE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?:(\d{4})年?)?年底前?$|^(?:(\d{4})年?)?(?:年内|全年)$"), "year_end"),
+    (re.compile(r"^(?:(\d{4})年?)?年底前?$|^(?:(\d{4})年?)?(?:年内|全年)前?$"), "year_end"),
     (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(?:底|末)前?$|^(?:(\d{4})年)?(\d{1,2})月前$"), "month_end"),
     (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日前?$"), "day"),
     (re.compile(r"^(?:(\d{4})年)?(上|下)半年$"), "half"),
     (re.compile(r"^(?:(\d{4})年)?第?([一二三四1-4])季度(?:末|底)?前?$"), "quarter"),
     (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月(上|中|下)旬前?$"), "dekad"),
-    (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月份$"), "month"),
+    (re.compile(r"^(?:(\d{4})年)?(\d{1,2})月份?$|^(\d{4})[./-](\d{1,2})$"), "month"),  # 12月, 2023年12月, 2023.12
     (re.compile(r"^(?:(\d{4})年)?年中前?$"), "mid_year"),
 ]
 
@@ -137,6 +138,8 @@ def parse_deadline(value: object, year: int) -> Deadline:
             month = q * 3
             return Deadline(raw, dt.date(y, month, calendar.monthrange(y, month)[1]))
         if kind in ("dekad", "month"):
+            if kind == "month" and groups[3]:  # 2023.12
+                groups = [groups[2], groups[3], None]
             y, month = int(groups[0] or year), int(groups[1])
             if not 1 <= month <= 12:
                 break

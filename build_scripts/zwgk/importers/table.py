@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 from ..dates import DateFormatError, parse_deadline
 from ..errors import ZwgkError
-from .units import _LABEL_RE, looks_like_units, split_unit_list, split_units
+from .units import has_labels, looks_like_units, split_unit_list, split_units
 
 CN_DIGITS = "零一二三四五六七八九"
 SUBSECTION_JOIN = "／"
@@ -108,15 +108,15 @@ SUBSECTION_RE = re.compile(rf"^[（(]\s*([{_CN}]+)\s*[）)]\s*(\S.*)$")
 NUMBER_RE = re.compile(r"^[（(]?(\d+)[)）]?\s*[.．、]?$")  # 12, 12., （12）
 NUMBERED_TITLE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(\S.*)$")
 _DATE_PHRASE = (
-    r"(?:\d{4}\s*年\s*)?"
+    r"(?:\d{4}\s*年(?:底|末|内|中)|(?:\d{4}\s*年\s*)?"
     r"(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?(?:底|末|中旬|上旬|下旬|份)?|年底|年末|年内|年中|全年|上半年|下半年"
-    r"|第?[一二三四1-4]季度(?:末|底)?)"
+    r"|第?[一二三四1-4]季度(?:末|底)?))"
     r"(?:前|之前)?"
 )
 DATE_PHRASE_RE = re.compile(rf"^{_DATE_PHRASE}(?:完成)?$")
 STANDING_RE = re.compile(
     r"^(?:持续推进|长期坚持|及时公开|及时发布|及时更新|适时办理|按时序推进|常态化(?:推进|开展)?|长期|持续|"
-    r"动态更新|及时|随时|立即(?:公开|办理)?|(?:按|每)(?:年|季度|月|周)(?:更新|公开|发布)?)$"
+    r"动态更新|及时|随时|即时|立即(?:公开|办理)?|(?:按|每)(?:年|半年|季度|月|周)(?:更新|公开|发布)?)$"
 )
 _SENTENCE_RE = re.compile(r"[。；;，,：:！？]")
 _PARA_RE = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -630,7 +630,7 @@ class TableReader:
             if i is None or not tail_texts[i] or name not in ("units", "lead", "guide"):
                 continue
             text = unit_lines(tail_cells[i])
-            if name == "units" or _LABEL_RE.search(text):
+            if name == "units" or has_labels(text):
                 units = split_units(text)  # 牵头单位：… 责任单位：… go by their labels in any unit column
                 lead += units.lead
                 responsible += units.responsible

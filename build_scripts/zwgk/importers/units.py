@@ -42,7 +42,13 @@ _LABELS = {
     "指导单位": "guide",
     "指导部门": "guide",
 }
-_LABEL_RE = re.compile("(" + "|".join(_LABELS) + r")\s*[:：]")
+_SHORT_LABELS = {"牵头": "lead", "主责": "lead", "责任": "responsible", "配合": "responsible", "协办": "responsible",
+                 "指导": "guide"}
+# 牵头单位：… anywhere; the short 牵头：/配合： only opening the cell or a line (not 业务指导：…)
+_LABEL_RE = re.compile(
+    "(" + "|".join(_LABELS) + r")\s*[:：]|(?:^|(?<=[\s、，,；;／/。]))(" + "|".join(_SHORT_LABELS) + r")\s*[:：]"
+)
+_LABELS.update(_SHORT_LABELS)
 _MARKED_LEAD = re.compile(r"\s*[（(]\s*牵头\s*[）)]")
 _TAIL_RE = re.compile(r"(?:负责落实|负责|落实|配合|协助)$")
 _OPEN, _CLOSE = "（(〔[【", "）)〕]】"
@@ -118,7 +124,7 @@ def split_units(text: str) -> Units:
         result.responsible += split_unit_list(_strip_tail(head))
         for i, m in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-            role = _LABELS[m.group(1)]
+            role = _LABELS[m.group(1) or m.group(2)]
             getattr(result, role).extend(split_unit_list(_strip_tail(text[m.end() : end])))
         return result
     if _MARKED_LEAD.search(text):  # 县政府办（牵头）、县财政局
@@ -133,6 +139,11 @@ def split_units(text: str) -> Units:
         return result
     result.responsible = split_unit_list(_strip_tail(text))
     return result
+
+
+def has_labels(text: str) -> bool:
+    """True when the cell says which unit does what (牵头单位：… 责任单位：…)."""
+    return bool(_LABEL_RE.search(text or ""))
 
 
 def looks_like_units(text: str) -> bool:
