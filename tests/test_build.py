@@ -120,3 +120,20 @@ def test_build_uses_the_records_folder_it_checked(project, tmp_path_factory):
     proc = run_zwgk("build", "--as-of", "2026-11-22", "--no-search", "--records", str(other / "county"), cwd=project)
     assert proc.returncode == 0, proc.stderr
     assert (project / "site/gfxwj/a-2023-1/index.html").is_file()
+
+
+def test_identical_input_gives_identical_output_byte_for_byte(project, tmp_path):
+    """Two builds of the same records and date, search bundle included (Pagefind lists filters in a
+    different order each run; the bundle is normalised)."""
+    from conftest import zwgk_build
+
+    first = zwgk_build(tmp_path / "one", cwd=project)
+    second = zwgk_build(tmp_path / "two", cwd=project)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    a, b = files(first), files(second)
+    assert any(name.startswith("pagefind/filter/") for name in a)
+    assert sorted(a) == sorted(b)
+    assert [name for name in a if a[name] != b[name]] == []

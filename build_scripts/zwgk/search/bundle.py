@@ -32,8 +32,13 @@ The browser reads the bundle with zwgk-search.js, not with Pagefind's runtime
   of 49 KB at 5,000 pages).  The ids are blanked in the metadata and the
   fragment of page n is named ``<prefix><n>`` (n in base 36), the prefix
   being written to ``pagefind-entry.json`` as ``"zwgk": {"fragments": …}``.
-  It comes from the metadata file's own content hash, so a rebuild with
-  other content never reuses a name a browser may have cached.
+  It comes from the metadata's content digest, so a rebuild with other
+  content never reuses a name a browser may have cached.
+* **same input, same bundle**: Pagefind writes filter chunks in hash-map
+  order, different on every run; they are rewritten sorted and named by
+  their content (:func:`normalise_filters`), and the metadata file is named
+  by its digest, so two builds of the same records are identical byte for
+  byte.
 
 The formats are Pagefind 1.5.2's: gzip of ``pagefind_dcd`` + CBOR (metadata)
 or JSON (fragments).  Anything unexpected raises :class:`FormatError`.
@@ -42,6 +47,7 @@ or JSON (fragments).  Anything unexpected raises :class:`FormatError`.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import math
 from pathlib import Path
@@ -378,6 +384,27 @@ def filter_summary(bundle: Path, filters: list) -> dict[str, dict[str, int]]:
     return out
 
 
+def normalise_filters(bundle: Path, filters: list, language: str) -> list:
+    """Filter chunks with their values (and each value's pages) in sorted order, named by their content,
+    and listed by name: Pagefind writes them in an order that changes from run to run."""
+    out = []
+    for entry in filters:
+        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
+            raise FormatError("unexpected filter entry in metadata")
+        name, chunk = entry
+        old = bundle / "filter" / f"{chunk}.pf_filter"
+        data = cbor_decode(read_pagefind_file(old))
+        if not (isinstance(data, list) and len(data) == 2 and data[0] == name and isinstance(data[1], list)):
+            raise FormatError(f"unexpected filter chunk for {name}")
+        values = sorted(([v[0], sorted(v[1])] for v in data[1]), key=lambda v: v[0])
+        payload = cbor_encode([name, values])
+        new_id = f"{language}_{hashlib.sha256(payload).hexdigest()[:7]}"
+        old.unlink()
+        write_pagefind_file(bundle / "filter" / f"{new_id}.pf_filter", payload)
+        out.append([name, new_id])
+    return sorted(out)
+
+
 def compact_bundle(bundle: Path) -> dict:
     """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -402,7 +429,11 @@ def compact_bundle(bundle: Path) -> dict:
         and isinstance(meta[3], list)
     ):
         raise FormatError("unexpected metadata layout")
-    build = meta_hash.rsplit("_", 1)[-1][:4]
+    language = meta_hash.rsplit("_", 1)[0]
+    meta[3] = normalise_filters(bundle, meta[3], language)
+    # Pagefind names pages and chunks by their content, but writes filters in hash-map order: with those
+    # sorted, the metadata's own digest names this build the same way each time the input is the same.
+    build = hashlib.sha256(cbor_encode(meta)).hexdigest()[:4]
     fragments, index = bundle / "fragment", bundle / "index"
     sizes_before = {d: sum(p.stat().st_size for p in d.iterdir()) for d in (fragments, index)}
     meta_before = meta_path.stat().st_size
@@ -438,7 +469,12 @@ def compact_bundle(bundle: Path) -> dict:
         write_pagefind_file(index / f"{group_id}.pf_group", cbor_encode(part))
         groups.append([part[0][0], part[-1][1], group_id])
     meta[2] = groups
-    write_pagefind_file(meta_path, cbor_encode(meta))
+    payload = cbor_encode(meta)
+    meta_hash = f"{language}_{hashlib.sha256(payload).hexdigest()[:11]}"
+    meta_path.unlink()
+    meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
+    write_pagefind_file(meta_path, payload)
+    next(iter(languages.values()))["hash"] = meta_hash
     entry["zwgk"] = {"fragments": build, "chunk_groups": CHUNK_GROUP}
     (bundle / "pagefind-entry.json").write_text(
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
