@@ -824,3 +824,28 @@ def test_deadlines_as_other_counties_write_them_are_kept(tmp_path):
     deadlines = [t["deadline"] for t in all_tasks(result.tasks)]
     assert deadlines == ["2023年12月", "9月", "年内完成", "即时"]
     assert not [w for w in result.warnings if "完成时限" in w.message]
+
+
+def test_header_names_by_their_make_up_and_a_row_of_lines_below_the_table(tmp_path):
+    workbook = openpyxl.Workbook()
+    for row in (
+        ["序号", "工作内容", "主办部门", "协同部门", "办结时限"],
+        ["一、加大主动公开力度"],
+        [1, "做好规划信息公开。", "县发改局", "县直各单位", "9月"],
+        [2, "做好统计信息公开。", "县统计局", "各镇街", "年底前"],
+        ["填报单位：县政务公开办", None, "填报人：李明", "联系电话：0000-1234567"],
+        ["填报日期：2023年3月1日"],
+    ):
+        workbook.active.append(row)
+    workbook.save(tmp_path / "2023年分工.xlsx")
+    result = import_tasks(tmp_path / "2023年分工.xlsx")
+    assert [
+        (t["no"], t["lead"], t["responsible"], t["deadline"]) for t in all_tasks(result.tasks)
+    ] == [
+        (1, ["县发改局"], ["县直各单位"], "9月"),
+        (2, ["县统计局"], ["各镇街"], "年底前"),
+    ]
+    assert [str(w) for w in result.warnings] == [
+        "第1行：未找到任务分工的标题，请指定标题",  # the year is the file name's
+        "第5行：表格之后的2行文字未导入（公开方式、抄送、落款、日期等）：填报单位：县政务公开办",
+    ]

@@ -138,7 +138,7 @@ _REPEATED_RE = re.compile(r"(.{4,}?)(?:[\s、，,；;]*\1){1,2}", re.DOTALL)
 # Lines below a table: 公开方式、抄送、落款日期 … never tasks
 _TRAILER_RE = re.compile(
     r"^(?:公开方式|公开属性|信息公开(?:选项|属性|方式)|分送|抄送|主送|报送|发送|印送|联系人|联系电话|附件|注|说明|"
-    r"填报单位|填报人|填表人|制表人?|制表单位|审核人?|签发人?)\s*[:：]"
+    r"填报单位|填报人|填表人|制表人?|制表单位|审核人?|签发人?|印发日期|成文日期|填报日期|报送日期)\s*[:：]"
     r"|印发$|^[（(](?:此件|本件|此页)[^（()）]*[）)]$"
 )
 _DATE_LINE_RE = re.compile(
@@ -262,12 +262,16 @@ def trailer_start(texts: list[str]) -> int | None:
 
     ``texts`` are the trailing one-cell rows or lines of a table, in order.
     """
-    first = next((i for i, t in enumerate(texts) if _TRAILER_RE.search(t) or _DATE_LINE_RE.match(t)), None)
+    first = next((i for i, t in enumerate(texts) if _trailer_line(t)), None)
     if first is None:
         return None
     while first > 0 and _signature(texts[first - 1]):
         first -= 1
     return first
+
+
+def _trailer_line(text: str) -> bool:
+    return bool(_TRAILER_RE.search(text) or _DATE_LINE_RE.match(text))
 
 
 def _signature(text: str) -> bool:
@@ -365,10 +369,22 @@ class _Columns:
         return len(self.lead_in) + 1 + len(self.tail)
 
 
+# Header names beyond HEADERS, by their make-up: 办结时限, 计划完成时间, 协同部门, 主办部门 …
+_HEADER_PATTERNS = [
+    (re.compile(r"^(?:计划)?(?:完成|办结|工作|落实)?(?:时限|时间|期限)(?:要求|节点|安排)?$"), "deadline"),
+    (re.compile(r"^(?:牵头|主办|主责)(?:单位|部门)$"), "lead"),
+    (re.compile(r"^指导(?:单位|部门)$"), "guide"),
+    (re.compile(r"^(?:责任|配合|协办|协同|落实|承办|实施|参与)(?:单位|部门|主体)$"), "units"),
+    (re.compile(r"^(?:完成|落实|推进|进展|工作)(?:情况|进度|进展)$"), "status"),
+]
+
+
 def header_field(text: str) -> str | None:
-    """The field a header cell names: ``责任单位``, also ``责任单位（部门）`` and ``序 号``."""
-    text = re.sub(r"\s+", "", text)
-    return HEADERS.get(text) or HEADERS.get(re.sub(r"[（(][^（()）]*[）)]", "", text))
+    """The field a header cell names: ``责任单位``, also ``责任单位（部门）``, ``序 号``, ``办结时限``."""
+    text = re.sub(r"</?p>|\s+", "", text)
+    bare = re.sub(r"[（(][^（()）]*[）)]", "", text)
+    found = HEADERS.get(text) or HEADERS.get(bare)
+    return found or next((field for pattern, field in _HEADER_PATTERNS if pattern.match(bare)), None)
 
 
 def read_header(texts: list[str], line: int) -> _Columns | None:
@@ -758,10 +774,10 @@ def split_trailer(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[list[C
     Only the one-cell rows at the end are looked at; the lines below begin at the first that
     reads as such a line (see :func:`trailer_start`), or at the 落款 just above it.
     """
-    filled = [[clean(c.text) for c in row if clean(c.text)] for row in rows]
+    filled = [[plain_text(c.text) for c in row if plain_text(c.text)] for row in rows]
     end = len(rows)
-    while end > 0 and len(filled[end - 1]) <= 1:
-        end -= 1
+    while end > 0 and (len(filled[end - 1]) <= 1 or all(map(_trailer_line, filled[end - 1]))):
+        end -= 1  # one-cell rows, and rows of such lines side by side (填报单位：… | 填报人：… | 联系电话：…)
     tail = [i for i in range(end, len(rows)) if filled[i] and not SECTION_RE.match(filled[i][0])]
     start = trailer_start([filled[i][0] for i in tail])
     if start is None:
@@ -786,7 +802,7 @@ def build(
             continue
         reader.row(row)
     if trailer:
-        first = next(clean(c.text) for c in trailer[0] if clean(c.text))
+        first = next(plain_text(c.text) for c in trailer[0] if plain_text(c.text))
         reader.warn(
             trailer[0][0].line,
             f"表格之后的{len(trailer)}行文字未导入（公开方式、抄送、落款、日期等）：{first[:30]}",
