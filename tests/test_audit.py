@@ -452,6 +452,15 @@ CASES = [
         ),
         _unreviewed_doc,
     ),
+    (
+        "R12.1",
+        _set(
+            "qa/qa-1.yml",
+            answer="向户籍所在地乡镇人民政府提出申请，经办人手机13912345678。",
+            privacy_waiver=[{"value_tail": "5678", "reason": "经办人书面同意公开"}],
+        ),
+        _set("qa/qa-1.yml", answer="向户籍所在地乡镇人民政府提出申请，经办人手机139****5678。"),
+    ),
 ]
 
 

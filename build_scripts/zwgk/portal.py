@@ -11,6 +11,7 @@ from .dates import DateFormatError, format_cn, parse_deadline
 from .errors import Problem, RecordError
 from .files import references, unreferenced
 from .load import Records, iter_tasks
+from .privacy import check_privacy
 from .records import QA, Column, Interpretation, Item, NormativeDocument
 from .validity import ValidityStatus, compute_validity
 from .yamlnodes import where
@@ -238,7 +239,7 @@ def _reviewed(record) -> bool:
 
 def link(records: Records, as_of: dt.date) -> Portal:
     """Cross-reference records as of a date. Raises RecordError on broken references."""
-    found = check_references(records)
+    found = check_references(records) + check_privacy(records)  # 保密审查: personal data, attachments' metadata
     if any(p.severity == "错误" for p in found):
         raise RecordError(found + records.warnings)
     unreviewed = [r for kind in (records.normative, records.interpretations, records.qa)

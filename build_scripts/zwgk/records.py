@@ -104,6 +104,18 @@ class Attachment:
     title: str = f("附件名称", "链接上显示的名称", default="")
 
 
+PrivacyKind = Literal["身份证号", "手机号码", "固定电话", "银行卡号", "家庭住址"]
+
+
+@dataclass(kw_only=True)
+class PrivacyWaiver:
+    """保密审查豁免: 确需公开的一项个人信息及公开的理由，栏目完整性检查逐条列出."""
+
+    value_tail: str = f("号码或地址末尾", "被豁免内容的最后几位，至少 4 位（字），如手机号码后四位 5678、地址末尾 501室")
+    reason: str = f("豁免理由", "公开的依据，如 依据……规定公示，或已取得本人书面同意")
+    kind: PrivacyKind | None = f("类型", "身份证号、手机号码、固定电话、银行卡号、家庭住址；不填则任一类型", default=None)
+
+
 @dataclass(kw_only=True)
 class SiteContact:
     """网站联系方式."""
@@ -222,6 +234,7 @@ class NormativeDocument:
     attachments: list[Attachment] = f("附件", "Word 和 PDF 标准电子文本", default=[])
     body: Markdown = f("正文", "Markdown", default="")
     review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
+    privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -238,6 +251,7 @@ class Interpretation:
     body: Markdown = f("正文", "Markdown", default="")
     media: list[Attachment] = f("图解、视频等", default=[])
     review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
+    privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -253,6 +267,7 @@ class QA:
     department: str = f("答复部门", default="")
     updated: dt.date = f("更新日期")
     review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
+    privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -267,6 +282,7 @@ class Item:
     body: Markdown = f("正文", "Markdown", default="")
     attachments: list[Attachment] = f("附件", default=[])
     review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
+    privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
     id: str = loader_field("标识")
     column: str = loader_field("栏目")
     file: str = loader_field("文件")
@@ -318,6 +334,7 @@ class TaskList:
     title: str = f("标题")
     sections: list[Section] = f("部分")
     source: DocNumber = f("来源文件", "印发任务分工的文件文号", default="")
+    privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..portal import Portal
-from . import annual, documents, empty, interpretations, links, qa, review, stale, tasks, validity
+from . import annual, documents, empty, interpretations, links, privacy, qa, review, stale, tasks, validity
 from .annual import AnnualRow, annual_table
 from .inventory import Context
 from .model import SEVERITY_LABELS, SEVERITY_ORDER, Finding, Rule, Source, Target
 from .score import VETO_RULES, ColumnScore, column_scores, site_score
 
-FAMILIES = (empty, stale, documents, validity, annual, interpretations, qa, tasks, links, review)
+FAMILIES = (empty, stale, documents, validity, annual, interpretations, qa, tasks, links, review, privacy)
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 RULE_ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 NO_SITE = "未提供已生成的网站：运行 zwgk audit --site <网站目录> 检查"

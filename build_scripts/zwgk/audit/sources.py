@@ -35,3 +35,7 @@ NO_HEADINGS = Source(f"{OPENNESS_RULES}（解读要讲清政策背景、主要�
 QA_BASIS = Source(f"{REGULATIONS}第六条（及时、准确地公开政府信息）")
 TASKS = Source("本门户的年度政务公开重点工作任务分工（tasks/<年度>.yml 及其 source 所列文件）")
 THREE_REVIEWS = Source(f"{REGULATIONS}第十七条（政府信息公开审查机制）；{SITE_GUIDELINES}（信息发布审核）")
+PRIVACY = Source(
+    "《中华人民共和国个人信息保护法》第二十五条（不得公开其处理的个人信息，取得个人单独同意的除外）；"
+    f"{REGULATIONS}第十五条（涉及个人隐私等公开会对第三方合法权益造成损害的，不得公开）；GB 11643—1999《公民身份号码》"
+)
