@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -381,7 +383,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill`, a CI timeout: cleaned up like Ctrl+C
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

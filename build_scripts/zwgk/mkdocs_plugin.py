@@ -22,6 +22,7 @@ from .export import export_files
 from .pages import render_pages, to_markdown
 from .pages.contact import fill_markers
 from .portal import load_portal
+from .swap import fault_point
 
 log = logging.getLogger("mkdocs.plugins.zwgk")
 AS_OF_ENV = "ZWGK_AS_OF"
@@ -106,8 +107,10 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
             return
         from .search import index_site
 
+        fault_point("pages")
         log.info("zwgk: 正在建立中文搜索索引……")
         try:
             index_site(Path(config.site_dir))
         except ZwgkError as exc:
             raise PluginError(str(exc)) from None
+        fault_point("search")

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.livereload import LiveReloadServer
 
+from . import swap
 from .errors import BuildError, RecordError, ZwgkError
 from .mkdocs_plugin import AS_OF_ENV, RECORDS_ENV
 
@@ -65,25 +66,27 @@ def build_site(
     config_file = Path(config_file).resolve()
     cfg_probe = load_config(config_file=str(config_file))
     target = Path(site_dir).resolve() if site_dir else Path(cfg_probe.site_dir).resolve()
-    building = target.with_name(f".{target.name}.building-{os.getpid()}")
-    shutil.rmtree(building, ignore_errors=True)
-    try:
-        with _plugin_env(as_of, records):
-            config = load_config(config_file=str(config_file), site_dir=str(building))
-            if "zwgk" in config.plugins:
-                config.plugins["zwgk"].config.search = search
-            build(config)
-    except (MkDocsException, Abort, OSError) as exc:
+    if not target.parent.is_dir():
+        raise BuildError(f"网站生成失败：目录 {target.parent} 不存在。")
+    with swap.locked(target, waiting=lambda: log.warning(f"另一个生成正在写入 {target.name}/，等它结束后继续……")):
+        for leftover in swap.sweep(target):
+            log.info(f"已清理上次中断的生成留下的 {leftover}")
+        building = swap.building_dir(target)
         shutil.rmtree(building, ignore_errors=True)
-        raise BuildError(f"网站生成失败，原有的 {target.name}/ 保持不变：\n{exc}") from None
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    building.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+        try:
+            with _plugin_env(as_of, records):
+                config = load_config(config_file=str(config_file), site_dir=str(building))
+                if "zwgk" in config.plugins:
+                    config.plugins["zwgk"].config.search = search
+                build(config)
+            swap.fault_point("built")
+        except (MkDocsException, Abort, OSError) as exc:
+            shutil.rmtree(building, ignore_errors=True)
+            raise BuildError(f"网站生成失败，原有的 {target.name}/ 保持不变：\n{exc}") from None
+        except BaseException:
+            shutil.rmtree(building, ignore_errors=True)
+            raise
+        swap.put_in_place(building, target)
     return target
 
 

@@ -37,6 +37,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..errors import BuildError
+from ..swap import SEARCH_PREFIX, fault_point
 from .bundle import PAGEFIND_VERSION, FormatError, compact_bundle
 from .rewrite import rewrite_html
 from .terms import PAD, decode, encode_block, encode_text, phrase_terms, query_phrases
@@ -142,9 +143,11 @@ def index_site(
         raise BuildError(f"建立搜索索引失败：网站目录不存在：{site}")
     bundle = Path(output_dir).resolve() if output_dir else site / BUNDLE_DIR
     exe = _pagefind_executable()
-    with tempfile.TemporaryDirectory(prefix="zwgk-search-") as tmp:
+    # the process id in the name lets a later build remove what a killed one left (zwgk.swap.sweep)
+    with tempfile.TemporaryDirectory(prefix=f"{SEARCH_PREFIX}{os.getpid()}-") as tmp:
         staging = Path(tmp) / "site"
         pages = prepare_site(site, staging)
+        fault_point("indexing")
         if pages == 0:
             raise BuildError(f"建立搜索索引失败：{site} 中没有 HTML 页面。")
         if bundle.exists():
