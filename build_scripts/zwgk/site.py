@@ -14,10 +14,8 @@ import logging
 import os
 import re
 import shutil
-import signal
 import socket
 import tempfile
-import threading
 import time
 import wsgiref.simple_server
 from collections.abc import Callable
@@ -282,10 +280,6 @@ class _ErrorLog(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
 def serve_site(
     config_file: Path,
     as_of: str,
@@ -337,9 +331,6 @@ def serve_site(
 
     work = Path(tempfile.mkdtemp(prefix="zwgk-serve-"))
     server = PreviewServer(build_into, work, host, port, urlsplit(site_url or "/").path, say)
-    previous = None
-    if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGTERM, _interrupt)  # `kill` cleans up like Ctrl+C
     try:
         try:
             with dual_stack():
@@ -367,5 +358,3 @@ def serve_site(
     finally:
         server.shutdown()
         shutil.rmtree(work, ignore_errors=True)
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
