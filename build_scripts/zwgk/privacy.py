@@ -35,6 +35,7 @@ OFFICE_FIELDS = {"name", "agency", "department", "issuer", "lead", "responsible"
 MIN_TAIL = 4
 HINT = ("删除，或只保留部分号码（如 {masked}）；确需公开的（如依法公示），在本记录的 privacy_waiver 中写明"
         " value_tail（末尾几位）和 reason（公开的依据）")
+HINT_NO_WAIVER = "删除，或只保留部分号码（如 {masked}）；网站设置和栏目说明中不能写个人信息"
 
 
 @dataclasses.dataclass
@@ -224,8 +225,9 @@ def check_privacy(records) -> list[Problem]:
             if match is not None:
                 used.add(id(match))
                 continue
+            hint = HINT if allowed else HINT_NO_WAIVER
             problems.append(Problem(record.file, f.line, f.col, f.message + "，属于个人信息，不得公开",
-                                    HINT.format(masked=f.hit.masked)))
+                                    hint.format(masked=f.hit.masked)))
         for waiver in usable:
             if id(waiver) not in used:
                 line, col = where(waiver, "value_tail")
