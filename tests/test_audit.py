@@ -264,6 +264,13 @@ def _task(**values):
     return change
 
 
+def _redirect(old: str, new: str):
+    def change(spec):
+        spec["redirects.yml"] = {"redirects": [{"old": old, "new": new}]}
+
+    return change
+
+
 def _unreviewed_doc(spec):
     spec["normative/c.yml"] = doc(3, 2026, "2026-09-02", review={"first": "甲某"})
 
@@ -436,6 +443,11 @@ CASES = [
         _task(evidence=["gfxwj/xxyx/nothing/"]),
         _task(evidence=["gfxwj/xxyx/"]),
     ),  # pages only rendering knows
+    (
+        "R9.3",
+        _redirect("gfxwj/old/", "gfxwj/nothing/"),
+        _redirect("gfxwj/old/", "gfxwj/"),
+    ),
     (
         "R9.2",
         _set(

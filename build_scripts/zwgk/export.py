@@ -17,6 +17,7 @@ from .pages.areas import column_entries
 from .pages.catalogue import DATA_ALL, DATA_IN_FORCE
 from .pages.common import doc_path, feed_path, interp_path, page_url, qa_path, rel
 from .pages.home import newest_entries
+from .pages.lifecycle import NGINX_MAP, latest_changes, nginx_map
 from .pages.normative import in_force_documents
 from .pages.tasks import year_path
 from .portal import Portal
@@ -48,6 +49,8 @@ _FORMULA_START = ("=", "+", "-", "@", "＝", "＋", "－", "＠", "\t", "\r", "\
 def export_files(portal: Portal) -> dict[str, str | bytes]:
     """Every open-data file of the site, by site path."""
     files = dict(feeds(portal))
+    if portal.records.redirects:
+        files[NGINX_MAP] = nginx_map(portal)
     for (csv_path, _, _), (json_path, _, _), docs in (
         (*DATA_ALL, portal.documents_newest_first()),
         (*DATA_IN_FORCE, in_force_documents(portal)),
@@ -121,8 +124,12 @@ def _tag(portal: Portal, day: dt.date, specific: str) -> str:
     return f"tag:{authority},{day.isoformat()}:{specific}"
 
 
-def atom_feed(portal: Portal, path: str, title: str, html_page: str, entries: list[tuple]) -> str:
-    """entries: (date, category, title, page path, summary), newest first; at most FEED_SIZE kept."""
+def atom_feed(
+    portal: Portal, path: str, title: str, html_page: str, entries: list[tuple], changes: dict | None = None
+) -> str:
+    """entries: (date, category, title, page path, summary), newest first; at most FEED_SIZE kept.
+    changes: page path → the record's newest 更新说明, which sets the entry's updated date and is quoted."""
+    changes = changes or {}
     entries = entries[:FEED_SIZE]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN"})
@@ -147,15 +154,23 @@ def atom_feed(portal: Portal, path: str, title: str, html_page: str, entries: li
         sub(entry, "title", text)
         sub(entry, "id", _tag(portal, day, page_url(page)))
         sub(entry, "link", rel="alternate", type="text/html", href=rel(here, page))
+        change = changes.get(page)
         sub(entry, "published", _stamp(day))
-        sub(entry, "updated", _stamp(day))
+        sub(entry, "updated", _stamp(max(day, change.date) if change else day))
         sub(entry, "category", term=category)
+        if change:
+            summary = "；".join(t for t in (summary, f"{change.date.isoformat()} 更新：{change.note}") if t)
         if summary:
             sub(entry, "summary", summary)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
 def feeds(portal: Portal) -> dict[str, str]:
+    changes = latest_changes(portal)
+
+    def feed(*args):
+        return atom_feed(portal, *args, changes=changes)
+
     docs = [
         (d.published, "规范性文件", d.title, doc_path(d.id), f"{d.doc_number}，{d.issuer}")
         for d in portal.documents_newest_first()
@@ -197,24 +212,19 @@ def feeds(portal: Portal) -> dict[str, str]:
     ]
     site = [(d, col, t, p, "") for d, col, t, p in newest_entries(portal)]
     out = {
-        feed_path(): atom_feed(portal, feed_path(), "最新信息", "index.md", site),
-        feed_path("gfxwj"): atom_feed(
-            portal, feed_path("gfxwj"), "规范性文件库", "gfxwj/index.md", docs
+        feed_path(): feed(feed_path(), "最新信息", "index.md", site),
+        feed_path("gfxwj"): feed(feed_path("gfxwj"), "规范性文件库", "gfxwj/index.md", docs
         ),
-        feed_path("zcjd"): atom_feed(
-            portal, feed_path("zcjd"), "政策解读", "zcjd/index.md", interps
+        feed_path("zcjd"): feed(feed_path("zcjd"), "政策解读", "zcjd/index.md", interps
         ),
-        feed_path("zcwd"): atom_feed(portal, feed_path("zcwd"), "政策问答库", "zcwd/index.md", qas),
-        feed_path("zdly"): atom_feed(
-            portal, feed_path("zdly"), "重点领域", "zdly/index.md", all_areas
+        feed_path("zcwd"): feed(feed_path("zcwd"), "政策问答库", "zcwd/index.md", qas),
+        feed_path("zdly"): feed(feed_path("zdly"), "重点领域", "zdly/index.md", all_areas
         ),
-        feed_path("zdgz"): atom_feed(
-            portal, feed_path("zdgz"), "重点工作任务", "zdgz/index.md", tasks
+        feed_path("zdgz"): feed(feed_path("zdgz"), "重点工作任务", "zdgz/index.md", tasks
         ),
     }
     for c in portal.columns:
         path = feed_path(f"zdly/{c.id}")
-        out[path] = atom_feed(
-            portal, path, f"重点领域：{c.title}", f"zdly/{c.id}/index.md", areas[c.id]
+        out[path] = feed(path, f"重点领域：{c.title}", f"zdly/{c.id}/index.md", areas[c.id]
         )
     return out

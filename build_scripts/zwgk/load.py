@@ -20,6 +20,8 @@ from .records import (
     Item,
     NormativeDocument,
     PortalConfig,
+    Redirect,
+    RedirectsFile,
     TaskList,
 )
 from .yamlnodes import INVALID, NodeReader, compose
@@ -33,7 +35,7 @@ RECORD_FOLDERS = {
     "qa": QA,
     "tasks": TaskList,
 }
-KNOWN_ENTRIES = {"portal.yml", "columns.yml", "items", "files", "schemas", "README.md", *RECORD_FOLDERS}
+KNOWN_ENTRIES = {"portal.yml", "columns.yml", "redirects.yml", "items", "files", "schemas", "README.md", *RECORD_FOLDERS}
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Records:
     tasks: dict[int, TaskList]
     warnings: list[Problem] = field(default_factory=list)
     files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: regular files, no links
+    redirects: list[Redirect] = field(default_factory=list)  # redirects.yml (optional)
 
     def all(self) -> list:
         """Every record, whatever its kind."""
@@ -155,6 +158,10 @@ def load_records(root: Path) -> Records:
     limits = portal.limits if portal not in (None, INVALID) else InputLimits()
     columns_file = _single(root / "columns.yml", root, ColumnsFile, problems, limits)
     columns = columns_file.columns if columns_file not in (None, INVALID) else []
+    redirects_file = root / "redirects.yml"
+    redirects = parse_file(redirects_file, root, RedirectsFile, problems, limits) if (
+        redirects_file.is_file() and not redirects_file.is_symlink()) else None
+    redirects = redirects.redirects if redirects not in (None, INVALID) else []
     for column, mark in zip(columns, _marks_of_list(columns_file)):
         column.file, column.line = f"{rootname}/columns.yml", mark
 
@@ -202,7 +209,8 @@ def load_records(root: Path) -> Records:
     if errors or portal in (None, INVALID) or columns_file in (None, INVALID):
         raise RecordError(problems)
     return Records(root, portal, columns, loaded["normative"], loaded["interpretations"], loaded["qa"],
-                   items, tasks, warnings=[p for p in problems if p.severity != "错误"], files=present)
+                   items, tasks, warnings=[p for p in problems if p.severity != "错误"], files=present,
+                   redirects=redirects)
 
 
 def _single(path: Path, root: Path, cls, problems: list[Problem], limits: InputLimits | None = None):

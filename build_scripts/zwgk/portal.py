@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .datecheck import changes_too_early, document_conflicts, interpretation_too_early
 from .dates import DateFormatError, format_cn, parse_deadline
@@ -37,6 +37,7 @@ class Portal:
     unreviewed: list[object] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: what published records name
+    withdrawn: list[object] = field(default_factory=list)  # reviewed records withdrawn: a notice at their address
 
     @property
     def config(self):
@@ -121,6 +122,7 @@ def check_references(records: Records) -> list[Problem]:
                     problems.append(Problem(record.file, line, col, f"附件“{att.path}”不存在",
                                             f"把文件放到 {records.root.name}/{att.path}", "警告"))
     problems += _date_contradictions(records)
+    problems += _redirect_problems(records)
     problems += _duplicates(docs.values(), "doc_number", "文号")
     problems += _duplicates(docs.values(), "index_number", "索引号")
     problems += _cycles(docs)
@@ -159,6 +161,21 @@ def _date_contradictions(records: Records) -> list[Problem]:
         if message:
             warn(interp, "published", message, "核对解读和文件的发布日期；解读应与文件同步或在其后发布")
     return found
+
+
+def _redirect_problems(records: Records) -> list[Problem]:
+    """A redirect to itself, or two from the same address."""
+    found, seen = [], {}
+    for r in records.redirects:
+        line, col = where(r, "old")
+        old, new = r.old.strip("/"), r.new.strip("/")
+        if old == new:
+            found.append(Problem("redirects.yml", line, col, f"旧网址和新网址相同：{r.old}", "删除这一条"))
+        elif old in seen:
+            found.append(Problem("redirects.yml", line, col, f"旧网址“{r.old}”重复（第 {seen[old]} 行已有）",
+                                 "每个旧网址只能跳到一个地方：删除其中一条"))
+        seen.setdefault(old, line)
+    return [replace(p, path=f"{records.root.name}/redirects.yml") for p in found]
 
 
 def _incomplete_task(tasklist, task) -> list[Problem]:
@@ -245,7 +262,10 @@ def link(records: Records, as_of: dt.date) -> Portal:
     unreviewed = [r for kind in (records.normative, records.interpretations, records.qa)
                   for r in kind.values() if not _reviewed(r)]
     unreviewed += [i for i in records.items if not _reviewed(i)]
-    excluded = {id(r) for r in unreviewed}
+    withdrawn = [r for kind in (records.normative, records.interpretations, records.qa) for r in kind.values()
+                 if _reviewed(r) and r.withdrawn]
+    withdrawn += [i for i in records.items if _reviewed(i) and i.withdrawn]
+    excluded = {id(r) for r in unreviewed + withdrawn}
     all_docs = records.normative
     documents = {k: v for k, v in all_docs.items() if id(v) not in excluded}
     interps = {k: v for k, v in records.interpretations.items() if id(v) not in excluded and v.of in documents}
@@ -292,7 +312,8 @@ def link(records: Records, as_of: dt.date) -> Portal:
     published = [*documents.values(), *interps.values(), *qas.values(), *items, *records.tasks.values()]
     files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}
     return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
-                  dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files)
+                  dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files,
+                  withdrawn)
 
 
 def _add(lst: list[str], value: str) -> None:

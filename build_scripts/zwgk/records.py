@@ -108,6 +108,40 @@ PrivacyKind = Literal["身份证号", "手机号码", "固定电话", "银行卡
 
 
 @dataclass(kw_only=True)
+class Withdrawal:
+    """撤回或撤销: 记录不再发布，原网址改为说明页（何时、为何撤下），不会变成“页面不存在”."""
+
+    date: dt.date = f("日期", "撤回或撤销的日期")
+    reason: str = f("原因", "向公众说明的理由，如 内容有误，已更正后重新发布")
+    kind: Literal["撤回", "撤销"] = f("方式", "撤回（发布有误等）或撤销（决定被撤销）", default="撤回")
+    replaced_by: SitePath = f("替代页面", "更正后重新发布的页面，如 gfxwj/sfbf-2024-3/", default="")
+
+
+@dataclass(kw_only=True)
+class Change:
+    """更新说明: 记录发布后的一次修改，显示在页面上并写入订阅."""
+
+    date: dt.date = f("日期")
+    note: str = f("更新内容", "改了什么，如 更正附件2中的补贴标准")
+
+
+@dataclass(kw_only=True)
+class Redirect:
+    """一条网址跳转: 改名或删除的记录，旧网址跳到新页面."""
+
+    old: SitePath = f("旧网址", "网站内原来的页面路径，如 gfxwj/sfbf-2023-1/")
+    new: SitePath = f("新网址", "跳转到的页面路径，如 gfxwj/sfbf-2023-12/，或栏目首页 gfxwj/")
+    date: dt.date | None = f("日期", "改名或删除的日期", default=None)
+
+
+@dataclass(kw_only=True)
+class RedirectsFile:
+    """redirects.yml: 网址跳转."""
+
+    redirects: list[Redirect] = f("跳转", "改名或删除的记录的旧网址及跳转目标", default=[])
+
+
+@dataclass(kw_only=True)
 class PrivacyWaiver:
     """保密审查豁免: 确需公开的一项个人信息及公开的理由，栏目完整性检查逐条列出."""
 
@@ -235,6 +269,8 @@ class NormativeDocument:
     body: Markdown = f("正文", "Markdown", default="")
     review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
     privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
+    changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
+    withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -252,6 +288,8 @@ class Interpretation:
     media: list[Attachment] = f("图解、视频等", default=[])
     review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
     privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
+    changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
+    withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -268,6 +306,8 @@ class QA:
     updated: dt.date = f("更新日期")
     review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
     privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
+    changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
+    withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
     id: str = loader_field("标识")
     file: str = loader_field("文件")
 
@@ -283,6 +323,8 @@ class Item:
     attachments: list[Attachment] = f("附件", default=[])
     review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
     privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
+    changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
+    withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
     id: str = loader_field("标识")
     column: str = loader_field("栏目")
     file: str = loader_field("文件")

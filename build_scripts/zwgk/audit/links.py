@@ -34,7 +34,15 @@ MISSING_FILE = Rule(
     "附件“{title}”的文件 {path} 不存在",
     "把文件放到 {records}/{path}，或改正记录中的路径",
 )
-RULES = (BROKEN_LINK, MISSING_FILE)
+DEAD_END = Rule(
+    "R9.3",
+    "跳转目标不存在",
+    "error",
+    LINKS,
+    "{what}“{path}”在网站中找不到对应的页面",
+    "改为网站内实际存在的页面路径，如 gfxwj/sfbf-2023-12/ 或栏目首页 gfxwj/",
+)
+RULES = (BROKEN_LINK, MISSING_FILE, DEAD_END)
 
 _ATTR = re.compile(r"""\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -110,8 +118,24 @@ def record_attachments(ctx: Context) -> list[Finding]:
     return found
 
 
+def dead_ends(ctx: Context) -> list[Finding]:
+    """Redirects (redirects.yml) and withdrawn records' replacements that lead to no page."""
+    found = []
+    records_name = ctx.records_name
+    for r in ctx.portal.records.redirects:
+        if not ctx.resolves(r.new):
+            target = Target(f"网址跳转 {r.old}", "", f"{records_name}/redirects.yml", where(r, "new")[0])
+            found.append(DEAD_END.finding(target, "", what="跳转的新网址", path=r.new))
+    for record in ctx.portal.withdrawn:
+        w = record.withdrawn
+        if w.replaced_by and not ctx.resolves(w.replaced_by):
+            target = Target(getattr(record, "title", "") or record.id, "", record.file, where(w, "replaced_by")[0])
+            found.append(DEAD_END.finding(target, "", what="撤回信息的替代页面", path=w.replaced_by))
+    return found
+
+
 def check(ctx: Context) -> list[Finding]:
-    found = record_attachments(ctx)
+    found = record_attachments(ctx) + dead_ends(ctx)
     if not ctx.site_dir:
         return found
     portal = ctx.portal

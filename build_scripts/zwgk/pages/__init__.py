@@ -5,15 +5,15 @@ from __future__ import annotations
 import yaml
 
 from ..portal import Portal
-from . import areas, catalogue, home, interpretation, normative, qa, report, task_depts, tasks
+from . import areas, catalogue, home, interpretation, lifecycle, normative, qa, report, task_depts, tasks
 from .common import Page, esc, page_url
 
-COLUMN_MODULES = (home, catalogue, normative, interpretation, qa, areas, tasks, task_depts, report)
+COLUMN_MODULES = (home, catalogue, normative, interpretation, qa, areas, tasks, task_depts, report, lifecycle)
 
 
 def render_pages(portal: Portal) -> list[Page]:
     """Every generated page of the portal."""
-    return [page for module in COLUMN_MODULES for page in module.pages(portal)]
+    return lifecycle.with_change_logs(portal, [page for module in COLUMN_MODULES for page in module.pages(portal)])
 
 
 def to_markdown(page: Page, portal: Portal) -> str:
@@ -29,6 +29,7 @@ def to_markdown(page: Page, portal: Portal) -> str:
             "source": page.source or portal.config.agency,
             "crumbs": [{"title": esc(t), "url": page_url(p)} for t, p in page.crumbs],
             "search": page.search,
+            **({"redirect": page.redirect} if page.redirect else {}),
         },
     }
     # libyaml's safe dumper: the same text, six times faster (0.5 ms a page adds up at 5,000 pages)

@@ -86,6 +86,7 @@ class Page:
     )  # (title, page path) above this page
     in_nav: bool = False
     search: dict[str, str] = field(default_factory=dict)  # pagefind filters/meta
+    redirect: str = ""  # relative address the browser is sent on to (a moved page)
 
     @property
     def url(self) -> str:
