@@ -255,3 +255,12 @@ def test_implausible_years_are_errors(tmp_path, value):
     write(root, "normative/x.yml", DOC.replace("published: 2025-01-05", f"published: {value}") + REVIEW)
     (error,) = [p for p in problems(root) if p.path.endswith("x.yml")]
     assert error.line == 7 and "不合理（应在 1949—2099 年之间）" in error.message
+
+
+@pytest.mark.parametrize("key, shape", [("? [a, b]\n: c\n", "列表"), ("? {a: b}\n: c\n", "键值表")])
+def test_a_key_that_is_not_text_is_named_plainly(tmp_path, key, shape):
+    root = records_copy(tmp_path)
+    write(root, "normative/x.yml", DOC + key + REVIEW)
+    messages = [p.message for p in problems(root) if p.path.endswith("x.yml")]
+    assert f"字段名应为文字，这里是{shape}" in messages
+    assert not any("Node" in m for m in messages)

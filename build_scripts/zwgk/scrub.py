@@ -97,7 +97,8 @@ def _inspect(path: str, _size: int, _mtime: int) -> Inspection:
     except UnreadableAttachment:
         raise
     except Exception as exc:  # a damaged file raises anything from zipfile, lxml, openpyxl or pypdf
-        raise UnreadableAttachment(type(exc).__name__) from exc
+        kind = {".docx": "Word 文档", ".xlsx": "Excel 表格", ".pdf": "PDF 文件"}[suffix]
+        raise UnreadableAttachment(f"文件已损坏，或不是真正的 {kind}") from exc
     return Inspection([], Extras())
 
 

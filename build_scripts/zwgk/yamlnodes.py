@@ -305,7 +305,12 @@ class NodeReader:
         marks: dict[str | None, tuple[int, int]] = {None: (node.start_mark.line + 1, node.start_mark.column + 1)}
         ok = True
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "字段名应为文字，这里是" + ("列表" if isinstance(key_node, yaml.SequenceNode)
+                                                           else "键值表"), "每一行写成“字段: 值”")
+                ok = False
+                continue
+            key = key_node.value
             if key in values or key in marks:
                 self.problem(key_node, f"字段“{key}”重复出现", "删除其中一个")
                 ok = False
