@@ -264,3 +264,25 @@ def test_a_key_that_is_not_text_is_named_plainly(tmp_path, key, shape):
     messages = [p.message for p in problems(root) if p.path.endswith("x.yml")]
     assert f"字段名应为文字，这里是{shape}" in messages
     assert not any("Node" in m for m in messages)
+
+
+@pytest.mark.parametrize("plant", ["file", "folder"])
+def test_a_symbolic_link_among_the_hand_written_pages_stops_the_build(tmp_path, plant):
+    import shutil
+
+    import yaml
+    from helpers import REPO, project_copy, run_zwgk
+
+    project = project_copy(tmp_path)
+    shutil.copytree(REPO / "content", project / "content")
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = "content"
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    if plant == "file":
+        os.symlink("/proc/self/environ", project / "content" / "env.txt")
+    else:
+        os.symlink("/etc", project / "content" / "etc")
+    proc = run_zwgk("build", "--as-of", "2026-11-22", "--no-search", cwd=project)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "符号链接" in proc.stderr and ("env.txt" in proc.stderr or "etc/" in proc.stderr)
+    assert not (project / "site").exists()

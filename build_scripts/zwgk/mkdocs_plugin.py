@@ -36,6 +36,17 @@ class ZwgkConfig(base.Config):
     search = c.Type(bool, default=True)
 
 
+def _through_link(path: Path, top: Path) -> bool:
+    """Whether path, or a folder between it and top, is a symbolic link (it could point anywhere)."""
+    top = top.resolve()
+    while True:
+        if path.is_symlink():
+            return True
+        if path.parent == path or path.parent.resolve() == top:
+            return False
+        path = path.parent
+
+
 class ZwgkPlugin(BasePlugin[ZwgkConfig]):
     """Generates the 政务公开 columns from YAML records (plugins: [zwgk])."""
 
@@ -59,6 +70,11 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         for problem in portal.warnings:
             log.warning(problem.format())
         self.portal = portal
+        linked = [f.src_uri for f in files if f.abs_src_path and _through_link(Path(f.abs_src_path),
+                                                                              Path(config.docs_dir))]
+        if linked:
+            raise PluginError("以下文件是符号链接（或在链接的目录中），不予发布；请把文件本身放进 "
+                              f"{Path(config.docs_dir).name}/：\n" + "\n".join(linked))
         report = report_files(portal, Path(config.docs_dir))  # audit report JSON/CSV; before the /jcbg/ page
         pages = render_pages(portal)
         for page in pages:
