@@ -30,7 +30,7 @@ def generate(project: Path, count: int) -> None:
         (normative / f"gen-{n}.yml").write_text(
             f"title: 示例县关于第{n}项工作的通知\n"
             f"doc_number: 示府办发〔{year}〕{n + 100}号\n"
-            f"index_number: 11510000MB0000000X/{year}-{n + 100:05d}\n"
+            f"index_number: 11510000MB0000000N/{year}-{n + 100:05d}\n"
             "issuer: 示例县人民政府办公室\ntopic: 综合政务\n"
             f"written: {year}-03-01\npublished: {year}-03-05\neffective: {year}-04-01\n"
             "body: |\n" + "".join("  " + line + "\n" for line in BODY.format(n=n).splitlines())

@@ -47,7 +47,7 @@ def doc(n: int, year: int, published: str, **extra) -> dict:
     data = {
         "title": f"测试县人民政府关于印发《测试县第{n}号办法》的通知",
         "doc_number": f"测府发〔{year}〕{n}号",
-        "index_number": f"11510000MB0000000X/{year}-{n:05d}",
+        "index_number": f"11510000MB0000000N/{year}-{n:05d}",
         "issuer": "测试县人民政府",
         "topic": "民政、扶贫、救灾",
         "written": day - dt.timedelta(days=2),
@@ -84,7 +84,7 @@ def base() -> dict:
         "portal.yml": {
             "name": "测试县人民政府",
             "agency": "测试县人民政府办公室",
-            "credit_code": "11510000MB0000000X",
+            "credit_code": "11510000MB0000000N",
             "annual_report": [
                 {
                     "year": 2024,
@@ -317,8 +317,8 @@ CASES = [
     ),
     (
         "R3.4",
-        _set("normative/a.yml", index_number="11510000MB0000000X-2026-00001"),
-        _set("normative/a.yml", index_number="11510000MB0000000X/2026-1"),
+        _set("normative/a.yml", index_number="11510000MB0000000N-2026-00001"),
+        _set("normative/a.yml", index_number="11510000MB0000000N/2026-1"),
     ),
     (
         "R3.5",
@@ -605,12 +605,12 @@ def test_doc_number_problems(value, problem):
 @pytest.mark.parametrize(
     "value, ok",
     [
-        ("11511722MB0000000X/2023-00012", True),
-        ("11511722MB0000000X/2023-1", True),
-        ("11511722MB0000000X-2023-00012", False),
+        ("11511722MB00000003/2023-00012", True),
+        ("11511722MB00000003/2023-1", True),
+        ("11511722MB00000003-2023-00012", False),
         ("1151172/2023-00012", False),
-        ("11511722MB0000000X/23-00012", False),
-        ("11511722MB0000000X/2023", False),
+        ("11511722MB00000003/23-00012", False),
+        ("11511722MB00000003/2023", False),
         ("11511722MI0000000X/2023-00012", False),  # I is not in credit codes
     ],
 )

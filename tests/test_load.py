@@ -23,7 +23,7 @@ def doc(**overrides) -> str:
     fields = {
         "title": "测试县丁办法",
         "doc_number": "测府发〔2025〕9号",
-        "index_number": "11510000MB0000000X/2025-00009",
+        "index_number": "11510000MB0000000N/2025-00009",
         "issuer": "测试县人民政府",
         "topic": "综合政务",
         "written": "2025-01-01",
@@ -111,7 +111,7 @@ BAD_CASES = [
      "normative/x.yml", 9, "规范性文件“c-2099-1”不存在", ""),
     ("repeal-cycle", {"normative/x.yml": doc(repealed_by="y"),
                       "normative/y.yml": doc(doc_number="测府发〔2025〕10号",
-                                             index_number="11510000MB0000000X/2025-00010", repealed_by="x")},
+                                             index_number="11510000MB0000000N/2025-00010", repealed_by="x")},
      "normative/x.yml", 9, "修改、废止关系形成循环：x → y → x", ""),
     ("self-repeal", {"normative/x.yml": doc(repealed_by="x")},
      "normative/x.yml", 9, "不能修改或废止自己", ""),
@@ -119,8 +119,8 @@ BAD_CASES = [
      "normative/x.yml", 10, "字段“title”重复出现", ""),
     ("duplicate-doc-number", {"normative/x.yml": doc(doc_number="测府发〔2024〕2号")},
      "normative/x.yml", 2, "文号“测府发〔2024〕2号”与 tasks_yaml/normative/b-2024-2.yml 重复", ""),
-    ("duplicate-index-number", {"normative/x.yml": doc(index_number="11510000MB0000000X/2024-00003")},
-     "normative/x.yml", 3, "索引号“11510000MB0000000X/2024-00003”与", ""),
+    ("duplicate-index-number", {"normative/x.yml": doc(index_number="11510000MB0000000N/2024-00003")},
+     "normative/x.yml", 3, "索引号“11510000MB0000000N/2024-00003”与", ""),
     ("duplicate-column", {"columns.yml": "columns:\n  - id: czyjs\n    title: 财政\n  - id: hjgl\n    title: 户籍\n"
                                          "  - id: czyjs\n    title: 又一个\n"},
      "columns.yml", 6, "栏目标识“czyjs”重复", ""),

@@ -20,7 +20,7 @@ from zwgk.portal import load_portal
 AS_OF = dt.date(2026, 11, 22)
 REVIEW = "review: {first: 甲某, second: 乙某, final: 丙某}\n"
 DOC = (
-    "title: 测试县丁办法\ndoc_number: 测府发〔2025〕9号\nindex_number: 11510000MB0000000X/2025-00009\n"
+    "title: 测试县丁办法\ndoc_number: 测府发〔2025〕9号\nindex_number: 11510000MB0000000N/2025-00009\n"
     "issuer: 测试县人民政府\ntopic: 综合政务\nwritten: 2025-01-01\npublished: 2025-01-05\n"
     "effective: 2025-02-01\n"
 )
@@ -131,7 +131,7 @@ def test_portal_yml_is_scanned_but_its_own_contact_details_are_not_hits(tmp_path
     "申请人可拨打县民政局电话0818-6231201咨询",  # a person mentioned, but the office is nearer
     "当事人可向县住建局反映，电话0818-6238815",
     "解读联系电话 0818-7654321",  # listed in a contact field (below), so official everywhere
-    "索引号 11510000MB0000000X/2023-00012，文号测府发〔2023〕12号，成文日期 2023-03-05",
+    "索引号 11510000MB0000000N/2023-00012，文号测府发〔2023〕12号，成文日期 2023-03-05",
     "统一社会信用代码 115100006222021234，项目编号 6222021234567894",  # Luhn-valid, but a code
     "县政务服务中心位于人民路88号政务服务中心3号楼201室",  # an office's address
     "身份证号1101**********002X，手机139****5678",  # already masked: the fix the hint asks for

@@ -145,7 +145,7 @@ def test_standard_doc_number_gives_no_warning(tmp_path, number):
 def test_doc_number_spelled_two_ways_is_still_a_duplicate(tmp_path):
     root = records_copy(tmp_path)
     write(root, "normative/x.yml", doc())
-    write(root, "normative/y.yml", doc(doc_number="测府发[2025]9号", index_number="11510000MB0000000X/2025-00010"))
+    write(root, "normative/y.yml", doc(doc_number="测府发[2025]9号", index_number="11510000MB0000000N/2025-00010"))
     with pytest.raises(RecordError) as exc:
         load(root)
     assert any("文号“测府发〔2025〕9号”与" in p.message and p.path.endswith("y.yml") for p in exc.value.problems)

@@ -294,7 +294,7 @@
     return "";
   }
 
-  // A query that is a document number (示府办发〔2023〕12号, 11511722MB0000000X/2023-00012) lists
+  // A query that is a document number (示府办发〔2023〕12号, 11511722MB00000003/2023-00012) lists
   // that document first even when others cite it more often: its docno/indexno meta is compared
   // among the first NUMBER_WINDOW results (the index already weighs the own number highest).
   var NUMBER_WINDOW = 30;
