@@ -73,7 +73,7 @@ def test_new_normative_has_next_serial_doc_number_and_today(project, zwgk):
     record = data(path)
     # the demo's last 示府办发 of 2026 is 〔2026〕15号 with 索引号 …/2026-00015
     assert record["doc_number"] == "示府办发〔2026〕16号"
-    assert record["index_number"] == "11511722MB0000000X/2026-00016"
+    assert record["index_number"] == "11511722MB00000003/2026-00016"
     assert record["issuer"] == "示例县人民政府办公室"
     assert record["written"] == record["published"] == record["effective"] == DAY
     assert record["review"] == {"first": "", "second": "", "final": ""}
@@ -126,7 +126,7 @@ def test_filled_in_template_is_published(project, zwgk):
 
 @pytest.mark.parametrize("kind", list(RECORD_KINDS))
 def test_template_lists_every_field_of_the_model(project, zwgk, kind):
-    args = {"item": ["--column", "czyjs"], "tasks": ["--year", "2027"]}.get(kind, [])
+    args = {"item": ["--column", "czyjs"], "tasks": ["--year", "2027"], "unit": ["--unit", "fgj"]}.get(kind, [])
     proc = new(zwgk, kind, "--date", DAY, *args)
     assert proc.returncode == 0, proc.stderr
     path = Path(project / proc.stderr.split("已创建 ", 1)[1].splitlines()[0])

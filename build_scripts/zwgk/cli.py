@@ -207,7 +207,7 @@ def cmd_new(args) -> int:
         day = parse_date(args.date) if args.date else dt.date.today()
     except DateFormatError as exc:
         raise ZwgkError(f"--date 的值有误：{exc}") from None
-    created = new_record(Path(args.records), args.kind, day, args.id, issuer=args.issuer, of=args.of,
+    created = new_record(Path(args.records), args.kind, day, args.id, unit=args.unit, issuer=args.issuer, of=args.of,
                          basis=args.basis, column=args.column, year=args.year)
     say(f"已创建 {created.path}")
     for note in created.notes:
@@ -349,11 +349,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="按模板新建一条记录（带中文注释、今天的日期、下一个索引号）")
     p.add_argument("kind", metavar="类型",
-                   help="normative（规范性文件）、interpretation（解读）、qa（问答）、item（重点领域信息）、tasks（任务分工）")
+                   help="normative（规范性文件）、interpretation（解读）、qa（问答）、item（重点领域信息）、tasks（任务分工）、"
+                   "unit（发布单位，与 --unit 一起用）")
     p.add_argument("id", nargs="?", default=None, metavar="标识",
                    help="文件名（不含 .yml），只用小写字母、数字和连字符；不填则自动取名")
     common(p, as_of=False)
     p.add_argument("--date", default="", help="成文、发布等日期（默认今天），如 2026-11-22")
+    p.add_argument("--unit", default=None, help="发布单位标识（units/<标识>/）：记录放进该单位的目录，索引号按该单位编号；"
+                   "new unit 时为新单位的标识")
     p.add_argument("--issuer", default=None, help="normative：发布机构（默认 portal.yml 中的主办单位）；决定文号和索引号")
     p.add_argument("--of", default=None, help="interpretation：解读的规范性文件标识（默认最新一份还没有解读的文件）")
     p.add_argument("--basis", nargs="*", default=None, help="qa：政策依据文件标识")

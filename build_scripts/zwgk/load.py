@@ -23,6 +23,7 @@ from .records import (
     Redirect,
     RedirectsFile,
     TaskList,
+    Unit,
 )
 from .yamlnodes import INVALID, NodeReader, compose
 
@@ -35,7 +36,9 @@ RECORD_FOLDERS = {
     "qa": QA,
     "tasks": TaskList,
 }
-KNOWN_ENTRIES = {"portal.yml", "columns.yml", "redirects.yml", "items", "files", "schemas", "README.md", *RECORD_FOLDERS}
+KNOWN_ENTRIES = {"portal.yml", "columns.yml", "redirects.yml", "items", "files", "schemas", "README.md", "units",
+                 *RECORD_FOLDERS}
+UNIT_FOLDERS = ("normative", "interpretations", "qa", "items")  # what a unit's folder may hold besides unit.yml
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Records:
     warnings: list[Problem] = field(default_factory=list)
     files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: regular files, no links
     redirects: list[Redirect] = field(default_factory=list)  # redirects.yml (optional)
+    units: dict[str, Unit] = field(default_factory=dict)  # units/<id>/unit.yml; the county government is portal.yml
 
     def all(self) -> list:
         """Every record, whatever its kind."""
@@ -165,29 +169,10 @@ def load_records(root: Path) -> Records:
     for column, mark in zip(columns, _marks_of_list(columns_file)):
         column.file, column.line = f"{rootname}/columns.yml", mark
 
-    loaded: dict[str, dict] = {}
-    for folder, cls in RECORD_FOLDERS.items():
-        loaded[folder] = {}
-        for record_id, path in record_files(root / folder, f"{rootname}/{folder}", problems).items():
-            record = parse_file(path, root, cls, problems, limits)
-            if record is INVALID:
-                continue
-            record.id = record_id
-            loaded[folder][record_id] = record
-
+    loaded: dict[str, dict] = {folder: {} for folder in RECORD_FOLDERS}
     items: list[Item] = []
-    items_dir = root / "items"
-    if items_dir.is_dir() and not items_dir.is_symlink():
-        for column_dir in sorted(p for p in items_dir.iterdir() if p.is_dir()):
-            if is_link(column_dir, f"{rootname}/items/{column_dir.name}", problems):
-                continue
-            rel = f"{rootname}/items/{column_dir.name}"
-            for record_id, path in record_files(column_dir, rel, problems).items():
-                record = parse_file(path, root, Item, problems, limits)
-                if record is INVALID:
-                    continue
-                record.id, record.column = record_id, column_dir.name
-                items.append(record)
+    _load_folder(root, root, "", RECORD_FOLDERS, loaded, items, problems, limits)
+    units = _load_units(root, loaded, items, problems, limits)
 
     tasks: dict[int, TaskList] = {}
     for record_id, tasklist in loaded["tasks"].items():
@@ -210,7 +195,87 @@ def load_records(root: Path) -> Records:
         raise RecordError(problems)
     return Records(root, portal, columns, loaded["normative"], loaded["interpretations"], loaded["qa"],
                    items, tasks, warnings=[p for p in problems if p.severity != "错误"], files=present,
-                   redirects=redirects)
+                   redirects=redirects, units=units)
+
+
+def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, items: list, problems: list[Problem],
+                 limits: InputLimits) -> None:
+    """The records under base (the records root, or a unit's folder) into loaded and items, each marked with
+    its unit. Ids are platform-wide: a record's address does not depend on its unit."""
+    rel_base = base.relative_to(root.parent).as_posix()
+
+    def add(record, record_id: str, kind: dict, path: Path) -> None:
+        record.id, record.unit = record_id, unit_id
+        other = kind.get(record_id) if kind is not None else next((i for i in items if i.id == record_id), None)
+        if other is not None:
+            problems.append(Problem(record.file, 1, 1, f"标识“{record_id}”与 {other.file} 重复",
+                                    "全平台的记录标识（文件名）不能重复，网址由它而来：给其中一个改名，"
+                                    "如在前面加上单位标识"))
+            return
+        if kind is not None:
+            kind[record_id] = record
+        else:
+            items.append(record)
+
+    for folder in folders:
+        if folder == "items":
+            continue
+        cls = RECORD_FOLDERS[folder]
+        for record_id, path in record_files(base / folder, f"{rel_base}/{folder}", problems).items():
+            record = parse_file(path, root, cls, problems, limits)
+            if record is not INVALID:
+                add(record, record_id, loaded[folder], path)
+    items_dir = base / "items"
+    if items_dir.is_dir() and not items_dir.is_symlink():
+        for column_dir in sorted(p for p in items_dir.iterdir() if p.is_dir()):
+            if is_link(column_dir, f"{rel_base}/items/{column_dir.name}", problems):
+                continue
+            rel = f"{rel_base}/items/{column_dir.name}"
+            for record_id, path in record_files(column_dir, rel, problems).items():
+                record = parse_file(path, root, Item, problems, limits)
+                if record is not INVALID:
+                    record.column = column_dir.name
+                    add(record, record_id, None, path)
+
+
+def _load_units(root: Path, loaded: dict, items: list, problems: list[Problem], limits: InputLimits) -> dict:
+    """units/<id>/unit.yml and each unit's records; a folder without unit.yml is an error."""
+    units: dict[str, Unit] = {}
+    folder = root / "units"
+    if not folder.is_dir() or folder.is_symlink():
+        return units
+    rel = f"{root.name}/units"
+    for unit_dir in sorted(folder.iterdir()):
+        if is_link(unit_dir, f"{rel}/{unit_dir.name}", problems) or unit_dir.name.startswith("."):
+            continue
+        if not unit_dir.is_dir():
+            problems.append(Problem(f"{rel}/{unit_dir.name}", 1, 1, "units/ 下只放各单位的目录，已忽略",
+                                    "每个单位一个目录：units/<单位标识>/unit.yml", "警告"))
+            continue
+        if not ID_RE.match(unit_dir.name):
+            problems.append(Problem(f"{rel}/{unit_dir.name}", 1, 1, f"目录名“{unit_dir.name}”不能用作单位标识",
+                                    "单位标识用单位名称的拼音首字母小写，如 fgj（发改局）、czj（财政局）"))
+            continue
+        spec = unit_dir / "unit.yml"
+        if not spec.is_file() or spec.is_symlink():
+            problems.append(Problem(f"{rel}/{unit_dir.name}", 1, 1, f"单位“{unit_dir.name}”没有 unit.yml，"
+                                    "这个目录中的记录属于一个不存在的单位",
+                                    f"新建 {rel}/{unit_dir.name}/unit.yml（zwgk new unit --unit {unit_dir.name}），"
+                                    "或把记录移到已有单位的目录"))
+            continue
+        unit = parse_file(spec, root, Unit, problems, limits)
+        if unit is INVALID:
+            continue
+        unit.id = unit_dir.name
+        for entry in sorted(unit_dir.iterdir()):
+            if entry.name not in (*UNIT_FOLDERS, "unit.yml") and not entry.name.startswith("."):
+                problems.append(Problem(f"{rel}/{unit_dir.name}/{entry.name}", 1, 1,
+                                        f"未知的文件或目录“{entry.name}”，已忽略",
+                                        "单位目录中放 unit.yml 和 normative/、interpretations/、qa/、items/<栏目>/",
+                                        "警告"))
+        units[unit.id] = unit
+        _load_folder(unit_dir, root, unit.id, UNIT_FOLDERS, loaded, items, problems, limits)
+    return units
 
 
 def _single(path: Path, root: Path, cls, problems: list[Problem], limits: InputLimits | None = None):

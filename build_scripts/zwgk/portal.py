@@ -10,6 +10,7 @@ from .datecheck import changes_too_early, document_conflicts, interpretation_too
 from .dates import DateFormatError, format_cn, parse_deadline
 from .errors import Problem, RecordError
 from .files import references, unreferenced
+from .units import all_units, unit_problems
 from .load import Records, iter_tasks
 from .privacy import check_privacy
 from .records import QA, Column, Interpretation, Item, NormativeDocument
@@ -38,10 +39,15 @@ class Portal:
     warnings: list[Problem] = field(default_factory=list)
     files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: what published records name
     withdrawn: list[object] = field(default_factory=list)  # reviewed records withdrawn: a notice at their address
+    units: dict = field(default_factory=dict)  # every publishing unit by id, the county government ('') first
 
     @property
     def config(self):
         return self.records.portal
+
+    def unit_of(self, record):
+        """The unit a record was filed under."""
+        return self.units[getattr(record, "unit", None) or ""]
 
     @property
     def columns(self) -> list[Column]:
@@ -123,6 +129,7 @@ def check_references(records: Records) -> list[Problem]:
                                             f"把文件放到 {records.root.name}/{att.path}", "警告"))
     problems += _date_contradictions(records)
     problems += _redirect_problems(records)
+    problems += unit_problems(records)
     problems += _duplicates(docs.values(), "doc_number", "文号")
     problems += _duplicates(docs.values(), "index_number", "索引号")
     problems += _cycles(docs)
@@ -313,7 +320,7 @@ def link(records: Records, as_of: dt.date) -> Portal:
     files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}
     return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
                   dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files,
-                  withdrawn)
+                  withdrawn, all_units(records))
 
 
 def _add(lst: list[str], value: str) -> None:

@@ -20,6 +20,7 @@ InterpretationForm = Literal[
 ]
 QaTopic = Literal["生育", "教育", "就业", "创业", "养老", "医疗", "纳税", "社保", "住房", "救助", "农业", "其他"]
 TaskStatus = Literal["未开始", "推进中", "持续推进", "需优化完善", "已完成"]
+UnitKind = Literal["县政府", "部门", "乡镇", "街道", "公共企事业单位"]
 
 
 class Markdown(str):
@@ -203,6 +204,61 @@ class AuditThresholds:
 
 
 @dataclass(kw_only=True)
+class Leader:
+    """单位领导."""
+
+    name: str = f("姓名")
+    title: str = f("职务", "如 局长、党组书记")
+    duties: str = f("分工", "负责的工作", default="")
+
+
+@dataclass(kw_only=True)
+class AnnualReportLink:
+    """一年的政府信息公开工作年度报告."""
+
+    year: int = f("年度")
+    path: SitePath = f("年报页面或文件", "网站内路径，如 files/fgj-ndbg-2024.pdf 或 xxgk/ndbg/")
+
+
+@dataclass(kw_only=True)
+class CategoryNote:
+    """法定主动公开内容中确无信息的类别及说明."""
+
+    category: str = f("类别", "法定主动公开内容的类别标识，如 xzxk（行政许可）")
+    note: str = f("说明", "向公众说明为什么没有这类信息，如 本单位不承担行政许可职能")
+
+
+@dataclass(kw_only=True)
+class Unit:
+    """units/<标识>/unit.yml: 发布单位（县政府部门、乡镇、街道、公共企事业单位）."""
+
+    name: str = f("全称", "如 示例县发展和改革局")
+    kind: UnitKind = f("类型", "部门、乡镇、街道、公共企事业单位（县政府本身的信息在 portal.yml 中）")
+    credit_code: str = f("统一社会信用代码", "18 位，末位为校验码；本单位索引号的前缀")
+    short_name: str = f("简称", "如 县发改局；任务分工中按全称或简称认出本单位", default="")
+    department: str = f("受理机构", "负责政府信息公开的内设机构，如 办公室", default="")
+    address: str = f("办公地址", default="")
+    postcode: str = f("邮政编码", default="")
+    hours: str = f("办公时间", default="")
+    phone: str = f("咨询电话", default="")
+    fax: str = f("传真", default="")
+    email: str = f("电子邮箱", default="")
+    functions: Markdown = f("机构职能", "Markdown；显示在本单位的法定主动公开内容中", default="")
+    leaders: list[Leader] = f("领导信息", "按惯例公开领导姓名、职务和分工时填写", default=[])
+    system: Markdown = f("政府信息公开制度", "Markdown；不填时显示条例规定的通用制度说明", default="")
+    apply: Markdown = f("依申请公开办法", "Markdown；不填时按条例写明申请方式和答复时限", default="")
+    fees: Markdown = f("收费说明", "Markdown；不填时按条例第四十二条说明不收费", default="")
+    annual_reports: list[AnnualReportLink] = f("年报", "各年度政府信息公开工作年度报告", default=[])
+    empty_notes: list[CategoryNote] = f("无信息说明", "法定主动公开内容中确无信息的类别及说明", default=[])
+    id: str = loader_field("标识")
+    file: str = loader_field("文件")
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(kw_only=True)
 class PortalConfig:
     """portal.yml: 网站基本信息."""
 
@@ -251,7 +307,7 @@ class NormativeDocument:
 
     title: str = f("名称", "文件标题")
     doc_number: DocNumber = f("文号", "如 示府办发〔2023〕12号：年份用六角括号〔〕，序号不编虚位，以“号”结尾")
-    index_number: str = f("索引号", "统一社会信用代码/年份-五位流水号，如 11511722MB0000000X/2023-00012")
+    index_number: str = f("索引号", "统一社会信用代码/年份-五位流水号，如 11511722MB00000003/2023-00012")
     issuer: str = f("发布机构")
     topic: str = f("主题分类", "如 民政、扶贫、救灾")
     written: dt.date = f("成文日期")
@@ -272,6 +328,7 @@ class NormativeDocument:
     changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
     withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
     id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")  # units/<id>/; "" for the county government (portal.yml)
     file: str = loader_field("文件")
 
 
@@ -291,6 +348,7 @@ class Interpretation:
     changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
     withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
     id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")  # units/<id>/; "" for the county government (portal.yml)
     file: str = loader_field("文件")
 
 
@@ -309,6 +367,7 @@ class QA:
     changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
     withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
     id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")  # units/<id>/; "" for the county government (portal.yml)
     file: str = loader_field("文件")
 
 
@@ -326,6 +385,7 @@ class Item:
     changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
     withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
     id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")  # units/<id>/; "" for the county government (portal.yml)
     column: str = loader_field("栏目")
     file: str = loader_field("文件")
 
@@ -387,4 +447,5 @@ RECORD_KINDS = {
     "qa": QA,
     "item": Item,
     "tasks": TaskList,
+    "unit": Unit,
 }

@@ -26,9 +26,11 @@ from .records import RECORD_KINDS, Markdown, is_required, requirement_label
 from .schema import KINDS, _class_doc, modeline
 from .yamlnodes import PLACEHOLDER, yaml_fields
 
-FOLDERS = {"normative": "normative", "interpretation": "interpretations", "qa": "qa", "item": "items", "tasks": "tasks"}
+FOLDERS = {"normative": "normative", "interpretation": "interpretations", "qa": "qa", "item": "items", "tasks": "tasks",
+           "unit": ""}
 ALIASES = {"规范性文件": "normative", "文件": "normative", "解读": "interpretation", "政策解读": "interpretation",
-           "问答": "qa", "政策问答": "qa", "重点领域": "item", "信息": "item", "任务分工": "tasks", "任务": "tasks"}
+           "问答": "qa", "政策问答": "qa", "重点领域": "item", "信息": "item", "任务分工": "tasks", "任务": "tasks",
+           "单位": "unit", "发布单位": "unit"}
 _INDEX_RE = re.compile(r"^(?P<prefix>[^/]+)/(?P<year>\d{4})-(?P<serial>\d+)$")
 _DOC_RE = re.compile(r"^(?P<code>.+)〔(?P<year>\d{4})〕(?P<n>\d+)号$")
 _ID_RE = re.compile(r"^(?P<stem>.+)-(?P<year>\d{4})-(?P<n>\d+)$")
@@ -65,6 +67,26 @@ def _read(path: Path) -> dict:
 
 def _records(root: Path, folder: str) -> dict[str, dict]:
     return {p.stem: _read(p) for p in sorted((root / folder).glob("*.y*ml"))} if (root / folder).is_dir() else {}
+
+
+def _bases(root: Path) -> list[Path]:
+    """The records root and every unit's folder: record ids are unique across all of them."""
+    units = root / "units"
+    return [root] + (sorted(p for p in units.iterdir() if p.is_dir()) if units.is_dir() else [])
+
+
+def _everywhere(root: Path, folder: str) -> dict[str, dict]:
+    """A folder's records in the root and in every unit's folder."""
+    return {k: v for base in _bases(root) for k, v in _records(base, folder).items()}
+
+
+def _owner(root: Path, base: Path) -> dict:
+    """Who publishes into base: portal.yml's name and credit code, or the unit's unit.yml."""
+    if base == root:
+        portal = _portal(root)
+        return {"name": _text(portal.get("agency")), "credit_code": _text(portal.get("credit_code"))}
+    unit = _read(base / "unit.yml")
+    return {"name": _text(unit.get("name")), "credit_code": _text(unit.get("credit_code"))}
 
 
 def _text(value) -> str:
@@ -182,15 +204,15 @@ def _portal(root: Path) -> dict:
     return _read(root / "portal.yml")
 
 
-def _normative(root: Path, day: dt.date, record_id: str | None, issuer: str | None, **_):
-    portal = _portal(root)
-    issuer = issuer or _text(portal.get("agency")) or f"{PLACEHOLDER}：发布机构"
-    documents = _records(root, "normative")
-    serial = next_serial(list(documents.values()), issuer, day.year)
-    credit = _text(portal.get("credit_code")) or f"{PLACEHOLDER}统一社会信用代码"
-    doc_number, stem = next_doc_number(documents, issuer, day.year)
+def _normative(root: Path, base: Path, day: dt.date, record_id: str | None, issuer: str | None = None, **_):
+    owner = _owner(root, base)
+    issuer = issuer or owner["name"] or f"{PLACEHOLDER}：发布机构"
+    serial = next_serial(list(_records(base, "normative").values()), issuer, day.year)  # the unit's own series
+    credit = owner["credit_code"] or f"{PLACEHOLDER}统一社会信用代码"
+    doc_number, stem = next_doc_number(_everywhere(root, "normative"), issuer, day.year)
     m = _DOC_RE.match(doc_number)
-    record_id = record_id or (f"{stem}-{day.year}-{m['n']}" if stem else f"doc-{day.year}-{serial}")
+    record_id = record_id or _free_everywhere(
+        root, "normative", f"{stem}-{day.year}-{m['n']}" if stem else f"doc-{day.year}-{serial}")
     values = {
         "title": f"{PLACEHOLDER}：文件标题，如 {issuer}关于印发《……》的通知",
         "doc_number": doc_number,
@@ -210,9 +232,20 @@ def _normative(root: Path, day: dt.date, record_id: str | None, issuer: str | No
     return record_id, values, notes
 
 
-def _interpretation(root: Path, day: dt.date, record_id: str | None, of: str | None, **_):
-    documents = _records(root, "normative")
-    explained = {_text(i.get("of")) for i in _records(root, "interpretations").values()}
+def _unit(root: Path, base: Path, day: dt.date, record_id: str | None, **_):
+    values = {"name": f"{PLACEHOLDER}：单位全称，如 示例县发展和改革局", "kind": "部门",
+              "credit_code": f"{PLACEHOLDER}：统一社会信用代码", "short_name": f"{PLACEHOLDER}：简称，如 县发改局",
+              "department": "办公室", "address": f"{PLACEHOLDER}：办公地址", "hours": "工作日上午 9:00—12:00，下午 14:00—17:30",
+              "phone": f"{PLACEHOLDER}：咨询电话",
+              "functions": Markdown(f"{PLACEHOLDER}：机构职能（按“三定”方案填写）。")}
+    return "unit", values, [f"单位标识 {base.name} 就是网址中的目录名（如 /bm/{base.name}/），用单位名称的拼音首字母",
+                            "本单位的记录放在同一目录的 normative/、interpretations/、qa/、items/<栏目>/ 下；"
+                            "CODEOWNERS 中给这个目录指定负责人（见使用指南）"]
+
+
+def _interpretation(root: Path, base: Path, day: dt.date, record_id: str | None, of: str | None = None, **_):
+    documents = _everywhere(root, "normative")
+    explained = {_text(i.get("of")) for i in _everywhere(root, "interpretations").values()}
     if of is None:
         waiting = sorted((d for d in documents.items() if d[0] not in explained),
                          key=lambda d: (_text(d[1].get("published")), d[0]), reverse=True)
@@ -224,7 +257,7 @@ def _interpretation(root: Path, day: dt.date, record_id: str | None, of: str | N
     doc = documents[of]
     name = re.search(r"《([^》]+)》", _text(doc.get("title")))
     title = f"《{name.group(1)}》政策解读" if name else f"{_text(doc.get('title')) or of}政策解读"
-    record_id = record_id or _free(root / "interpretations", f"jd-{of}")
+    record_id = record_id or _free_everywhere(root, "interpretations", f"jd-{of}")
     values = {
         "of": of, "title": title, "published": day, "forms": ["文字解读"],
         "contact": {"department": _text(doc.get("issuer")) or f"{PLACEHOLDER}：咨询部门",
@@ -237,13 +270,14 @@ def _interpretation(root: Path, day: dt.date, record_id: str | None, of: str | N
                                "解读应在文件发布后 3 个工作日内发布，形式不少于 3 种"]
 
 
-def _qa(root: Path, day: dt.date, record_id: str | None, basis: list[str] | None, **_):
-    documents = _records(root, "normative")
+def _qa(root: Path, base: Path, day: dt.date, record_id: str | None, basis: list[str] | None = None, **_):
+    documents = _everywhere(root, "normative")
     for ref in basis or []:
         if ref not in documents:
             raise ScaffoldError(f"规范性文件“{ref}”不存在（{root.name}/normative/{ref}.yml）")
     if record_id is None:
-        numbers = [int(m.group(1)) for p in (root / "qa").glob("qa-*.y*ml") if (m := re.match(r"qa-(\d+)$", p.stem))]
+        numbers = [int(m.group(1)) for b in _bases(root) for p in (b / "qa").glob("qa-*.y*ml")
+                   if (m := re.match(r"qa-(\d+)$", p.stem))]
         record_id = f"qa-{max(numbers, default=0) + 1:03d}"
     values = {"question": f"{PLACEHOLDER}：问题？", "answer": Markdown(f"{PLACEHOLDER}：答复。"),
               "topic": "其他", "basis": basis or [], "department": f"{PLACEHOLDER}：答复部门",
@@ -251,7 +285,7 @@ def _qa(root: Path, day: dt.date, record_id: str | None, basis: list[str] | None
     return record_id, values, ["主题（topic）从 生育、教育、就业、创业、养老、医疗、纳税、社保、住房、救助、农业、其他 中选"]
 
 
-def _item(root: Path, day: dt.date, record_id: str | None, column: str | None, **_):
+def _item(root: Path, base: Path, day: dt.date, record_id: str | None, column: str | None = None, **_):
     columns = [_text(c.get("id")) for c in _read(root / "columns.yml").get("columns", []) if isinstance(c, dict)]
     if not column:
         raise ScaffoldError("用 --column 指定重点领域栏目标识，可选：" + "、".join(columns))
@@ -260,14 +294,16 @@ def _item(root: Path, day: dt.date, record_id: str | None, column: str | None, *
 
         close = difflib.get_close_matches(column, columns, n=1)
         raise ScaffoldError(f"栏目“{column}”不在 columns.yml 中" + (f"，是不是“{close[0]}”？" if close else ""))
-    record_id = record_id or _free(root / "items" / column, f"{day.year}-{day:%m%d}")
+    record_id = record_id or _free_everywhere(root, f"items/{column}", f"{day.year}-{day:%m%d}")
     values = {"title": f"{PLACEHOLDER}：标题", "published": day,
-              "issuer": _text(_portal(root).get("agency")) or f"{PLACEHOLDER}：发布机构",
+              "issuer": _owner(root, base)["name"] or f"{PLACEHOLDER}：发布机构",
               "body": Markdown(f"{PLACEHOLDER}：正文。"), "review": REVIEW}
     return f"{column}/{record_id}", values, []
 
 
-def _tasks(root: Path, day: dt.date, record_id: str | None, year: int | None, **_):
+def _tasks(root: Path, base: Path, day: dt.date, record_id: str | None, year: int | None = None, **_):
+    if base != root:
+        raise ScaffoldError("任务分工是全县的，只放在 tasks/ 下，不用 --unit")
     year = year or (int(record_id) if record_id and record_id.isdigit() else day.year)
     name = _text(_portal(root).get("name")).removesuffix("人民政府") or PLACEHOLDER
     values = {
@@ -288,13 +324,15 @@ def _tasks(root: Path, day: dt.date, record_id: str | None, year: int | None, **
     return str(year), values, ["已有分工表（Word、Excel 或文本）时，用 zwgk import-tasks 导入更快"]
 
 
-_MAKERS = {"normative": _normative, "interpretation": _interpretation, "qa": _qa, "item": _item, "tasks": _tasks}
+_MAKERS = {"normative": _normative, "interpretation": _interpretation, "qa": _qa, "item": _item, "tasks": _tasks,
+           "unit": _unit}
 
 
-def _free(folder: Path, stem: str) -> str:
-    """stem, or stem-2, stem-3 … whichever has no file yet."""
+def _free_everywhere(root: Path, folder: str, stem: str) -> str:
+    """stem, or stem-2, stem-3 … whichever no file has yet, in the root or any unit's folder."""
+    folders = [base / folder for base in _bases(root)]
     candidate, n = stem, 1
-    while (folder / f"{candidate}.yml").exists() or (folder / f"{candidate}.yaml").exists():
+    while any((f / f"{candidate}.yml").exists() or (f / f"{candidate}.yaml").exists() for f in folders):
         n += 1
         candidate = f"{stem}-{n}"
     return candidate
@@ -308,7 +346,8 @@ def kind_name(kind: str) -> str:
     return kind
 
 
-def new_record(root: Path, kind: str, day: dt.date, record_id: str | None = None, **options) -> Created:
+def new_record(root: Path, kind: str, day: dt.date, record_id: str | None = None, unit: str | None = None,
+               **options) -> Created:
     """Write a new record file from its template; never overwrites."""
     root = Path(root)
     kind = kind_name(kind)
@@ -316,8 +355,19 @@ def new_record(root: Path, kind: str, day: dt.date, record_id: str | None = None
         raise ScaffoldError(f"找不到记录目录 {root}（用 --records 指定）")
     if record_id is not None and not ID_RE.match(record_id):
         raise ScaffoldError(f"标识“{record_id}”不能用作文件名和网址：只用小写字母、数字和连字符，如 sfbf-2026-16")
-    rel_id, values, notes = _MAKERS[kind](root, day, record_id, **options)
-    path = root / FOLDERS[kind] / f"{rel_id}.yml"
+    base = root
+    if unit:
+        base = root / "units" / unit
+        if kind != "unit" and not (base / "unit.yml").is_file():
+            raise ScaffoldError(f"单位“{unit}”不存在（{root.name}/units/{unit}/unit.yml）：先运行 zwgk new unit --unit {unit}")
+        if kind == "unit" and (base / "unit.yml").exists():
+            raise ScaffoldError(f"{base / 'unit.yml'} 已存在，未覆盖：直接编辑该文件")
+        if not ID_RE.match(unit):
+            raise ScaffoldError(f"单位标识“{unit}”不能用作网址：用单位名称的拼音首字母小写，如 fgj")
+    elif kind == "unit":
+        raise ScaffoldError("用 --unit 指定新单位的标识（单位名称的拼音首字母，如 fgj）")
+    rel_id, values, notes = _MAKERS[kind](root, base, day, record_id, **options)
+    path = base / FOLDERS[kind] / f"{rel_id}.yml"
     if path.exists():
         raise ScaffoldError(f"{path} 已存在，未覆盖：换一个标识，或直接编辑该文件")
     cls = RECORD_KINDS[kind]

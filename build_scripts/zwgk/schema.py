@@ -29,7 +29,9 @@ from .records import (
     PortalConfig,
     ProjectFile,
     SitePath,
+    RedirectsFile,
     TaskList,
+    Unit,
     Units,
     is_required,
     requirement_label,
@@ -49,6 +51,8 @@ KINDS: dict[str, tuple[type, str]] = {
     "qa": (QA, "qa/<标识>.yml"),
     "item": (Item, "items/<栏目>/<标识>.yml"),
     "tasks": (TaskList, "tasks/<年度>.yml"),
+    "unit": (Unit, "units/<标识>/unit.yml"),
+    "redirects": (RedirectsFile, "redirects.yml"),
 }
 
 _FW = "０-９"
@@ -227,7 +231,11 @@ def write_schemas(root: Path) -> list[Path]:
 def kind_of(root: Path, path: Path) -> str | None:
     """The record kind of a YAML file under root, from where it lives."""
     rel = Path(path).resolve().relative_to(Path(root).resolve()).parts
-    if rel in (("portal.yml",), ("columns.yml",)):
+    if len(rel) >= 3 and rel[0] == "units":  # units/<unit>/unit.yml, units/<unit>/<the same folders as the root>
+        if rel[2:] == ("unit.yml",):
+            return "unit"
+        rel = rel[2:]
+    if rel in (("portal.yml",), ("columns.yml",), ("redirects.yml",)):
         return rel[0].removesuffix(".yml")
     if len(rel) == 2 and rel[0] in RECORD_FOLDERS:
         return next(k for k, (cls, _) in KINDS.items() if cls is RECORD_FOLDERS[rel[0]])
