@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from .datecheck import changes_too_early, document_conflicts, interpretation_too_early
 from .dates import DateFormatError, format_cn, parse_deadline
 from .errors import Problem, RecordError
+from .disclosure import BY_ID as CATEGORIES_BY_ID
 from .files import references, unreferenced
 from .units import all_units, unit_problems
 from .load import Records, iter_tasks
@@ -103,11 +104,17 @@ def check_references(records: Records) -> list[Problem]:
         for ref in qa.basis:
             if ref not in docs:
                 missing(qa, "basis", ref, "政策依据文件", docs)
+    item_folders = column_ids | set(CATEGORIES_BY_ID)  # a key-area column, or a 法定主动公开 category
     for item in records.items:
-        if item.column not in column_ids:
-            close = _closest(item.column, column_ids)
-            problems.append(Problem(item.file, 1, 1, f"栏目“{item.column}”不在 columns.yml 中",
+        if item.column not in item_folders:
+            close = _closest(item.column, item_folders)
+            problems.append(Problem(item.file, 1, 1, f"栏目“{item.column}”不在 columns.yml 中，也不是法定主动公开内容的类别",
                                     f"是不是“{close}”？" if close else "先在 columns.yml 中添加该栏目"))
+    for column in records.columns:
+        if column.category and column.category not in CATEGORIES_BY_ID:
+            line, col = where(column, "category")
+            problems.append(Problem(column.file, line, col, f"法定主动公开类别“{column.category}”不存在",
+                                    "可选：" + "、".join(f"{c.id}（{c.title}）" for c in CATEGORIES_BY_ID.values())))
     for tasklist in records.tasks.values():
         for _section, _sub, task in iter_tasks(tasklist):
             problems += _incomplete_task(tasklist, task)
@@ -314,7 +321,7 @@ def link(records: Records, as_of: dt.date) -> Portal:
             qa_of[ref].append(qa)
     items_of: dict[str, list[Item]] = {c.id: [] for c in records.columns}
     for item in sorted(items, key=lambda i: (i.published or dt.date.min, i.id), reverse=True):
-        items_of[item.column].append(item)
+        items_of.setdefault(item.column, []).append(item)  # a 法定主动公开 category has no key-area column
 
     published = [*documents.values(), *interps.values(), *qas.values(), *items, *records.tasks.values()]
     files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}

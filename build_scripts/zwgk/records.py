@@ -290,6 +290,8 @@ class Column:
     interval_days: int | None = f("更新时限（天）", "覆盖按栏目类型确定的时限", default=None)
     empty_note: str = f("无内容说明", "栏目确无内容时向公众显示的说明", default="")
     description: str = f("栏目说明", default="")
+    category: str = f("法定主动公开类别", "各单位法定主动公开内容中本栏目信息所属类别的标识，如 czzj；不填按标准领域默认归类",
+                      default="")
     file: str = loader_field("文件")
     line: int = loader_field("行")
 
