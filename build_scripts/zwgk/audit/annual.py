@@ -70,12 +70,13 @@ def annual_rows(portal: Portal, year: int) -> list[AnnualRow]:
     """规章 and 行政规范性文件 for a year, counted as of 31 December (or as of the audit date, if earlier).
 
     制发: published that year. 废止: became 已废止 or 已失效 that year. 现行有效: in force
-    (现行有效 or 已修改) on the day counted. Only documents published in the library count.
+    (现行有效 or 已修改) on the day counted. Only documents published in the library count, and only the county
+    government's own: portal.yml's figures are its report; each unit under units/ reports its own documents.
     """
     day = min(dt.date(year, 12, 31), portal.as_of)
     counts = {k: {"issued": 0, "repealed": 0, "valid": 0} for k in KINDS}
     for doc in portal.documents.values():
-        if doc.published > day:
+        if doc.published > day or doc.unit:
             continue
         row = counts["规章" if is_rule(doc) else "行政规范性文件"]
         status = compute_validity(
@@ -94,7 +95,7 @@ def annual_rows(portal: Portal, year: int) -> list[AnnualRow]:
 
 def annual_table(portal: Portal) -> list[AnnualRow]:
     """Rows for every year from the first document (or declared year) to the audit year."""
-    years = [d.published.year for d in portal.documents.values()] + [
+    years = [d.published.year for d in portal.documents.values() if not d.unit] + [
         f.year for f in portal.config.annual_report
     ]
     first = min(years, default=portal.as_of.year)
