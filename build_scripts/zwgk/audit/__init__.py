@@ -2,22 +2,40 @@
 
 audit_portal(portal, site_dir=None, docs_dir=None) → Report. The report is deterministic given the
 portal's as-of date (and the built site, for rule 9). Nothing here imports MkDocs.
+
+On a platform with units (units/<id>/), rule 13 checks each unit's own column and the report scores every
+unit (Report.units, worst first); the site's columns and score stay those of rules 1–12, so a single-agency
+portal gets the report it always had.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..portal import Portal
-from . import annual, documents, empty, interpretations, links, privacy, qa, review, stale, tasks, validity
+from . import (
+    annual,
+    documents,
+    empty,
+    interpretations,
+    links,
+    privacy,
+    qa,
+    review,
+    stale,
+    tasks,
+    units,
+    validity,
+)
 from .annual import AnnualRow, annual_table
 from .inventory import Context
 from .model import SEVERITY_LABELS, SEVERITY_ORDER, Finding, Rule, Source, Target
 from .score import VETO_RULES, ColumnScore, column_scores, site_score
+from .units import UnitScore, unit_scores
 
-FAMILIES = (empty, stale, documents, validity, annual, interpretations, qa, tasks, links, review, privacy)
+FAMILIES = (empty, stale, documents, validity, annual, interpretations, qa, tasks, links, review, privacy, units)
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 RULE_ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 NO_SITE = "未提供已生成的网站：运行 zwgk audit --site <网站目录> 检查"
@@ -34,10 +52,21 @@ class Report:
     columns: list[ColumnScore]
     site_score: int
     annual: list[AnnualRow]
+    units: list[UnitScore] = field(default_factory=list)  # the platform table, worst first; [] without units
 
     @property
     def veto(self) -> list[Finding]:
+        """The site's 单项否决 (a unit's own are in its row of `units`)."""
         return [f for f in self.findings if f.rule.id in VETO_RULES]
+
+    @property
+    def unit_vetoes(self) -> list[Finding]:
+        return [f for row in self.units if not row.is_root for f in row.vetoes]
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules that apply: rule 13 only on a platform with units."""
+        return RULES if self.units else tuple(r for r in RULES if r not in units.RULES)
 
     def count(self, severity: str) -> int:
         return sum(f.severity == severity for f in self.findings)
@@ -78,15 +107,18 @@ def audit_portal(
     not_run = {r.id: NO_SITE for r in RULES if r.needs_site and not ctx.site_dir}
     if not portal.config.annual_report:
         not_run.update({r.id: "portal.yml 未填写 annual_report（年报数字）" for r in annual.RULES})
-    scores = column_scores(ctx.columns, findings, portal.as_of)
+    site_findings = [f for f in findings if f.rule not in units.RULES]  # a unit's own column is not the site's
+    scores = column_scores(ctx.columns, site_findings, portal.as_of)
+    total = site_score(scores, site_findings)
     return Report(
         portal.as_of,
         portal.config.name,
         findings,
         not_run,
         scores,
-        site_score(scores, findings),
+        total,
         annual_table(portal),
+        unit_scores(ctx, findings, RULE_ORDER, (scores, total)),
     )
 
 

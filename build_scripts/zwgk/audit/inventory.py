@@ -107,7 +107,9 @@ def column_of_url(url: str) -> str:
 
 def record_target(record, label: str, page: str = "", field_name: str | None = None) -> Target:
     line, _col = where(record, field_name)
-    return Target(label, page, getattr(record, "file", "") or "", line)
+    return Target(
+        label, page, getattr(record, "file", "") or "", line, getattr(record, "unit", "") or ""
+    )
 
 
 def doc_label(doc) -> str:
@@ -133,6 +135,10 @@ def site_paths(portal: Portal, docs_dir: Path | None) -> set[str]:
     """Paths the built site will serve (directory URLs end in /), known without rendering: the record,
     column and list pages, files/, and the hand-written pages in docs_dir. rendered_paths() has the rest."""
     paths = {"", page_url(REPORT_PAGE), "jcbg/report.json", "jcbg/report.csv"}
+    if any(
+        portal.units
+    ):  # a unit besides the county government (''): the platform table's files too
+        paths |= {"jcbg/units.json", "jcbg/units.csv"}
     pages = [normative.INDEX, interpretation.INDEX, qa.INDEX, areas.INDEX, task_parts.INDEX]
     pages += [doc_path(d) for d in portal.documents]
     pages += [interp_path(i) for i in portal.interpretations]

@@ -129,7 +129,8 @@ def dead_ends(ctx: Context) -> list[Finding]:
     for record in ctx.portal.withdrawn:
         w = record.withdrawn
         if w.replaced_by and not ctx.resolves(w.replaced_by):
-            target = Target(getattr(record, "title", "") or record.id, "", record.file, where(w, "replaced_by")[0])
+            target = Target(getattr(record, "title", "") or record.id, "", record.file, where(w, "replaced_by")[0],
+                            record.unit or "")
             found.append(DEAD_END.finding(target, "", what="撤回信息的替代页面", path=w.replaced_by))
     return found
 

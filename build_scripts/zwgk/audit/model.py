@@ -50,12 +50,14 @@ class Rule:
 
 @dataclass(frozen=True)
 class Target:
-    """What a finding is about: a label, its page in the site (source path) if any, its record file and line."""
+    """What a finding is about: a label, its page in the site (source path) if any, its record file and line,
+    and the publishing unit it belongs to (units/<id>/; '' = the county government, or the platform as a whole)."""
 
     label: str
     page: str = ""
     file: str = ""
     line: int = 0
+    unit: str = ""
 
     @property
     def location(self) -> str:
@@ -80,6 +82,7 @@ class Finding:
         t = self.target
         return (
             rule_order.get(self.rule.id, 999),
+            t.unit,
             self.column,
             t.page,
             t.file,

@@ -34,7 +34,7 @@ def check(ctx) -> list[Finding]:
         column = COLUMN_OF.get(kind) or f"zdly/{getattr(record, 'column', '')}"
         found.append(
             WAIVED.finding(
-                Target(_label(record), "", record.file, where(waiver)[0]),
+                Target(_label(record), "", record.file, where(waiver)[0], getattr(record, "unit", "") or ""),
                 column,
                 kind=_kind_label(type(record)),
                 what=waiver.kind or "个人信息",

@@ -3,6 +3,9 @@
 Column score = 100 − 10 per error − 3 per warning (not below 0); an empty column scores 0.
 Site score = the mean column score − 10 per site-level error − 3 per site-level warning (not below 0).
 A 单项否决 fails the site whatever its score.
+
+Each unit under units/ is scored the same way over its own columns (the categories of 法定主动公开内容,
+audit/units.py): its records' findings count against the category they fall under, the rest against the unit.
 """
 
 from __future__ import annotations
@@ -47,12 +50,17 @@ def deduction(findings: list[Finding]) -> int:
 
 
 def column_scores(
-    columns: list[AuditColumn], findings: list[Finding], as_of: dt.date
+    columns: list[AuditColumn],
+    findings: list[Finding],
+    as_of: dt.date,
+    key=lambda f: f.column,
+    empty_rules: tuple[str, ...] = (EMPTY_RULE,),
 ) -> list[ColumnScore]:
+    """A score per column; key(finding) names the column a finding counts against, empty_rules make it 0."""
     result = []
     for c in columns:
-        own = [f for f in findings if f.column == c.key]
-        empty = any(f.rule.id == EMPTY_RULE for f in own)
+        own = [f for f in findings if key(f) == c.key]
+        empty = any(f.rule.id in empty_rules for f in own)
         score = 0 if empty else max(0, 100 - deduction(own))
         result.append(
             ColumnScore(
@@ -66,7 +74,8 @@ def column_scores(
     return result
 
 
-def site_score(scores: list[ColumnScore], findings: list[Finding]) -> int:
+def site_score(scores: list[ColumnScore], findings: list[Finding], key=lambda f: f.column) -> int:
+    """The mean column score less the findings that count against no column (key(finding) == '')."""
     mean = sum(s.score for s in scores) / len(scores) if scores else 100
-    site_level = [f for f in findings if not f.column]
+    site_level = [f for f in findings if not key(f)]
     return max(0, int(mean + 0.5) - deduction(site_level))

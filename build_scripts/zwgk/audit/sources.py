@@ -39,3 +39,24 @@ PRIVACY = Source(
     "《中华人民共和国个人信息保护法》第二十五条（不得公开其处理的个人信息，取得个人单独同意的除外）；"
     f"{REGULATIONS}第十五条（涉及个人隐私等公开会对第三方合法权益造成损害的，不得公开）；GB 11643—1999《公民身份号码》"
 )
+
+# 集约化 (issue #13): each unit's own 政府信息公开 column on the platform, checked like a department's sub-site
+PLATFORM_RULES = "《国务院办公厅政府信息与政务公开办公室关于规范政府信息公开平台有关事项的通知》（国办公开办函〔2019〕61号）"
+INTENSIVE = "《国务院办公厅关于印发〈政府网站集约化试点工作方案〉的通知》（国办函〔2018〕71号）"
+UNIT_EMPTY = Source(
+    f"{PLATFORM_RULES}（法定主动公开内容为各机关政府信息公开专栏的一级栏目）；{REGULATIONS}第二十条；"
+    f"{CHECK_INDICATORS}单项否决指标“空白栏目”，按单位计；阈值：portal.yml audit.veto_empty_columns"
+)
+UNIT_FUNCTIONS = Source(f"{REGULATIONS}第二十条第（二）项（机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名）")
+UNIT_STALE = Source(
+    f"{CHECK_INDICATORS}单项否决指标“栏目不更新”，按单位计；{INTENSIVE}；"
+    "时限和阈值：portal.yml audit.stale_*、audit.veto_stale_columns"
+)
+UNIT_GUIDE = Source(
+    f"{REGULATIONS}第十二条（政府信息公开指南包括工作机构的名称、办公地址、办公时间、联系电话等）；"
+    f"{PLATFORM_RULES}（政府信息公开指南为一级栏目）"
+)
+UNIT_ANNUAL = Source(
+    f"{REGULATIONS}第四十九条（县级以上人民政府部门每年1月31日前公布上一年度工作年度报告）；"
+    f"{PLATFORM_RULES}（政府信息公开年报为一级栏目）；乡镇、街道按部门的时限（本门户：县级年报须汇总其情况）"
+)

@@ -64,7 +64,11 @@ def changers(doc, portal) -> list[tuple[str, str, Target]]:
         else:
             other = portal.records.normative[amender]
             target = Target(
-                doc_target(doc).label, doc_target(doc).page, other.file, where(other, "amends")[0]
+                doc_target(doc).label,
+                doc_target(doc).page,
+                other.file,
+                where(other, "amends")[0],
+                doc.unit or "",
             )
         result.append(("修改", amender, target))
     if doc.repealed_by:
