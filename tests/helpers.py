@@ -6,6 +6,13 @@ import shutil
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# A reviewed record's 三审 line, and a normative document of the minimal fixture's county without it
+REVIEW = "review: {first: 甲某, second: 乙某, final: 丙某}\n"
+DOC = (
+    "title: 测试县丁办法\ndoc_number: 测府发〔2025〕9号\nindex_number: 11510000MB0000000N/2025-00009\n"
+    "issuer: 测试县人民政府\ntopic: 综合政务\nwritten: 2025-01-01\npublished: 2025-01-05\n"
+    "effective: 2025-02-01\n"
+)
 REPO = Path(__file__).resolve().parents[1]
 
 

@@ -13,19 +13,13 @@ import sys
 import time
 
 import pytest
-from helpers import records_copy, write
+from helpers import DOC, REVIEW, records_copy, write
 from zwgk.errors import RecordError
 from zwgk.load import load_records
 from zwgk.pages.attachments import attachment_list
 from zwgk.portal import load_portal
 
 AS_OF = dt.date(2026, 11, 22)
-REVIEW = "review: {first: 甲某, second: 乙某, final: 丙某}\n"
-DOC = (
-    "title: 测试县丁办法\ndoc_number: 测府发〔2025〕9号\nindex_number: 11510000MB0000000N/2025-00009\n"
-    "issuer: 测试县人民政府\ntopic: 综合政务\nwritten: 2025-01-01\npublished: 2025-01-05\n"
-    "effective: 2025-02-01\n"
-)
 
 
 def problems(root) -> list:

@@ -8,14 +8,12 @@ import sys
 import textwrap
 
 import pytest
-
-from helpers import REPO, records_copy, write
+from helpers import REPO, REVIEW, records_copy, write
 from zwgk.errors import RecordError
 from zwgk.load import load_records
 from zwgk.portal import load_portal
 
 AS_OF = dt.date(2026, 11, 22)
-REVIEW = "review: {first: 甲某, second: 乙某, final: 丙某}\n"
 
 
 def doc(**overrides) -> str:

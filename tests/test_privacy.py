@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import time
 
 import pytest
-from helpers import REPO, records_copy, write
+from helpers import DOC, REPO, REVIEW, records_copy, write
 from officefiles import make_docx, make_pdf, make_xlsx
 from zwgk import pii
 from zwgk.audit import audit_portal
@@ -18,12 +17,6 @@ from zwgk.errors import RecordError
 from zwgk.portal import load_portal
 
 AS_OF = dt.date(2026, 11, 22)
-REVIEW = "review: {first: 甲某, second: 乙某, final: 丙某}\n"
-DOC = (
-    "title: 测试县丁办法\ndoc_number: 测府发〔2025〕9号\nindex_number: 11510000MB0000000N/2025-00009\n"
-    "issuer: 测试县人民政府\ntopic: 综合政务\nwritten: 2025-01-01\npublished: 2025-01-05\n"
-    "effective: 2025-02-01\n"
-)
 
 ID_NUMBER = "11010519491231002X"  # the example in GB 11643—1999
 BANK_CARD = "6222021234567894"  # Luhn-valid
@@ -299,18 +292,15 @@ def test_the_demo_has_no_false_positive_and_a_planted_number_is_caught(tmp_path,
     assert "13912345678" not in err and "发现 1 处错误" in err
 
 
-def test_scanning_keeps_check_fast(tmp_path):
-    """Each attachment is read once per process (memory only); a second check reads none of them again."""
+def test_each_attachment_is_read_once_per_process(tmp_path):
+    """Each attachment is read once per process (memory only); a second check reads none of them again.
+    (How long a check takes is measured in benchmarks/check_speed.py, not asserted here.)"""
     demo = tmp_path / "tasks_yaml"
     shutil.copytree(REPO / "tasks_yaml", demo)
     from zwgk import scrub
 
     scrub._inspect.cache_clear()
-    started = time.perf_counter()
     load_portal(demo, AS_OF)
-    first = time.perf_counter() - started
     misses = scrub._inspect.cache_info().misses
-    started = time.perf_counter()
     load_portal(demo, AS_OF)
     assert scrub._inspect.cache_info().misses == misses >= 70
-    assert first < 5 and time.perf_counter() - started < first

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from helpers import records_copy, write
+from helpers import REVIEW, records_copy, write
 from zwgk.creditcode import check_character, credit_code_problem
 from zwgk.errors import RecordError
 from zwgk.portal import load_portal
@@ -14,7 +14,6 @@ from zwgk.scaffold import ScaffoldError, new_record
 AS_OF = dt.date(2026, 11, 22)
 FGJ_CODE = "11510000MB1234567" + check_character("11510000MB1234567")
 CGZ_CODE = "11510000MB7654321" + check_character("11510000MB7654321")
-REVIEW = "review: {first: 甲某, second: 乙某, final: 丙某}\n"
 
 
 def unit_yml(name="测试县发展和改革局", kind="部门", code=FGJ_CODE, short="县发改局") -> str:
