@@ -237,7 +237,7 @@ def unit_sections(report) -> str:
         if row.is_root:
             continue
         unit = row.unit
-        body += heading(3, f"{unit.name}（{row.score} 分）", _unit_anchor(unit.id))
+        body += heading(4, f"{unit.name}（{row.score} 分）", _unit_anchor(unit.id))
         veto = "；".join(f.message for f in row.vetoes)
         link = a(INDEX, row.page, "本单位政府信息公开栏目") + "。" if row.page else ""
         body += block(
