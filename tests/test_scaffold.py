@@ -126,7 +126,7 @@ def test_filled_in_template_is_published(project, zwgk):
 
 @pytest.mark.parametrize("kind", list(RECORD_KINDS))
 def test_template_lists_every_field_of_the_model(project, zwgk, kind):
-    args = {"item": ["--column", "czyjs"], "tasks": ["--year", "2027"], "unit": ["--unit", "fgj"]}.get(kind, [])
+    args = {"item": ["--column", "czyjs"], "tasks": ["--year", "2027"], "unit": ["--unit", "tjj"]}.get(kind, [])
     proc = new(zwgk, kind, "--date", DAY, *args)
     assert proc.returncode == 0, proc.stderr
     path = Path(project / proc.stderr.split("已创建 ", 1)[1].splitlines()[0])
@@ -141,7 +141,7 @@ def test_template_lists_every_field_of_the_model(project, zwgk, kind):
 def test_today_is_the_default_date(project, zwgk):
     proc = new(zwgk, "qa")
     assert proc.returncode == 0, proc.stderr
-    assert data(project / "tasks_yaml" / "qa" / "qa-054.yml")["updated"] == dt.date.today().isoformat()
+    assert data(project / "tasks_yaml" / "qa" / "qa-059.yml")["updated"] == dt.date.today().isoformat()  # qa-054…qa-058 are the units' (units/*/qa/)
 
 
 def test_interpretation_defaults_to_newest_document_without_one(project, zwgk):
@@ -160,7 +160,7 @@ def test_interpretation_defaults_to_newest_document_without_one(project, zwgk):
 
 def test_chinese_kind_names_and_other_kinds(project, zwgk):
     assert new(zwgk, "问答", "--basis", "sfbf-2023-12", "--date", DAY).returncode == 0
-    assert data(project / "tasks_yaml" / "qa" / "qa-054.yml")["basis"] == ["sfbf-2023-12"]
+    assert data(project / "tasks_yaml" / "qa" / "qa-059.yml")["basis"] == ["sfbf-2023-12"]
     assert new(zwgk, "重点领域", "--column", "czyjs", "--date", DAY).returncode == 0
     assert (project / "tasks_yaml" / "items" / "czyjs" / "2026-1122.yml").is_file()
     assert new(zwgk, "任务分工", "--year", "2027", "--date", DAY).returncode == 0
