@@ -689,7 +689,7 @@ def test_csv_cells_are_never_formulas(tmp_path):
     [
         ("=1+1", True), (" =1+1", True), ("\u3000=1+1", True), ("\xa0+cmd", True), ("＝SUM(A1)", True),
         (" ＋1", True), ("－1", True), ("＠x", True), ("\tx", True), ("\nx", True), ("@SUM(A1)", True),
-        ("示府发〔2023〕1号", False), ("2023-01-05", False), ("a=b", False),
+        ("示府发〔2023〕1号", False), ("2023-01-05", False), ("a=b", False), ("", False),
     ],
 )
 def test_formula_guard_covers_spaces_and_full_width_signs(value, safe):

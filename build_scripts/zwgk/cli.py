@@ -142,8 +142,12 @@ def cmd_audit(args) -> int:
         for path in write_report(report, Path(args.out)):
             say(f"已写入 {path}")
     veto = "；".join(f.rule.title for f in report.veto) or "无"
+    units = [row for row in report.units if not row.is_root]
+    vetoed = [row for row in units if row.vetoes]
+    unit_line = (f"；{len(units)} 个单位中 {len(vetoed)} 个单项否决" + (
+        "（" + "、".join(row.unit.label for row in vetoed) + "）" if vetoed else "")) if units else ""
     say(f"检查完成（截至 {as_of.isoformat()}）：错误 {report.count('error')} 条，警告 {report.count('warning')} 条；"
-        f"网站得分 {report.site_score}；单项否决：{veto}。")
+        f"网站得分 {report.site_score}；单项否决：{veto}{unit_line}。")
     return 1 if args.fail_on and report.fails(args.fail_on) else 0
 
 

@@ -20,6 +20,7 @@ from .pages.home import newest_entries
 from .pages.lifecycle import NGINX_MAP, latest_changes, nginx_map
 from .pages.normative import in_force_documents
 from .pages.tasks import year_path
+from .pages.units import column_title, part_path, unit_data, unit_entries, unit_feed
 from .portal import Portal
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -58,6 +59,25 @@ def export_files(portal: Portal) -> dict[str, str | bytes]:
         rows = [document_record(portal, d) for d in docs]
         files[csv_path] = to_csv(rows)
         files[json_path] = to_json(portal, rows, csv_path)
+    files.update(unit_files(portal))
+    return files
+
+
+def unit_files(portal: Portal) -> dict[str, str | bytes]:
+    """Each unit's feed (all its records) and its documents as CSV and JSON, in its own column."""
+    changes = latest_changes(portal)
+    files: dict[str, str | bytes] = {}
+    for unit in portal.units.values():
+        docs = [d for d in portal.documents_newest_first() if (d.unit or "") == unit.id]
+        in_force = [d for d in in_force_documents(portal) if (d.unit or "") == unit.id]
+        every, current = unit_data(unit)
+        for ((csv_path, _, _), (json_path, _, _)), chosen in ((every, docs), (current, in_force)):
+            rows = [document_record(portal, d) for d in chosen]
+            files[csv_path] = to_csv(rows)
+            files[json_path] = to_json(portal, rows, csv_path, source=unit.name)
+        feed = unit_feed(unit)
+        files[feed] = atom_feed(portal, feed, column_title(unit), part_path(unit, "index.md"),
+                                unit_entries(portal, unit.id), changes=changes)
     return files
 
 
@@ -89,7 +109,7 @@ def document_record(portal: Portal, doc) -> dict[str, str]:
 
 def formula_safe(value: str) -> str:
     """A CSV cell no spreadsheet will run: a leading apostrophe when it could start a formula."""
-    return "'" + value if value.lstrip(" \u3000\xa0").startswith(_FORMULA_START) or value[:1] in "\t\r\n" else value
+    return "'" + value if value.lstrip(" \u3000\xa0").startswith(_FORMULA_START) else value
 
 
 def to_csv(rows: list[dict[str, str]]) -> bytes:
@@ -102,9 +122,9 @@ def to_csv(rows: list[dict[str, str]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def to_json(portal: Portal, rows: list[dict[str, str]], csv_path: str) -> str:
+def to_json(portal: Portal, rows: list[dict[str, str]], csv_path: str, source: str = "") -> str:
     data = {
-        "source": portal.config.agency,
+        "source": source or portal.config.agency,
         "site": portal.config.name,
         "as_of": portal.as_of.isoformat(),
         "count": len(rows),
@@ -192,7 +212,7 @@ def feeds(portal: Portal) -> dict[str, str]:
         for q in sorted(portal.qa.values(), key=lambda q: (q.updated, q.id), reverse=True)
     ]
     areas = {
-        c.id: [(d, c.title, t, p, issuer) for d, t, p, issuer in column_entries(portal, c.id) if d]
+        c.id: [(d, c.title, t, p, issuer) for d, t, p, issuer, _ in column_entries(portal, c.id) if d]
         for c in portal.columns
     }
     all_areas = sorted(

@@ -61,7 +61,7 @@ class Records:
     def all(self) -> list:
         """Every record, whatever its kind."""
         return [*self.normative.values(), *self.interpretations.values(), *self.qa.values(), *self.items,
-                *self.tasks.values()]
+                *self.tasks.values(), *self.units.values()]
 
 
 def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
