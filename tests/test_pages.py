@@ -15,6 +15,7 @@ from conftest import REPO
 from htmldom import Site, main_content
 from zwgk.dates import parse_deadline
 from zwgk.load import iter_tasks
+from zwgk.pages.common import unit_page
 from zwgk.portal import load_portal
 
 AS_OF = dt.date(2026, 11, 22)
@@ -119,7 +120,8 @@ def test_home_has_name_search_entries_with_counts_and_newest_entries(site, porta
         for li in art.find_all("li", cls="zwgk-entry")
         for a in [li.find("a")]
     }
-    assert set(entries) == {"规范性文件库", "政策解读", "政策问答库", "重点领域", "重点工作任务"}
+    assert set(entries) == {"规范性文件库", "政策解读", "政策问答库", "重点领域", "重点工作任务", "部门和乡镇"}
+    assert entries["部门和乡镇"] == ("dw/", f"{len(portal.units)} 个")
     assert entries["规范性文件库"] == ("gfxwj/", f"{len(portal.documents)} 件")
     assert entries["政策解读"] == ("zcjd/", f"{len(portal.interpretations)} 篇")
     assert entries["政策问答库"] == ("zcwd/", f"{len(portal.qa)} 条")
@@ -140,16 +142,17 @@ def test_home_has_name_search_entries_with_counts_and_newest_entries(site, porta
 def test_index_lists_every_document_newest_first_with_number_issuer_date_validity(site, portal):
     table = article(site, "gfxwj/").find("table", cls="zwgk-docs")
     headers = [th.text() for th in table.find("thead").find_all("th")]
-    assert headers == ["序号", "名称", "文号", "发布机构", "发布日期", "有效性"]
+    assert headers == ["序号", "名称", "文号", "发布机构", "发布单位", "发布日期", "有效性"]
     rows = table_rows(table)
     urls = [links(site, "gfxwj/", row[1])[0] for row in rows]
     assert sorted(urls) == sorted(f"gfxwj/{d}/" for d in portal.documents)
-    dates = [cn_date(row[4].text()) for row in rows]
+    dates = [cn_date(row[5].text()) for row in rows]
     assert dates == sorted(dates, reverse=True)
     for row, url in zip(rows, urls):
         doc = portal.documents[url.split("/")[1]]
         assert row[2].text() == doc.doc_number and row[3].text() == doc.issuer
-        assert row[5].find("span", cls="zwgk-validity").text() == portal.validity[doc.id].state
+        assert row[4].text() == portal.unit_of(doc).label
+        assert row[6].find("span", cls="zwgk-validity").text() == portal.validity[doc.id].state
 
 
 def test_in_force_catalogue_is_its_own_page_with_exactly_the_documents_in_force(site, portal):
@@ -163,7 +166,7 @@ def test_in_force_catalogue_is_its_own_page_with_exactly_the_documents_in_force(
         d for d, status in portal.validity.items() if status.state in ("现行有效", "已修改")
     }
     assert listed == expected and expected
-    assert {row[5].find("span", cls="zwgk-validity").text() for row in rows} <= {
+    assert {row[6].find("span", cls="zwgk-validity").text() for row in rows} <= {
         "现行有效",
         "已修改",
     }
@@ -174,9 +177,9 @@ def test_views_by_validity_issuer_and_year_partition_the_library(site, portal):
     nav = article(site, "gfxwj/").one("nav", cls="zwgk-views")
     view_urls = links(site, "gfxwj/", nav)
     assert len([u for u in view_urls if u.startswith("gfxwj/yxx/")]) == 5
-    seen = {"yxx": Counter(), "fbjg": Counter(), "nf": Counter()}
+    seen = {"yxx": Counter(), "fbjg": Counter(), "nf": Counter(), "dw": Counter()}
     for url in view_urls:
-        kind = url.split("/")[1]
+        kind = url.split("/")[1] if url.startswith("gfxwj/") else "dw"  # a unit's own library, in its column
         rows = (
             table_rows(article(site, url).find("table", cls="zwgk-docs"))
             if article(site, url).find("table", cls="zwgk-docs")
@@ -190,6 +193,8 @@ def test_views_by_validity_issuer_and_year_partition_the_library(site, portal):
                 assert title == f"有效性：{portal.validity[doc.id].state}"
             elif kind == "fbjg":
                 assert title == f"发布机构：{doc.issuer}"
+            elif kind == "dw":
+                assert title == "规范性文件" and url.startswith(unit_page(portal.unit_of(doc)).removesuffix("index.md"))
             else:
                 assert title == f"{doc.published.year}年发布的规范性文件"
     for kind, counts in seen.items():
@@ -310,7 +315,7 @@ def test_interpretation_index_lists_all_newest_first(site, portal):
     assert sorted(links(site, "zcjd/", r[0])[0] for r in rows) == sorted(
         f"zcjd/{i}/" for i in portal.interpretations
     )
-    dates = [cn_date(r[3].text()) for r in rows]
+    dates = [cn_date(r[-1].text()) for r in rows]
     assert dates == sorted(dates, reverse=True)
 
 
@@ -381,7 +386,7 @@ def test_every_area_column_lists_entries_newest_first_or_shows_its_note(site, po
             note = art.one("div", cls="zwgk-notice--empty").text().strip()
             assert note == (c.empty_note or "本栏目暂无信息。")
         else:
-            dates = [cn_date(r[2].text()) for r in table_rows(table) if r[2].text() != "—"]
+            dates = [cn_date(r[-1].text()) for r in table_rows(table) if r[-1].text() != "—"]
             assert dates == sorted(dates, reverse=True)
             assert all(site.exists(u) for u in links(site, url, table))
 

@@ -23,7 +23,7 @@ from webtools import (
 )
 
 PREFIX = "/zwgk/demo/"
-FILTER_NAMES = ("栏目", "有效性", "发布机构", "年份", "主题分类")
+FILTER_NAMES = ("栏目", "有效性", "发布单位", "发布机构", "年份", "主题分类")
 LOW_INCOME_DOC = "gfxwj/sfbf-2023-12/"  # 示例县最低生活保障审核确认办法, 示府办发〔2023〕12号
 
 

@@ -323,7 +323,8 @@ def link(records: Records, as_of: dt.date) -> Portal:
     for item in sorted(items, key=lambda i: (i.published or dt.date.min, i.id), reverse=True):
         items_of.setdefault(item.column, []).append(item)  # a 法定主动公开 category has no key-area column
 
-    published = [*documents.values(), *interps.values(), *qas.values(), *items, *records.tasks.values()]
+    published = [*documents.values(), *interps.values(), *qas.values(), *items, *records.tasks.values(),
+                 *records.units.values()]  # a unit's annual reports may be files/…
     files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}
     return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
                   dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..disclosure import BY_ID as CATEGORIES
 from ..portal import Portal
 from .attachments import attachment_list
 from .common import (
+    DISCLOSURE,
     Page,
     a,
     area_path,
@@ -17,25 +19,29 @@ from .common import (
     heading,
     item_path,
     open_data,
+    publisher,
     safe_html,
     table,
     time_tag,
+    unit_crumbs,
+    unit_page,
 )
 
 COLUMN = "重点领域"
 INDEX = "zdly/index.md"
 DEFAULT_EMPTY_NOTE = "本栏目暂无信息。"
 
-__all__ = ["COLUMN", "INDEX", "area_path", "item_path", "column_entries", "pages"]
+__all__ = ["COLUMN", "INDEX", "area_path", "item_path", "item_home", "item_page", "column_entries", "pages"]
 
 
 def column_entries(portal: Portal, column_id: str) -> list[tuple]:
-    """(date, title, page path, issuer) of a column's items and of the documents filed under it, newest first."""
+    """(date, title, page path, issuer, record) of a column's items and of the documents filed under it,
+    newest first."""
     entries = [
-        (i.published, i.title, item_path(i), i.issuer) for i in portal.items_of.get(column_id, [])
+        (i.published, i.title, item_path(i), i.issuer, i) for i in portal.items_of.get(column_id, [])
     ]
     entries += [
-        (d.published, d.title, doc_path(d.id), d.issuer)
+        (d.published, d.title, doc_path(d.id), d.issuer, d)
         for d in portal.documents.values()
         if column_id in d.columns
     ]
@@ -76,8 +82,9 @@ def _column(portal: Portal, c, entries) -> Page:
         body += block(
             table(
                 f"{c.title}（按发布日期由新到旧）",
-                ["标题", "发布机构", "发布日期"],
-                [[a(path, p, t), esc(issuer or "—"), time_tag(d)] for d, t, p, issuer in entries],
+                ["标题", "发布机构", "发布单位", "发布日期"],
+                [[a(path, p, t), esc(issuer or "—"), publisher(portal, path, r), time_tag(d)]
+                 for d, t, p, issuer, r in entries],
             )
         )
     else:
@@ -96,10 +103,23 @@ def _column(portal: Portal, c, entries) -> Page:
     )
 
 
-def _item(portal: Portal, c, i) -> Page:
+def item_home(portal: Portal, i) -> tuple[str, str, list]:
+    """Where an entry is listed: (column title, column type, breadcrumb). A key-area entry's column under
+    重点领域; one filed straight under a 法定主动公开 category, that category in its unit's column."""
+    column = next((c for c in portal.columns if c.id == i.column), None)
+    if column is not None:
+        return column.title, column.kind, [(COLUMN, INDEX), (column.title, area_path(column.id))]
+    unit = portal.unit_of(i)
+    return (CATEGORIES[i.column].title, "其他",
+            unit_crumbs(unit) + [("法定主动公开内容", unit_page(unit, DISCLOSURE))])
+
+
+def item_page(portal: Portal, i) -> Page:
     path = item_path(i)
+    title, kind, crumbs = item_home(portal, i)
     body = block(
-        f'<p class="zwgk-meta">发布机构：{esc(i.issuer or "—")}　发布日期：{time_tag(i.published)}</p>'
+        f'<p class="zwgk-meta">发布机构：{esc(i.issuer or "—")}　发布日期：{time_tag(i.published)}'
+        f'　<span class="zwgk-publisher">发布单位：{publisher(portal, path, i)}</span></p>'
     )
     body += block(f'<div class="zwgk-body">{safe_html(i.body)}</div>')
     if i.attachments:
@@ -108,15 +128,16 @@ def _item(portal: Portal, c, i) -> Page:
         path,
         i.title,
         body,
-        column=c.title,
-        column_type=c.kind,
+        column=title,
+        column_type=kind,
         published=i.published,
         source=i.issuer,
-        crumbs=[(COLUMN, INDEX), (c.title, area_path(c.id))],
+        crumbs=crumbs,
         search={
-            "栏目": c.title,
+            "栏目": title,
             "发布机构": i.issuer,
             "年份": str(i.published.year) if i.published else "",
+            "发布单位": portal.unit_of(i).name,
         },
     )
 
@@ -126,5 +147,5 @@ def pages(portal: Portal) -> list[Page]:
     result = [_index(portal, entries_of)]
     for c in portal.columns:
         result.append(_column(portal, c, entries_of[c.id]))
-        result += [_item(portal, c, i) for i in portal.items_of.get(c.id, [])]
+        result += [item_page(portal, i) for i in portal.items_of.get(c.id, [])]
     return result

@@ -17,13 +17,16 @@ from .common import (
     feed_path,
     heading,
     open_data,
+    publisher,
     stable_slugs,
     table,
     time_tag,
+    unit_page,
 )
 from .normative import COLUMN, COLUMN_TYPE, INDEX, STATE_SLUGS, in_force_documents, validity_badge
 
 CATALOGUE = "gfxwj/xxyx/index.md"
+LIBRARY = "gfxwj/index.md"  # a unit's own library, inside its column (unit_page(unit, LIBRARY))
 CATALOGUE_TITLE = "现行有效规范性文件目录"
 # Open-data files: (site path, link text, file name offered on download).
 DATA_ALL = [
@@ -52,7 +55,8 @@ def year_path(year: int) -> str:
     return f"gfxwj/nf/{year}/index.md"
 
 
-def doc_table(portal: Portal, from_path: str, docs, caption: str) -> str:
+def doc_table(portal: Portal, from_path: str, docs, caption: str, publishers: bool = True) -> str:
+    """The documents with number, issuer, 发布单位 (left out in a unit's own library), date and validity."""
     if not docs:
         return '<p class="zwgk-empty">暂无此类文件。</p>'
     rows = [
@@ -61,6 +65,7 @@ def doc_table(portal: Portal, from_path: str, docs, caption: str) -> str:
             a(from_path, doc_path(d.id), d.title),
             f'<span class="zwgk-docno">{esc(d.doc_number)}</span>',
             esc(d.issuer),
+            *([publisher(portal, from_path, d)] if publishers else []),
             time_tag(d.published),
             validity_badge(portal, d.id, from_path),
         ]
@@ -68,7 +73,7 @@ def doc_table(portal: Portal, from_path: str, docs, caption: str) -> str:
     ]
     return table(
         caption,
-        ["序号", "名称", "文号", "发布机构", "发布日期", "有效性"],
+        ["序号", "名称", "文号", "发布机构", *(["发布单位"] if publishers else []), "发布日期", "有效性"],
         rows,
         cls="zwgk-table zwgk-docs",
     )
@@ -163,6 +168,10 @@ def pages(portal: Portal) -> list[Page]:
     groups: dict[str, list] = {}
     for v in all_views[1:]:
         groups.setdefault(v.group, []).append((v.label, v.path, len(v.docs)))
+    by_unit = [(u.name, unit_page(u, LIBRARY), n) for u in portal.units.values()
+               if (n := sum(1 for d in docs if (d.unit or "") == u.id))]
+    if by_unit:  # each unit's own library (its column's 规范性文件)
+        groups["按发布单位"] = by_unit
     body = block(
         f"<p>共收录规范性文件 {len(docs)} 件，截至{format_cn(portal.as_of)}现行有效 "
         f"{len(all_views[0].docs)} 件。下表按发布日期由新到旧排列，有效性按上述日期计算。</p>"

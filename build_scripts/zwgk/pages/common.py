@@ -14,6 +14,8 @@ import nh3
 from slugify import slugify
 
 from ..dates import format_cn
+from ..disclosure import BY_ID as CATEGORIES
+from ..units import ROOT, unit_dir
 
 ALLOWED_TAGS = {
     "a",
@@ -110,7 +112,39 @@ def area_path(column_id: str) -> str:
 
 
 def item_path(item) -> str:
+    """A key-area entry's page, or, for one filed straight under a 法定主动公开 category (items/xzxk/…),
+    fdzdgk/<category>/<id>: a platform address like every record's, whatever its unit."""
+    if item.column in CATEGORIES:
+        return f"fdzdgk/{item.column}/{item.id}.md"
     return f"zdly/{item.column}/{item.id}.md"
+
+
+DIRECTORY = "dw/index.md"  # 部门和乡镇: every unit of the platform by kind, each linked to its column
+DISCLOSURE = "fdzdgk.md"  # a unit's 法定主动公开内容, one section per category
+
+
+def unit_page(unit, name: str = "index.md") -> str:
+    """A page of a unit's own 政府信息公开 column (units.unit_dir): 'bm/fgj/index.md', 'bm/fgj/zn.md' …"""
+    return f"{unit_dir(unit)}/{name}"
+
+
+def unit_crumbs(unit) -> list[tuple[str, str]]:
+    """The breadcrumb above a page of a unit's column: the directory and the unit, or the county
+    government's 政府信息公开 (its hand-written column)."""
+    if unit.id == ROOT:
+        return [("政府信息公开", unit_page(unit))]
+    return [("部门和乡镇", DIRECTORY), (unit.name, unit_page(unit))]
+
+
+def publisher(portal, from_path: str, record) -> str:
+    """The record's 发布单位, linked to its unit's 政府信息公开 column."""
+    unit = portal.unit_of(record)
+    return a(from_path, unit_page(unit), unit.label)
+
+
+def publisher_line(portal, from_path: str, record) -> str:
+    """发布单位 under a record's elements: which unit of the platform published it."""
+    return f'<p class="zwgk-meta zwgk-publisher">发布单位：{publisher(portal, from_path, record)}</p>'
 
 
 def stable_slugs(names) -> dict[str, str]:

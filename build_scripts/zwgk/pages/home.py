@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ..disclosure import BY_ID as CATEGORIES
 from ..load import iter_tasks
 from ..portal import Portal
 from .common import (
+    DIRECTORY,
     Page,
     a,
     block,
@@ -34,7 +36,7 @@ def newest_entries(portal: Portal) -> list[tuple]:
     ]
     entries += [(q.updated, "政策问答", q.question, qa_path(q.id)) for q in portal.qa.values()]
     entries += [
-        (i.published, columns.get(i.column, "重点领域"), i.title, item_path(i))
+        (i.published, columns.get(i.column) or CATEGORIES[i.column].title, i.title, item_path(i))
         for i in portal.items
         if i.published
     ]
@@ -77,6 +79,7 @@ def pages(portal: Portal) -> list[Page]:
             f"{len(portal.columns)} 个标准目录领域的公开信息",
         ),
         ("重点工作任务", "zdgz/index.md", tasks, "项", "年度政务公开重点工作任务分工及进展"),
+        ("部门和乡镇", DIRECTORY, len(portal.units), "个", "各部门、乡镇（街道）的政府信息公开专栏"),
     ]
     cards = "".join(
         f'<li class="zwgk-entry">{a(PATH, p, t, "zwgk-entry__link")}'

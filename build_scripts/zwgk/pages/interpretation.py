@@ -15,6 +15,8 @@ from .common import (
     heading,
     interp_path,
     open_data,
+    publisher,
+    publisher_line,
     qa_path,
     safe_html,
     table,
@@ -33,6 +35,7 @@ def index_page(portal: Portal, interps) -> Page:
         [
             a(INDEX, interp_path(i.id), i.title),
             a(INDEX, doc_path(i.of), portal.documents[i.of].doc_number),
+            publisher(portal, INDEX, i),
             esc("、".join(i.forms)),
             time_tag(i.published),
         ]
@@ -45,7 +48,7 @@ def index_page(portal: Portal, interps) -> Page:
     body += block(open_data(INDEX, [(feed_path("zcjd"), "订阅本栏目更新（Atom）", "")]))
     body += block(
         table(
-            "政策解读（按发布日期由新到旧）", ["标题", "解读的文件", "解读形式", "发布日期"], rows
+            "政策解读（按发布日期由新到旧）", ["标题", "解读的文件", "发布单位", "解读形式", "发布日期"], rows
         )
         if rows
         else '<p class="zwgk-empty">暂无政策解读。</p>'
@@ -72,7 +75,7 @@ def interpretation_page(portal: Portal, i) -> Page:
         ("解读形式", esc("、".join(i.forms))),
         ("发布日期", time_tag(i.published)),
     ]
-    body = block(fields_table("解读信息", pairs))
+    body = block(fields_table("解读信息", pairs)) + block(publisher_line(portal, path, i))
     body += heading(2, "解读内容") + block(f'<div class="zwgk-body">{safe_html(i.body)}</div>')
     if i.media:
         body += heading(2, "图解、音视频") + block(attachment_list(portal, path, i.media))
@@ -107,7 +110,7 @@ def interpretation_page(portal: Portal, i) -> Page:
         source=contact.department if contact else "",
         description=f"{doc.doc_number} 政策解读",
         crumbs=[(COLUMN, INDEX)],
-        search={"栏目": COLUMN, "年份": str(i.published.year)},
+        search={"栏目": COLUMN, "年份": str(i.published.year), "发布单位": portal.unit_of(i).name},
     )
 
 

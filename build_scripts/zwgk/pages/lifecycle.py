@@ -12,7 +12,6 @@ from . import areas, interpretation, normative, qa
 from .common import (
     Page,
     a,
-    area_path,
     block,
     cn_date,
     doc_path,
@@ -38,7 +37,8 @@ def _kinds(portal: Portal):
     for q in portal.records.qa.values():
         yield q, qa_path(q.id), qa.COLUMN, qa.INDEX, q.question
     for i in portal.records.items:
-        yield i, item_path(i), areas.COLUMN, area_path(i.column), i.title
+        title, _kind, crumbs = areas.item_home(portal, i)  # its key-area column, or its unit's category list
+        yield i, item_path(i), title, crumbs[-1][1], i.title
 
 
 def change_log(record) -> str:

@@ -15,6 +15,7 @@ from .common import (
     fields_table,
     heading,
     interp_path,
+    publisher_line,
     qa_path,
     safe_html,
     time_tag,
@@ -126,7 +127,7 @@ def document_page(portal: Portal, doc) -> Page:
         ("施行日期", time_tag(doc.effective)),
         ("有效期至", time_tag(doc.expires) if doc.expires else "长期"),
     ]
-    body += block(fields_table("文件要素", pairs))
+    body += block(fields_table("文件要素", pairs)) + block(publisher_line(portal, path, doc))
     relations = _relations(portal, doc, path)
     if relations:
         body += heading(2, "修改和废止情况") + block(
@@ -181,6 +182,7 @@ def document_page(portal: Portal, doc) -> Page:
             "发布机构": doc.issuer,
             "年份": str(doc.published.year),
             "主题分类": doc.topic,
+            "发布单位": portal.unit_of(doc).name,
         },
     )
 

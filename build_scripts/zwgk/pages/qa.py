@@ -17,6 +17,8 @@ from .common import (
     heading,
     interp_path,
     open_data,
+    publisher,
+    publisher_line,
     qa_path,
     rel,
     safe_html,
@@ -100,7 +102,7 @@ def qa_page(portal: Portal, q) -> Page:
         ("答复部门", esc(q.department or "—")),
         ("更新日期", time_tag(q.updated)),
     ]
-    body += block(fields_table("问答信息", pairs))
+    body += block(fields_table("问答信息", pairs)) + block(publisher_line(portal, path, q))
     return Page(
         path,
         q.question,
@@ -110,7 +112,7 @@ def qa_page(portal: Portal, q) -> Page:
         published=q.updated,
         source=q.department,
         crumbs=[("政策问答库", INDEX)],
-        search={"栏目": COLUMN, "主题分类": q.topic, "年份": str(q.updated.year)},
+        search={"栏目": COLUMN, "主题分类": q.topic, "年份": str(q.updated.year), "发布单位": portal.unit_of(q).name},
     )
 
 
@@ -143,6 +145,7 @@ def index_page(portal: Portal) -> Page:
             )
             items.append(
                 f"<li>{a(INDEX, qa_path(q.id), q.question)}{flag}"
+                f'<span class="zwgk-publisher">（{publisher(portal, INDEX, q)}）</span>'
                 f'<span class="zwgk-date">{time_tag(q.updated)}</span></li>'
             )
         body += heading(2, topic, TOPIC_ANCHORS[topic]) + block(

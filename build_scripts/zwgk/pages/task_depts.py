@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..dates import format_cn
 from ..portal import Portal
-from .common import Page, a, block, esc, heading, rel, table
+from ..units import find_unit
+from .common import Page, a, block, esc, heading, rel, table, unit_page
 from .task_parts import (
     COLUMN,
     INDEX,
@@ -40,6 +41,9 @@ def _dept_page(portal: Portal, tasklist, unit: str, role: dict, slugs, titles) -
         f"<p>{esc(unit)}在{esc(tasklist.title)}中牵头 {len(role['lead'])} 项、参与 {len(role['shared'])} 项任务；"
         f"截至{esc(format_cn(portal.as_of))}，其中已逾期未完成 {overdue} 项。</p>"
     )
+    found = find_unit(unit, portal.units)
+    if found is not None:
+        body += block(f'<p class="zwgk-lead">{a(path, unit_page(found), f"{found.name}政府信息公开专栏")}</p>')
     for label, key in (("牵头的任务", "lead"), ("参与的任务（责任单位、指导单位）", "shared")):
         body += heading(2, label)
         cards = "".join(

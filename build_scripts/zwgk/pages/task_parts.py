@@ -7,7 +7,8 @@ from ..load import iter_tasks
 from ..portal import Portal
 from ..records import TaskStatus
 from . import catalogue
-from .common import a, esc, page_url, rel, stable_slugs
+from ..units import find_unit
+from .common import a, esc, item_path, page_url, rel, stable_slugs, unit_page
 
 COLUMN = "重点工作任务"
 INDEX = "zdgz/index.md"
@@ -72,8 +73,19 @@ def deadline_text(task) -> str:
         return esc(task.deadline)
 
 
-def units(from_path: str, year: int, names, slugs) -> str:
-    return "、".join(a(from_path, dept_path(year, slugs[n]), n) for n in names) or "—"
+def units(from_path: str, year: int, names, slugs, platform=None) -> str:
+    """Each unit named links to its tasks; a unit of the platform (units.find_unit: 全称 or 简称) also to its
+    政府信息公开 column."""
+
+    def one(name: str) -> str:
+        html = a(from_path, dept_path(year, slugs[name]), name)
+        unit = find_unit(name, platform or {})
+        if unit is not None:
+            html += (f'<span class="zwgk-unit-link">（<a href="{esc(rel(from_path, unit_page(unit)))}" '
+                     f'aria-label="{esc(unit.name)}政府信息公开专栏">专栏</a>）</span>')
+        return html
+
+    return "、".join(one(n) for n in names) or "—"
 
 
 GENERATED = (
@@ -101,7 +113,7 @@ def evidence_titles(portal: Portal) -> dict[str, str]:
     titles.update({f"zcjd/{i.id}/": i.title for i in portal.interpretations.values()})
     titles.update({f"zcwd/{q.id}/": q.question for q in portal.qa.values()})
     titles.update({f"zdly/{c.id}/": c.title for c in portal.columns})
-    titles.update({f"zdly/{i.column}/{i.id}/": i.title for i in portal.items})
+    titles.update({page_url(item_path(i)): i.title for i in portal.items})
     for year, tasklist in portal.tasks.items():
         titles[page_url(year_path(year))] = tasklist.title
         titles[page_url(dept_index_path(year))] = f"{year}年重点工作任务：按部门查看"
@@ -140,11 +152,11 @@ def task_card(
     name = task.title or (task.requirement[:30] + ("……" if len(task.requirement) > 30 else ""))
     fields = [
         ("具体要求", esc(task.requirement)),
-        ("牵头单位", units(from_path, tasklist.year, task.lead, slugs)),
-        ("责任单位", units(from_path, tasklist.year, task.responsible, slugs)),
+        ("牵头单位", units(from_path, tasklist.year, task.lead, slugs, portal.units)),
+        ("责任单位", units(from_path, tasklist.year, task.responsible, slugs, portal.units)),
     ]
     if task.guide:
-        fields.append(("指导单位", units(from_path, tasklist.year, task.guide, slugs)))
+        fields.append(("指导单位", units(from_path, tasklist.year, task.guide, slugs, portal.units)))
     fields += [
         ("完成时限", deadline_text(task)),
         ("完成情况", task_state(portal, tasklist, task)),

@@ -2,7 +2,7 @@
  * zwgk-search-ui.js — the search page (content/search.md, markup in
  * overrides/partials/zwgk-search-page.html) on top of window.zwgkSearch (zwgk-search.js).
  *
- * - The state is in the address: ?q=低保&有效性=已废止&发布机构=…&sort=date-desc, so a result
+ * - The state is in the address: ?q=低保&有效性=已废止&发布单位=…&sort=date-desc, so a result
  *   list can be linked, reloaded and reached with the back button.
  * - A query runs when the form is submitted (Enter or the button), never on each key: every
  *   run announces its count in the live status line ("找到 N 条结果"), which must not chatter.
@@ -24,6 +24,7 @@
     { name: "栏目", kind: "select" },
     { name: "有效性", kind: "checkbox", note: "（规范性文件）",
       order: ["现行有效", "尚未生效", "已修改", "已废止", "已失效"] },
+    { name: "发布单位", kind: "select" },
     { name: "发布机构", kind: "select" },
     { name: "年份", kind: "select", newestFirst: true },
     { name: "主题分类", kind: "select" },
@@ -236,6 +237,8 @@
     var facts = el("p", { class: "zwgk-sp__facts" });
     var column = meta.column || first(filters["栏目"]);
     if (column) facts.appendChild(el("span", { class: "zwgk-sp__fact" }, "栏目：" + column));
+    var unit = first(filters["发布单位"]);
+    if (unit) facts.appendChild(el("span", { class: "zwgk-sp__fact" }, "发布单位：" + unit));
     var date = cnDate(meta.date);
     if (date) facts.appendChild(el("span", { class: "zwgk-sp__fact" }, "发布日期：" + date));
     var validity = meta.validity || first(filters["有效性"]);
