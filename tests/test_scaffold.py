@@ -172,8 +172,8 @@ def test_chinese_kind_names_and_other_kinds(project, zwgk):
 @pytest.mark.parametrize("args, message", [
     (["normative", "Bad_ID"], "标识“Bad_ID”不能用作文件名和网址"),
     (["tasks", "--year", "2023"], "2023.yml 已存在，未覆盖"),
-    (["item", "--column", "czyj"], "栏目“czyj”不在 columns.yml 中，是不是“czyjs”？"),
-    (["item"], "用 --column 指定重点领域栏目标识"),
+    (["item", "--column", "czyj"], "栏目“czyj”不在 columns.yml 中，也不是法定主动公开类别，是不是“czyjs”？"),
+    (["item"], "用 --column 指定重点领域栏目或法定主动公开类别的标识"),
     (["interpretation", "--of", "no-such"], "规范性文件“no-such”不存在"),
     (["notice"], "不认识的记录类型“notice”"),
     (["qa", "--date", "2026-02-30"], "--date 的值有误"),

@@ -112,3 +112,16 @@ def test_new_with_unit_numbers_per_unit_and_names_the_unit(root):
         new_record(root, "qa", dt.date(2025, 6, 1), unit="nope")
     qa = new_record(root, "qa", dt.date(2025, 6, 1), unit="cgz")
     assert qa.path.parent == root / "units" / "cgz" / "qa" and qa.path.stem == "qa-002"  # qa-001 is the county's
+
+
+def test_new_item_can_go_straight_under_a_category(root):
+    created = new_record(root, "item", dt.date(2025, 6, 1), unit="fgj", column="xzxk")
+    assert created.path.parent == root / "units" / "fgj" / "items" / "xzxk"
+    assert "issuer: 测试县发展和改革局" in created.path.read_text(encoding="utf-8")
+
+
+def test_personal_data_in_a_units_registry_entry_is_caught_but_its_office_phone_is_not(root):
+    write(root, "units/fgj/unit.yml", unit_yml() + "functions: 联系人张某，手机13912345678。\n")
+    found = problems(root)
+    assert any(p.startswith("tasks_yaml/units/fgj/unit.yml:6: 错误:") and "139****5678" in p for p in found), found
+    assert not any("1111111" in p for p in found)  # phone: 0000-1111111 is the unit's office number

@@ -24,13 +24,14 @@ from pathlib import Path
 from . import pii, scrub
 from .encoding import decode
 from .errors import Problem
-from .records import Attachment, Contact, DocNumber, ProjectFile, SiteContact, SitePath
+from .records import Attachment, Contact, DocNumber, ProjectFile, SiteContact, SitePath, Unit
 from .yamlnodes import where
 
 WAIVER_FIELD = "privacy_waiver"
 NOT_TEXT = {"index_number", "credit_code", "site_code", "domain", "email", "postcode", WAIVER_FIELD}
 NOT_TEXT_TYPES = (DocNumber, ProjectFile, SitePath)
-CONTACT_FIELDS = {(Contact, "phone"), (SiteContact, "phone"), (SiteContact, "fax"), (SiteContact, "address")}
+CONTACT_FIELDS = {(Contact, "phone"), (SiteContact, "phone"), (SiteContact, "fax"), (SiteContact, "address"),
+                  (Unit, "phone"), (Unit, "fax"), (Unit, "address")}
 OFFICE_FIELDS = {"name", "agency", "department", "issuer", "lead", "responsible", "guide"}
 MIN_TAIL = 4
 HINT = ("删除，或只保留部分号码（如 {masked}）；确需公开的（如依法公示），在本记录的 privacy_waiver 中写明"
@@ -47,10 +48,12 @@ class _Found:
 
 
 def _records(records):
-    """(record, waivers allowed) for every record, portal.yml and columns.yml first."""
+    """(record, waivers allowed) for every record, portal.yml, columns.yml and the units' unit.yml first."""
     yield records.portal, False
     for column in records.columns:
         yield column, False
+    for unit in records.units.values():  # a unit's office contacts are published on purpose; anything else is not
+        yield unit, False
     for kind in (records.normative, records.interpretations, records.qa):
         for record in kind.values():
             yield record, True

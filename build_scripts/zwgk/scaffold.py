@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .disclosure import BY_ID as CATEGORIES
 from .docnumber import normalise_doc_number
 from .errors import ZwgkError
 from .load import ID_RE
@@ -238,7 +239,8 @@ def _unit(root: Path, base: Path, day: dt.date, record_id: str | None, **_):
               "department": "办公室", "address": f"{PLACEHOLDER}：办公地址", "hours": "工作日上午 9:00—12:00，下午 14:00—17:30",
               "phone": f"{PLACEHOLDER}：咨询电话",
               "functions": Markdown(f"{PLACEHOLDER}：机构职能（按“三定”方案填写）。")}
-    return "unit", values, [f"单位标识 {base.name} 就是网址中的目录名（如 /bm/{base.name}/），用单位名称的拼音首字母",
+    return "unit", values, [f"单位标识 {base.name} 就是网址中的目录名（部门 /bm/{base.name}/，乡镇和街道 /xz/{base.name}/，"
+                            f"公共企事业单位 /qy/{base.name}/），用单位名称的拼音首字母",
                             "本单位的记录放在同一目录的 normative/、interpretations/、qa/、items/<栏目>/ 下；"
                             "CODEOWNERS 中给这个目录指定负责人（见使用指南）"]
 
@@ -287,13 +289,15 @@ def _qa(root: Path, base: Path, day: dt.date, record_id: str | None, basis: list
 
 def _item(root: Path, base: Path, day: dt.date, record_id: str | None, column: str | None = None, **_):
     columns = [_text(c.get("id")) for c in _read(root / "columns.yml").get("columns", []) if isinstance(c, dict)]
+    columns += list(CATEGORIES)  # or straight under a 法定主动公开 category (items/xzxk/ …)
     if not column:
-        raise ScaffoldError("用 --column 指定重点领域栏目标识，可选：" + "、".join(columns))
+        raise ScaffoldError("用 --column 指定重点领域栏目或法定主动公开类别的标识，可选：" + "、".join(columns))
     if column not in columns:
         import difflib
 
         close = difflib.get_close_matches(column, columns, n=1)
-        raise ScaffoldError(f"栏目“{column}”不在 columns.yml 中" + (f"，是不是“{close[0]}”？" if close else ""))
+        raise ScaffoldError(f"栏目“{column}”不在 columns.yml 中，也不是法定主动公开类别"
+                            + (f"，是不是“{close[0]}”？" if close else ""))
     record_id = record_id or _free_everywhere(root, f"items/{column}", f"{day.year}-{day:%m%d}")
     values = {"title": f"{PLACEHOLDER}：标题", "published": day,
               "issuer": _owner(root, base)["name"] or f"{PLACEHOLDER}：发布机构",
