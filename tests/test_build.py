@@ -137,3 +137,18 @@ def test_identical_input_gives_identical_output_byte_for_byte(project, tmp_path)
     assert any(name.startswith("pagefind/filter/") for name in a)
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_a_build_reads_the_records_once(project, monkeypatch):
+    """zwgk build checks the records and hands the same portal to the MkDocs adapter (no second load)."""
+    import zwgk.mkdocs_plugin as plugin
+    from zwgk.cli import main
+
+    loads = []
+    original = plugin.load_portal
+    monkeypatch.setattr(plugin, "load_portal", lambda *a: loads.append(a) or original(*a))
+    monkeypatch.chdir(project)
+    assert main(["build", "--as-of", "2026-11-22", "--no-search"]) == 0
+    assert loads == [] and (project / "site" / "gfxwj" / "index.html").is_file()
+    assert main(["build", "--as-of", "2026-11-21", "--no-search", "--records", "tasks_yaml"]) == 0
+    assert loads == [] and not plugin._LOADED  # handed over once, then gone

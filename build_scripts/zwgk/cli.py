@@ -104,7 +104,7 @@ def cmd_build(args) -> int:
     say("[2/3] 生成页面（MkDocs）……" + ("，[3/3] 建立中文搜索索引（Pagefind）" if not args.no_search else ""))
     _setup_logging()
     site = build_site(Path(args.config), as_of.isoformat(), Path(args.site_dir) if args.site_dir else None,
-                      search=not args.no_search, records=Path(args.records))
+                      search=not args.no_search, records=Path(args.records), portal=portal)
     pages = sum(1 for _ in site.rglob("*.html"))
     say(f"完成：{pages} 个页面写入 {site}（用时 {time.perf_counter() - started:.1f} 秒）")
     return 0

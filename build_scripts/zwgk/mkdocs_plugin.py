@@ -36,6 +36,17 @@ class ZwgkConfig(base.Config):
     search = c.Type(bool, default=True)
 
 
+# A portal `zwgk build` has already loaded and checked, handed over for the one build that follows, so the
+# records are read once per build (keyed by the records folder and the build date).
+_LOADED: dict[tuple[str, object], object] = {}
+
+
+def hand_over(portal) -> None:
+    """Let the next build of these records as of this date use portal instead of loading them again."""
+    _LOADED.clear()
+    _LOADED[(str(Path(portal.records.root).resolve()), portal.as_of)] = portal
+
+
 def _through_link(path: Path, top: Path) -> bool:
     """Whether path, or a folder between it and top, is a symbolic link (it could point anywhere)."""
     top = top.resolve()
@@ -64,7 +75,7 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
             return files
         try:
             as_of = parse_as_of(os.environ.get(AS_OF_ENV) or self.config.as_of)
-            portal = load_portal(self.records_dir, as_of)
+            portal = _LOADED.pop((str(self.records_dir), as_of), None) or load_portal(self.records_dir, as_of)
         except ZwgkError as exc:
             raise PluginError(f"记录有误，未生成网站：\n{exc}") from None
         for problem in portal.warnings:

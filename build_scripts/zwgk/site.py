@@ -26,7 +26,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from . import swap
 from .errors import BuildError, RecordError, ZwgkError
-from .mkdocs_plugin import AS_OF_ENV, RECORDS_ENV
+from .mkdocs_plugin import AS_OF_ENV, RECORDS_ENV, hand_over
 
 log = logging.getLogger("mkdocs.plugins.zwgk.serve")
 
@@ -55,8 +55,12 @@ def build_site(
     site_dir: Path | None = None,
     search: bool = True,
     records: Path | None = None,
+    portal=None,
 ) -> Path:
-    """mkdocs build (+ Pagefind) into a temporary folder, then swap it in place of site_dir."""
+    """mkdocs build (+ Pagefind) into a temporary folder, then swap it in place of site_dir.
+
+    portal: these records already loaded and checked as of this date (zwgk build), used instead of loading
+    them again."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -74,6 +78,8 @@ def build_site(
         try:
             with _plugin_env(as_of, records):
                 config = load_config(config_file=str(config_file), site_dir=str(building))
+                if portal is not None:
+                    hand_over(portal)
                 if "zwgk" in config.plugins:
                     config.plugins["zwgk"].config.search = search
                 build(config)
