@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -20,6 +21,7 @@ from .audit.export import report_files
 from .errors import ZwgkError
 from .export import export_files
 from .pages import render_pages, to_markdown
+from .pages.common import BLOCK_END, BLOCK_START
 from .pages.contact import fill_markers
 from .portal import load_portal
 from .swap import fault_point
@@ -35,6 +37,9 @@ class ZwgkConfig(base.Config):
     as_of = c.Type(str, default="")
     search = c.Type(bool, default=True)
 
+
+_BLOCK = re.compile(re.escape(BLOCK_START) + "(.*?)" + re.escape(BLOCK_END), re.S)
+_PLACEHOLDER = re.compile(r"<!--zwgk:(\d+)-->")
 
 # A portal `zwgk build` has already loaded and checked, handed over for the one build that follows, so the
 # records are read once per build (keyed by the records folder and the build date).
@@ -106,10 +111,27 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         self._rendered = 0
         return files
 
+    def on_page_content(self, html, page, config, files):
+        """Put back the finished HTML blocks on_page_markdown set aside (pages.common.block)."""
+        kept = self._blocks.pop(page.file.src_uri, None) if hasattr(self, "_blocks") else None
+        if kept:
+            html = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], html)
+        return html
+
     def on_page_markdown(self, markdown, page, config, files):
         """Hand-written pages get portal.yml's contact details; progress on long builds (every tenth)."""
         if getattr(page.file, "generated_by", None) != "zwgk" and getattr(self, "portal", None):
             markdown = fill_markers(markdown, self.portal)
+        if BLOCK_START in markdown:
+            kept: list[str] = []
+
+            def keep(m):
+                kept.append(m.group(1))
+                return f"<!--zwgk:{len(kept) - 1}-->"
+
+            markdown = _BLOCK.sub(keep, markdown)
+            self._blocks = getattr(self, "_blocks", {})
+            self._blocks[page.file.src_uri] = kept
         self._rendered = getattr(self, "_rendered", 0) + 1
         total = getattr(self, "_total_pages", 0)
         step = max(total // 10, 1)

@@ -256,9 +256,15 @@ def fields_table(caption: str, pairs: list[tuple[str, str]]) -> str:
     )
 
 
+# Raw HTML in a generated page is finished HTML: marked so that the adapter can hand it past the Markdown
+# parser (which would otherwise run its HTML parser over every table of a 5,000-row catalogue) and put it
+# back unchanged. Without the adapter the marks are comments.
+BLOCK_START, BLOCK_END = "<!--zwgk:html-->", "<!--/zwgk:html-->"
+
+
 def block(html_text: str) -> str:
     """Raw HTML placed in a Markdown page, kept apart by blank lines."""
-    return f"\n\n{html_text}\n\n"
+    return f"\n\n{BLOCK_START}{html_text}{BLOCK_END}\n\n"
 
 
 def feed_path(column_dir: str = "") -> str:
