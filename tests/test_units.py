@@ -125,3 +125,14 @@ def test_personal_data_in_a_units_registry_entry_is_caught_but_its_office_phone_
     found = problems(root)
     assert any(p.startswith("tasks_yaml/units/fgj/unit.yml:6: 错误:") and "139****5678" in p for p in found), found
     assert not any("1111111" in p for p in found)  # phone: 0000-1111111 is the unit's office number
+
+
+def test_an_empty_note_for_a_category_that_does_not_exist_is_an_error(root):
+    write(root, "units/fgj/unit.yml", unit_yml() + "empty_notes:\n  - {category: xzxx, note: 无}\n")
+    assert any(p.startswith("tasks_yaml/units/fgj/unit.yml:7: 错误: 法定主动公开内容没有“xzxx”这一类") for p in problems(root))
+
+
+def test_a_key_area_column_may_not_take_a_category_id(root):
+    text = (root / "columns.yml").read_text(encoding="utf-8")
+    write(root, "columns.yml", text + "  - {id: xzxk, title: 行政许可专栏}\n")
+    assert any("栏目标识“xzxk”与法定主动公开内容的类别“行政许可和对外管理服务”相同" in p for p in problems(root))

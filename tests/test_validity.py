@@ -74,7 +74,7 @@ def test_explicit_validity_that_agrees_gives_no_warning(tmp_path):
 
 
 def test_compute_validity_uses_latest_amendment(tmp_path):
-    portal = load_portal(records_copy(tmp_path), D(2024, 5, 1))
+    portal = load_portal(records_copy(tmp_path), D(2024, 7, 1))  # c-2024-3 is published on 2024-05-06
     doc = portal.documents["a-2023-1"]
     status = compute_validity(doc, portal.documents, ["b-2024-2", "c-2024-3"], D(2024, 7, 1))
     assert (status.state, status.by) == ("已修改", "c-2024-3")

@@ -65,13 +65,17 @@ def cmd_check(args) -> int:
         if named is None:
             raise
         return _report_named(exc.problems, named, args.strict)
+    for entry in portal.scheduled:  # 定时发布: each record and its day (not a warning)
+        if named is None or entry.record.file in named:
+            say(entry.format(portal.as_of))
     if named is not None:
         return _report_named(portal.warnings, named, args.strict, started)
     for problem in portal.warnings:
         say(problem.format())
     counts = (f"规范性文件 {len(portal.documents)} 件，解读 {len(portal.interpretations)} 篇，"
               f"问答 {len(portal.qa)} 条，重点领域信息 {len(portal.items)} 条，任务分工 {len(portal.tasks)} 份")
-    say(f"检查通过（{time.perf_counter() - started:.2f} 秒）：{counts}；警告 {len(portal.warnings)} 条。")
+    later = f"；定时发布 {len(portal.scheduled)} 条（见上）" if portal.scheduled else ""
+    say(f"检查通过（{time.perf_counter() - started:.2f} 秒）：{counts}{later}；警告 {len(portal.warnings)} 条。")
     return EXIT_RECORDS if args.strict and portal.warnings else 0
 
 

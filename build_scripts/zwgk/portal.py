@@ -14,6 +14,7 @@ from .files import references, unreferenced
 from .units import all_units, unit_problems
 from .load import Records, iter_tasks
 from .privacy import check_privacy
+from .schedule import split_scheduled
 from .records import QA, Column, Interpretation, Item, NormativeDocument
 from .validity import ValidityStatus, compute_validity
 from .yamlnodes import where
@@ -41,6 +42,9 @@ class Portal:
     files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: what published records name
     withdrawn: list[object] = field(default_factory=list)  # reviewed records withdrawn: a notice at their address
     units: dict = field(default_factory=dict)  # every publishing unit by id, the county government ('') first
+    # 定时发布: reviewed records dated after as_of (schedule.Scheduled, by day), absent from `records` and
+    # everything else here; `records` holds the records as of as_of
+    scheduled: list = field(default_factory=list)
 
     @property
     def config(self):
@@ -111,6 +115,11 @@ def check_references(records: Records) -> list[Problem]:
             problems.append(Problem(item.file, 1, 1, f"栏目“{item.column}”不在 columns.yml 中，也不是法定主动公开内容的类别",
                                     f"是不是“{close}”？" if close else "先在 columns.yml 中添加该栏目"))
     for column in records.columns:
+        if column.id in CATEGORIES_BY_ID:
+            line, col = where(column, "id")
+            problems.append(Problem(column.file, line, col,
+                                    f"栏目标识“{column.id}”与法定主动公开内容的类别“{CATEGORIES_BY_ID[column.id].title}”相同",
+                                    "两者的信息都放在 items/<标识>/ 下，会分不清：给栏目换一个标识"))
         if column.category and column.category not in CATEGORIES_BY_ID:
             line, col = where(column, "category")
             problems.append(Problem(column.file, line, col, f"法定主动公开类别“{column.category}”不存在",
@@ -276,9 +285,11 @@ def link(records: Records, as_of: dt.date) -> Portal:
     unreviewed = [r for kind in (records.normative, records.interpretations, records.qa)
                   for r in kind.values() if not _reviewed(r)]
     unreviewed += [i for i in records.items if not _reviewed(i)]
+    # 定时发布: records dated after as_of do not exist yet for anyone reading the portal (pages, audit)
+    records, scheduled = split_scheduled(records, as_of, {id(r) for r in unreviewed})
     withdrawn = [r for kind in (records.normative, records.interpretations, records.qa) for r in kind.values()
-                 if _reviewed(r) and r.withdrawn]
-    withdrawn += [i for i in records.items if _reviewed(i) and i.withdrawn]
+                 if _reviewed(r) and r.withdrawn and r.withdrawn.date <= as_of]
+    withdrawn += [i for i in records.items if _reviewed(i) and i.withdrawn and i.withdrawn.date <= as_of]
     excluded = {id(r) for r in unreviewed + withdrawn}
     all_docs = records.normative
     documents = {k: v for k, v in all_docs.items() if id(v) not in excluded}
@@ -289,14 +300,16 @@ def link(records: Records, as_of: dt.date) -> Portal:
     amended_by: dict[str, list[str]] = defaultdict(list)
     amends: dict[str, list[str]] = defaultdict(list)
     repeals: dict[str, list[str]] = defaultdict(list)
-    for doc in all_docs.values():
+    for doc in all_docs.values():  # a link to a document not published yet (定时发布) does not exist yet
         for a in doc.amended_by:
-            _add(amended_by[doc.id], a)
-            _add(amends[a], doc.id)
+            if a in all_docs:
+                _add(amended_by[doc.id], a)
+                _add(amends[a], doc.id)
         for t in doc.amends:
-            _add(amends[doc.id], t)
-            _add(amended_by[t], doc.id)
-        if doc.repealed_by:
+            if t in all_docs:
+                _add(amends[doc.id], t)
+                _add(amended_by[t], doc.id)
+        if doc.repealed_by in all_docs:
             _add(repeals[doc.repealed_by], doc.id)
 
     validity = {d.id: compute_validity(d, all_docs, amended_by[d.id], as_of) for d in documents.values()}
@@ -328,7 +341,7 @@ def link(records: Records, as_of: dt.date) -> Portal:
     files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}
     return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
                   dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files,
-                  withdrawn, all_units(records))
+                  withdrawn, all_units(records), scheduled)
 
 
 def _add(lst: list[str], value: str) -> None:

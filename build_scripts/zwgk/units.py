@@ -8,6 +8,7 @@ unit named in a task list to its record.
 from __future__ import annotations
 
 from .creditcode import credit_code_problem
+from .disclosure import BY_ID as CATEGORIES
 from .errors import Problem
 from .records import Markdown, PortalConfig, Unit
 from .yamlnodes import where
@@ -69,6 +70,12 @@ def unit_problems(records) -> list[Problem]:
                                      "每个单位只登记一次：删除重复的单位目录，或改正名称、代码"))
             elif value:
                 seen[value] = unit
+    for unit in records.units.values():
+        for note in unit.empty_notes:
+            if note.category not in CATEGORIES:
+                line, col = where(note, "category")
+                found.append(Problem(unit.file, line, col, f"法定主动公开内容没有“{note.category}”这一类",
+                                     "可选：" + "、".join(f"{c.id}（{c.title}）" for c in CATEGORIES.values())))
     for doc in records.normative.values():
         unit = units.get(doc.unit or ROOT)
         prefix = doc.index_number.split("/", 1)[0].strip()

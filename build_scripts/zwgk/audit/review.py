@@ -50,7 +50,7 @@ def check(ctx) -> list[Finding]:
                 missing=_missing(record.review),
             )
         )
-    unreviewed = {id(r) for r in portal.unreviewed}
+    unreviewed = {id(r) for r in portal.unreviewed + portal.withdrawn}  # a withdrawn one has its own notice
     for interp in sorted(portal.records.interpretations.values(), key=lambda i: i.id):
         if id(interp) not in unreviewed and interp.id not in portal.interpretations:
             doc = portal.records.normative[interp.of]

@@ -71,7 +71,7 @@ def changers(doc, portal) -> list[tuple[str, str, Target]]:
                 doc.unit or "",
             )
         result.append(("修改", amender, target))
-    if doc.repealed_by:
+    if doc.repealed_by in portal.records.normative:  # a repealer not published yet (定时发布) is not there yet
         result.append(("废止", doc.repealed_by, doc_target(doc, "repealed_by")))
     return result
 

@@ -91,7 +91,7 @@ def _relations(portal: Portal, doc, path: str) -> str:
 
     groups = [
         ("修改本文件的文件", portal.amended_by.get(doc.id, [])),
-        ("废止本文件的文件", [doc.repealed_by] if doc.repealed_by else []),
+        ("废止本文件的文件", [doc.repealed_by] if doc.repealed_by in docs else []),  # not a scheduled one
         ("本文件修改的文件", portal.amends.get(doc.id, [])),
         ("本文件废止的文件", portal.repeals.get(doc.id, [])),
     ]

@@ -36,11 +36,13 @@ __all__ = ["COLUMN", "INDEX", "TOPICS", "qa_path", "pages", "stale_basis", "pend
 
 
 def stale_basis(portal: Portal, q) -> list[str]:
-    """Basis documents no longer 现行有效 (已修改, 已废止, 已失效) or not published."""
+    """Basis documents no longer 现行有效 (已修改, 已废止, 已失效) or not published (a document scheduled for a
+    later day, 定时发布, is not there yet: not counted)."""
     return [
         b
         for b in q.basis
-        if b not in portal.documents or portal.validity[b].state not in ("现行有效", "尚未生效")
+        if b in portal.records.normative
+        and (b not in portal.documents or portal.validity[b].state not in ("现行有效", "尚未生效"))
     ]
 
 
