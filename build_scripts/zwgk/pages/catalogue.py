@@ -17,6 +17,8 @@ from .common import (
     feed_path,
     heading,
     open_data,
+    page_chunks,
+    pager,
     publisher,
     stable_slugs,
     table,
@@ -55,8 +57,9 @@ def year_path(year: int) -> str:
     return f"gfxwj/nf/{year}/index.md"
 
 
-def doc_table(portal: Portal, from_path: str, docs, caption: str, publishers: bool = True) -> str:
-    """The documents with number, issuer, 发布单位 (left out in a unit's own library), date and validity."""
+def doc_table(portal: Portal, from_path: str, docs, caption: str, publishers: bool = True, start: int = 1) -> str:
+    """The documents with number, issuer, 发布单位 (left out in a unit's own library), date and validity;
+    rows numbered from start (a later page of a long list)."""
     if not docs:
         return '<p class="zwgk-empty">暂无此类文件。</p>'
     rows = [
@@ -69,7 +72,7 @@ def doc_table(portal: Portal, from_path: str, docs, caption: str, publishers: bo
             time_tag(d.published),
             validity_badge(portal, d.id, from_path),
         ]
-        for n, d in enumerate(docs, 1)
+        for n, d in enumerate(docs, start)
     ]
     return table(
         caption,
@@ -179,36 +182,44 @@ def pages(portal: Portal) -> list[Page]:
     body += block(f'<p class="zwgk-lead">{a(INDEX, CATALOGUE, CATALOGUE_TITLE)}</p>')
     body += heading(2, "分类浏览") + block(_views_nav(list(groups.items())))
     body += block(open_data(INDEX, DATA_ALL + [(feed_path("gfxwj"), "订阅本栏目更新（Atom）", "")]))
-    body += heading(2, "全部文件") + block(
-        doc_table(portal, INDEX, docs, "规范性文件目录（按发布日期由新到旧）")
-    )
-    result = [
-        Page(
-            INDEX,
-            COLUMN,
-            body,
-            column=COLUMN,
-            column_type=COLUMN_TYPE,
-            in_nav=True,
-            description=f"{portal.config.name}规范性文件库",
-        )
-    ]
-    for v in all_views:
-        extra = block(open_data(CATALOGUE, DATA_IN_FORCE)) if v.path == CATALOGUE else ""
-        body = (
-            block(f"<p>{esc(v.intro)}</p>")
-            + extra
-            + block(doc_table(portal, v.path, v.docs, v.title))
+    caption = "规范性文件目录（按发布日期由新到旧）"
+    result = []
+    chunks = page_chunks(INDEX, docs)
+    for path, n, first, rows in chunks:
+        listed = heading(2, "全部文件") + block(
+            pager(path, chunks, n, len(docs)) + doc_table(portal, path, rows, caption, start=first)
+            + pager(path, chunks, n, len(docs))
         )
         result.append(
             Page(
-                v.path,
-                v.title,
-                body,
+                path,
+                COLUMN if n == 1 else f"{COLUMN}（第 {n} 页）",
+                (body if n == 1 else "") + listed,
                 column=COLUMN,
                 column_type=COLUMN_TYPE,
-                crumbs=[(COLUMN, INDEX)],
-                description=f"{portal.config.name}{v.title}",
+                in_nav=n == 1,
+                crumbs=[] if n == 1 else [(COLUMN, INDEX)],
+                description=f"{portal.config.name}规范性文件库",
             )
         )
+    for v in all_views:
+        extra = block(open_data(CATALOGUE, DATA_IN_FORCE)) if v.path == CATALOGUE else ""
+        chunks = page_chunks(v.path, v.docs)
+        for path, n, first, rows in chunks:
+            table_html = doc_table(portal, path, rows, v.title, start=first)
+            body = (
+                (block(f"<p>{esc(v.intro)}</p>") + extra if n == 1 else "")
+                + block(pager(path, chunks, n, len(v.docs)) + table_html + pager(path, chunks, n, len(v.docs)))
+            )
+            result.append(
+                Page(
+                    path,
+                    v.title if n == 1 else f"{v.title}（第 {n} 页）",
+                    body,
+                    column=COLUMN,
+                    column_type=COLUMN_TYPE,
+                    crumbs=[(COLUMN, INDEX)] + ([(v.title, v.path)] if n > 1 else []),
+                    description=f"{portal.config.name}{v.title}",
+                )
+            )
     return result

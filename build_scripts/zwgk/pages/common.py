@@ -246,6 +246,39 @@ def table(caption: str, headers: list[str], rows: list[list[str]], cls: str = "z
     )
 
 
+LIST_PAGE_SIZE = 200  # rows of a long list per page: at 20,000 documents a page stays a few tens of KB gzipped
+
+
+def page_chunks(path: str, items: list, size: int | None = None) -> list[tuple[str, int, int, list]]:
+    """A long list cut into pages: (page path, number, first row number, rows). The first page keeps the list's
+    own path; page n goes to <list>/p/<n>.md (a record id cannot clash: its page is <list>/<id>.md)."""
+    size = size or LIST_PAGE_SIZE
+    base = path.removesuffix("/index.md") if path.endswith("/index.md") else path.removesuffix(".md")
+    chunks = [items[k : k + size] for k in range(0, len(items), size)] or [[]]
+    return [(path if n == 1 else f"{base}/p/{n}.md", n, (n - 1) * size + 1, rows)
+            for n, rows in enumerate(chunks, 1)]
+
+
+def pager(from_path: str, chunks: list[tuple[str, int, int, list]], current: int, total: int) -> str:
+    """The page links of a cut list ('' when it fits on one page): 第 n 页，共 m 页, previous, each page, next."""
+    if len(chunks) < 2:
+        return ""
+    links = []
+    for target, n, first, rows in chunks:
+        label = f"{first}–{first + len(rows) - 1}"
+        if n == current:
+            links.append(f'<li><span aria-current="page">第 {n} 页（{label}）</span></li>')
+        else:
+            links.append(f"<li>{a(from_path, target, f'第 {n} 页（{label}）')}</li>")
+    prev = chunks[current - 2][0] if current > 1 else None
+    nxt = chunks[current][0] if current < len(chunks) else None
+    steps = (a(from_path, prev, "上一页") if prev else "") + (a(from_path, nxt, "下一页") if nxt else "")
+    return (
+        f'<nav class="zwgk-pager" aria-label="分页"><p>共 {total} 条，分 {len(chunks)} 页，这是第 {current} 页。'
+        f'{steps}</p><ul>{"".join(links)}</ul></nav>'
+    )
+
+
 def fields_table(caption: str, pairs: list[tuple[str, str]]) -> str:
     """A two-column element table (名称 | value); values are already-safe HTML."""
     rows = "".join(f'<tr><th scope="row">{esc(k)}</th><td>{v}</td></tr>' for k, v in pairs)

@@ -1,0 +1,59 @@
+"""Long lists are cut into pages (pages.common.page_chunks/pager): every document once, in order, each page
+linking every other, the first page at the list's own address."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from helpers import DOC, REVIEW, records_copy, write
+from zwgk.pages import common, render_pages
+from zwgk.portal import load_portal
+
+AS_OF = dt.date(2026, 11, 22)
+
+
+@pytest.fixture
+def pages(tmp_path, monkeypatch):
+    root = records_copy(tmp_path)
+    for n in range(1, 13):
+        text = DOC.replace("9号", f"{n + 100}号").replace("2025-00009", f"2025-{n + 100:05d}")
+        text = text.replace("published: 2025-01-05", f"published: 2025-01-{n + 5:02d}")
+        write(root, f"normative/gen-{n}.yml", text + REVIEW)
+    monkeypatch.setattr(common, "LIST_PAGE_SIZE", 5)
+    portal = load_portal(root, AS_OF)
+    return portal, {p.path: p for p in render_pages(portal)}
+
+
+def listed(page) -> list[str]:
+    return re.findall(r'<td>(\d+)</td><td><a href="(?:[^"]*/)?(gen-\d+|[a-e]-\d{4}-\d)/"', page.body)
+
+
+def test_the_library_is_cut_into_pages_and_every_document_is_listed_once_in_order(pages):
+    portal, by_path = pages
+    count = len(portal.documents)  # 12 generated + the fixture's own
+    paths = ["gfxwj/index.md"] + [f"gfxwj/p/{n}.md" for n in range(2, (count + 4) // 5 + 1)]
+    assert [p for p in paths if p in by_path] == paths and f"gfxwj/p/{len(paths) + 1}.md" not in by_path
+    rows = [row for path in paths for row in listed(by_path[path])]
+    assert [int(n) for n, _ in rows] == list(range(1, count + 1))
+    assert [i for _, i in rows] == [d.id for d in portal.documents_newest_first()]
+    second = by_path["gfxwj/p/2.md"]
+    assert second.title == "规范性文件库（第 2 页）" and not second.in_nav
+    assert 'aria-current="page">第 2 页（6–10）' in second.body
+    assert 'href="../../">第 1 页（1–5）' in second.body and 'href="../3/">下一页' in second.body
+    assert "分类浏览" in by_path["gfxwj/index.md"].body and "分类浏览" not in second.body
+
+
+def test_a_view_is_cut_too_and_a_short_list_has_no_pager(pages):
+    portal, by_path = pages
+    from zwgk.pages.catalogue import year_path
+
+    in_2025 = [d.id for d in portal.documents_newest_first() if d.published.year == 2025]
+    first = year_path(2025)
+    chunks = common.page_chunks(first, in_2025)
+    assert [path for path, *_ in chunks] == [first, "gfxwj/nf/2025/p/2.md", "gfxwj/nf/2025/p/3.md"]
+    rows = [i for path, *_ in chunks for _, i in listed(by_path[path])]
+    assert rows == in_2025
+    short = by_path[year_path(2023)]
+    assert listed(short) and 'class="zwgk-pager"' not in short.body
