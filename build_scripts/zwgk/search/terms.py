@@ -39,6 +39,7 @@ text; :func:`decode` turns them back into the original (see ``bundle.py``).
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -97,6 +98,7 @@ _HAN_RANGES = (
 HAN, WORD, OTHER = "H", "W", "O"
 
 
+@functools.cache  # called for every character of every page: a text uses a few thousand distinct ones
 def char_class(c: str) -> str:
     """HAN, WORD (any other letter or digit) or OTHER (punctuation, space, symbol)."""
     if c == PAD or not c.isalnum():
