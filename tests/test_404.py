@@ -114,7 +114,7 @@ def test_404_page_is_styled_chinese_and_leads_home_and_to_search(nginx, sub_site
         csp: window.__cspViolations})""")
     assert state["header"] == THEME_RED and state["button"] == THEME_RED, state
     assert "找不到您要访问的页面" in state["h1"] and state["title"].startswith("找不到页面")
-    assert "主办：" in state["footer"] and state["lang"] == "zh-CN"
+    assert "主办单位：" in state["footer"] and state["lang"] == "zh-CN"
     assert state["scripted"] and state["csp"] == [], state
     violations = run_axe(page, base, {"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert violations == [], format_violations({f"{prefix}{MISSING}": violations})

@@ -26,6 +26,8 @@ class LinkParser(HTMLParser):
             self._nav_depth += 1
         elif self._nav_depth and tag == "nav":
             self._nav_depth += 1
+        if tag == "a" and "zwgk-external" in (attrs.get("class") or ""):
+            return  # a link to another host (footer), marked as leaving the site: followed, never loaded
         for key in ("href", "src"):
             if attrs.get(key):
                 self.links.append(attrs[key])

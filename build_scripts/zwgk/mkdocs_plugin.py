@@ -24,6 +24,8 @@ from .pages import render_pages, to_markdown
 from .pages.common import BLOCK_END, BLOCK_START
 from .pages.contact import fill_markers
 from .portal import load_portal
+from .siteinfo import site_context
+from .sitemaps import site_files
 from .swap import fault_point
 
 log = logging.getLogger("mkdocs.plugins.zwgk")
@@ -73,6 +75,7 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         self.records_dir = (base_dir / (os.environ.get(RECORDS_ENV) or self.config.records)).resolve()
         if str(self.records_dir) not in [str(Path(w).resolve()) for w in config.watch]:
             config.watch.append(str(self.records_dir))
+        config.theme.static_templates.discard("sitemap.xml")  # ours has absolute URLs (zwgk.sitemaps)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -105,6 +108,14 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         for uri, content in export_files(portal).items():  # Atom feeds, CSV/JSON open data
             files.append(File.generated(config, uri, content=content))
         for uri, content in report.items():
+            files.append(File.generated(config, uri, content=content))
+        hand_written = [f.src_uri for f in files
+                        if f.is_documentation_page() and getattr(f, "generated_by", "") != "zwgk"]
+        ours = site_files(portal, pages, hand_written)  # sitemap.xml (with a domain), robots.txt
+        for uri in {"sitemap.xml", *ours}:  # the theme's sitemap.xml template would be copied raw: never
+            if files.get_file_from_path(uri) is not None:
+                files.remove(files.get_file_from_path(uri))
+        for uri, content in ours.items():
             files.append(File.generated(config, uri, content=content))
         log.info(f"zwgk: 截至 {as_of.isoformat()}，生成 {len(pages)} 个页面")
         self._total_pages = sum(1 for f in files if f.is_documentation_page())
@@ -141,10 +152,7 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
 
     def on_page_context(self, context, page, config, nav):
         if self.config.enabled and getattr(self, "portal", None):
-            cfg = self.portal.config
-            context["zwgk_site"] = {"name": cfg.name, "domain": cfg.domain, "site_code": cfg.site_code,
-                                    "agency": cfg.agency, "as_of": self.portal.as_of.isoformat(),
-                                    "phone": cfg.contact.phone, "email": cfg.contact.email}
+            context["zwgk_site"] = site_context(self.portal)  # meta tags and footer (zwgk.siteinfo)
         return context
 
     def on_template_context(self, context, template_name, config):

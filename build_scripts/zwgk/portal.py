@@ -15,6 +15,7 @@ from .units import all_units, unit_problems
 from .load import Records, iter_tasks
 from .privacy import check_privacy
 from .schedule import split_scheduled
+from .siteinfo import site_problems
 from .records import QA, Column, Interpretation, Item, NormativeDocument
 from .validity import ValidityStatus, compute_validity
 from .yamlnodes import where
@@ -280,6 +281,7 @@ def _reviewed(record) -> bool:
 def link(records: Records, as_of: dt.date) -> Portal:
     """Cross-reference records as of a date. Raises RecordError on broken references."""
     found = check_references(records) + check_privacy(records)  # 保密审查: personal data, attachments' metadata
+    found += site_problems(records)  # the footer's 备案号, 标识 and links (国办发〔2017〕47号)
     if any(p.severity == "错误" for p in found):
         raise RecordError(found + records.warnings)
     unreviewed = [r for kind in (records.normative, records.interpretations, records.qa)

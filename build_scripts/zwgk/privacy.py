@@ -6,7 +6,8 @@ block), with the masked value only. A record may publish one on purpose with a r
 
 Records are walked generically (every str field, at any depth, of every record kind, portal.yml and columns.yml),
 so a new field is covered without touching this module. Not scanned: fields the loader fills in, the waivers
-themselves, and identifiers that are not free text (文号、索引号、统一社会信用代码、网站标识码、文件路径、网站路径).
+themselves, and identifiers that are not free text (文号、索引号、统一社会信用代码、网站标识码、备案号、网址、文件路径、
+网站路径).
 Contact fields (解读的联系电话, portal.yml 的电话、传真、地址) are meant for publishing an office's contact
 details: phone numbers and addresses there are not hits, and their numbers are official wherever they appear.
 
@@ -28,7 +29,8 @@ from .records import Attachment, Contact, DocNumber, ProjectFile, SiteContact, S
 from .yamlnodes import where
 
 WAIVER_FIELD = "privacy_waiver"
-NOT_TEXT = {"index_number", "credit_code", "site_code", "domain", "email", "postcode", WAIVER_FIELD}
+NOT_TEXT = {"index_number", "credit_code", "site_code", "domain", "email", "postcode", WAIVER_FIELD,
+            "icp", "police_record", "conac_url", "error_report_url", "url"}  # 备案号 and web addresses
 NOT_TEXT_TYPES = (DocNumber, ProjectFile, SitePath)
 CONTACT_FIELDS = {(Contact, "phone"), (SiteContact, "phone"), (SiteContact, "fax"), (SiteContact, "address"),
                   (Unit, "phone"), (Unit, "fax"), (Unit, "address")}

@@ -165,6 +165,14 @@ class SiteContact:
 
 
 @dataclass(kw_only=True)
+class SiteLink:
+    """页脚中指向其他网站的一个链接（留言平台、政务新媒体账号）."""
+
+    name: str = f("名称", "链接上显示的文字，如 示例县人民政府微信公众号")
+    url: str = f("网址", "以 https:// 或 http:// 开头")
+
+
+@dataclass(kw_only=True)
 class AnnualFigures:
     """政府信息公开工作年度报告 第二十条(一) 所填数字."""
 
@@ -269,6 +277,17 @@ class PortalConfig:
     domain: str = f("网站域名", "SiteDomain", default="")
     credit_code: str = f("统一社会信用代码", "索引号前缀", default="")
     contact: SiteContact = f("联系方式", default=None)
+    # 页脚 (政府网站发展指引 国办发〔2017〕47号): what an inspector looks for at the foot of every page
+    icp: str = f("ICP备案号", "如 蜀ICP备00000000号；页脚链接到工业和信息化部政务服务平台（ICP/IP地址/域名信息备案管理系统）",
+                 default="")
+    police_record: str = f("公安机关备案号", "如 川公网安备51172202000001号；页脚链接到全国互联网安全管理服务平台上本网站的备案信息",
+                           default="")
+    conac_url: str = f("党政机关网站标识链接", "机构编制部门为本网站核发的开办单位标识核验地址；页脚的党政机关网站标识链接到这里",
+                       default="")
+    error_report_url: str = f("我为政府网站找错", "“我为政府网站找错”入口网址；默认为全国政府网站找错平台，应改为本网站自己的入口",
+                              default="https://zfwzzc.www.gov.cn/")
+    message_board: SiteLink | None = f("留言平台", "12345 政务服务便民热线网上平台或留言、信箱：名称和网址", default=None)
+    new_media: list[SiteLink] = f("政务新媒体", "本单位的政务微博、微信公众号、客户端等：每项名称和网址", default=[])
     annual_report: list[AnnualFigures] = f("年报数字", "政府信息公开年报中填报的数字", default=[])
     audit: AuditThresholds = f("检查阈值", default=None)
     limits: InputLimits = f("读取上限", "记录文件大小、嵌套层数和字段字数的上限", default=None)

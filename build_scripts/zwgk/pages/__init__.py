@@ -5,10 +5,11 @@ from __future__ import annotations
 import yaml
 
 from ..portal import Portal
-from . import areas, catalogue, home, interpretation, lifecycle, normative, qa, report, task_depts, tasks, units
+from . import areas, catalogue, home, interpretation, lifecycle, normative, qa, report, task_depts, tasks, units, wzdt
 from .common import Page, esc, page_url
 
-COLUMN_MODULES = (home, catalogue, normative, interpretation, qa, areas, units, tasks, task_depts, report, lifecycle)
+COLUMN_MODULES = (home, catalogue, normative, interpretation, qa, areas, units, tasks, task_depts, report, lifecycle,
+                  wzdt)
 
 
 def render_pages(portal: Portal) -> list[Page]:
