@@ -40,7 +40,7 @@ def yaml12(node):
     if isinstance(node, yaml.SequenceNode):
         return [yaml12(v) for v in node.value]
     value = node.value
-    if node.style is None:
+    if not node.style:  # plain (None from PyYAML's Python parser, "" from libyaml)
         if value in ("", "~", "null", "Null", "NULL"):
             return None
         if value in ("true", "True", "TRUE", "false", "False", "FALSE"):
