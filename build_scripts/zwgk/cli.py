@@ -358,7 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="按模板新建一条记录（带中文注释、今天的日期、下一个索引号）")
     p.add_argument("kind", metavar="类型",
                    help="normative（规范性文件）、interpretation（解读）、qa（问答）、item（重点领域信息）、tasks（任务分工）、"
-                   "unit（发布单位，与 --unit 一起用）")
+                   "unit（发布单位，与 --unit 一起用）、consultation（意见征集）、proposal（建议提案办理结果）")
     p.add_argument("id", nargs="?", default=None, metavar="标识",
                    help="文件名（不含 .yml），只用小写字母、数字和连字符；不填则自动取名")
     common(p, as_of=False)

@@ -149,3 +149,10 @@ def parse_deadline(value: object, year: int) -> Deadline:
         if kind == "mid_year":
             return Deadline(raw, dt.date(int(groups[0] or year), 6, 30))
     raise DateFormatError(f"无法识别的完成时限“{raw}”")
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months later (clamped to that month's last day: 1月31日 + 1 → 2月28日)."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

@@ -15,11 +15,14 @@ from .records import (
     QA,
     Column,
     ColumnsFile,
+    Consultation,
+    DecisionCatalogue,
     Interpretation,
     InputLimits,
     Item,
     NormativeDocument,
     PortalConfig,
+    Proposal,
     Redirect,
     RedirectsFile,
     TaskList,
@@ -35,10 +38,14 @@ RECORD_FOLDERS = {
     "interpretations": Interpretation,
     "qa": QA,
     "tasks": TaskList,
+    "consultations": Consultation,  # 公众参与 (#16)
+    "decisions": DecisionCatalogue,
+    "proposals": Proposal,
 }
 KNOWN_ENTRIES = {"portal.yml", "columns.yml", "redirects.yml", "items", "files", "schemas", "README.md", "units",
                  *RECORD_FOLDERS}
-UNIT_FOLDERS = ("normative", "interpretations", "qa", "items")  # what a unit's folder may hold besides unit.yml
+UNIT_FOLDERS = ("normative", "interpretations", "qa", "items",
+                "consultations", "decisions", "proposals")  # what a unit's folder may hold besides unit.yml
 
 
 @dataclass
@@ -57,11 +64,16 @@ class Records:
     files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: regular files, no links
     redirects: list[Redirect] = field(default_factory=list)  # redirects.yml (optional)
     units: dict[str, Unit] = field(default_factory=dict)  # units/<id>/unit.yml; the county government is portal.yml
+    # 公众参与 (#16): consultations/, decisions/ (重大行政决策事项目录), proposals/ (建议提案), here or a unit's
+    consultations: dict[str, Consultation] = field(default_factory=dict)
+    decisions: dict[str, DecisionCatalogue] = field(default_factory=dict)
+    proposals: dict[str, Proposal] = field(default_factory=dict)
 
     def all(self) -> list:
         """Every record, whatever its kind."""
         return [*self.normative.values(), *self.interpretations.values(), *self.qa.values(), *self.items,
-                *self.tasks.values(), *self.units.values()]
+                *self.tasks.values(), *self.units.values(), *self.consultations.values(),
+                *self.decisions.values(), *self.proposals.values()]
 
 
 def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
@@ -156,7 +168,7 @@ def load_records(root: Path) -> Records:
             continue
         if entry.name not in KNOWN_ENTRIES and not entry.name.startswith("."):
             problems.append(Problem(f"{rootname}/{entry.name}", 1, 1, f"未知的文件或目录“{entry.name}”，已忽略",
-                                    "记录放在 normative/、interpretations/、qa/、items/<栏目>/、tasks/ 下", "警告"))
+                                    "记录放在 normative/、interpretations/、qa/、items/<栏目>/、tasks/、consultations/、decisions/、proposals/ 下", "警告"))
 
     portal = _single(root / "portal.yml", root, PortalConfig, problems)
     limits = portal.limits if portal not in (None, INVALID) else InputLimits()
@@ -195,7 +207,8 @@ def load_records(root: Path) -> Records:
         raise RecordError(problems)
     return Records(root, portal, columns, loaded["normative"], loaded["interpretations"], loaded["qa"],
                    items, tasks, warnings=[p for p in problems if p.severity != "错误"], files=present,
-                   redirects=redirects, units=units)
+                   redirects=redirects, units=units, consultations=loaded["consultations"],
+                   decisions=loaded["decisions"], proposals=loaded["proposals"])
 
 
 def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, items: list, problems: list[Problem],
@@ -271,7 +284,7 @@ def _load_units(root: Path, loaded: dict, items: list, problems: list[Problem], 
             if entry.name not in (*UNIT_FOLDERS, "unit.yml") and not entry.name.startswith("."):
                 problems.append(Problem(f"{rel}/{unit_dir.name}/{entry.name}", 1, 1,
                                         f"未知的文件或目录“{entry.name}”，已忽略",
-                                        "单位目录中放 unit.yml 和 normative/、interpretations/、qa/、items/<栏目>/",
+                                        "单位目录中放 unit.yml 和 normative/、interpretations/、qa/、items/<栏目>/、consultations/、decisions/、proposals/",
                                         "警告"))
         units[unit.id] = unit
         _load_folder(unit_dir, root, unit.id, UNIT_FOLDERS, loaded, items, problems, limits)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from .consultation import Participation, link_participation, participation_problems
 from .datecheck import changes_too_early, document_conflicts, interpretation_too_early
 from .dates import DateFormatError, format_cn, parse_deadline
 from .errors import Problem, RecordError
@@ -46,6 +47,8 @@ class Portal:
     # 定时发布: reviewed records dated after as_of (schedule.Scheduled, by day), absent from `records` and
     # everything else here; `records` holds the records as of as_of
     scheduled: list = field(default_factory=list)
+    # 公众参与 (#16): consultations with their state as of as_of, 事项目录, 建议提案, linked to documents
+    participation: Participation = field(default_factory=Participation)
 
     @property
     def config(self):
@@ -137,14 +140,16 @@ def check_references(records: Records) -> list[Problem]:
                 problems.append(Problem(tasklist.file, line, col, str(exc),
                                         "写作日期（2023-06-30），或 年底前、6月底前、8月31日、持续推进、长期坚持、及时公开"))
     problems += unreferenced(records.root, records.files, references(records.all()))
-    for record in [*docs.values(), *records.interpretations.values(), *records.items]:
-        for name in ("attachments", "media"):
+    for record in [*docs.values(), *records.interpretations.values(), *records.items,
+                   *records.consultations.values()]:
+        for name in ("attachments", "media", "draft_files", "explanation_files"):
             for att in getattr(record, name, []):
                 if att.path not in records.files and not (records.root / att.path).is_symlink():
                     line, col = where(att, "path")
                     problems.append(Problem(record.file, line, col, f"附件“{att.path}”不存在",
                                             f"把文件放到 {records.root.name}/{att.path}", "警告"))
     problems += _date_contradictions(records)
+    problems += participation_problems(records)
     problems += _redirect_problems(records)
     problems += unit_problems(records)
     problems += _duplicates(docs.values(), "doc_number", "文号")
@@ -340,10 +345,12 @@ def link(records: Records, as_of: dt.date) -> Portal:
 
     published = [*documents.values(), *interps.values(), *qas.values(), *items, *records.tasks.values(),
                  *records.units.values()]  # a unit's annual reports may be files/…
+    participation = link_participation(records, as_of, documents)
+    published += [*participation.consultations.values(), *participation.proposals.values()]
     files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}
     return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
                   dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files,
-                  withdrawn, all_units(records), scheduled)
+                  withdrawn, all_units(records), scheduled, participation=participation)
 
 
 def _add(lst: list[str], value: str) -> None:

@@ -291,9 +291,11 @@ class PortalConfig:
     annual_report: list[AnnualFigures] = f("年报数字", "政府信息公开年报中填报的数字", default=[])
     audit: AuditThresholds = f("检查阈值", default=None)
     limits: InputLimits = f("读取上限", "记录文件大小、嵌套层数和字段字数的上限", default=None)
+    participation: ParticipationSettings = f("公众参与", "意见征集最少天数、反馈时限和建议提案公开时限", default=None)
     file: str = loader_field("文件")
 
     def __post_init__(self):
+        self.participation = self.participation or ParticipationSettings()
         self.contact = self.contact or SiteContact()
         self.audit = self.audit or AuditThresholds()
         self.limits = self.limits or InputLimits()
@@ -462,6 +464,270 @@ class TaskList:
     file: str = loader_field("文件")
 
 
+# 公众参与 (issue #16): 意见征集, 重大行政决策事项目录, 建议提案办理结果 ------------------------------------
+
+ConsultationKind = Literal["重大行政决策预公开", "涉企意见征集", "其他征求意见"]
+Adoption = Literal["采纳", "部分采纳", "未采纳"]
+DecisionStage = Literal["征求意见", "审议", "公布"]
+ProposalKind = Literal["人大代表建议", "政协委员提案"]
+HandlingType = Literal["A类", "B类", "C类"]
+
+
+@dataclass(kw_only=True)
+class ParticipationSettings:
+    """意见征集和建议提案的时限（portal.yml participation）."""
+
+    min_days: int = f("征求意见最少天数", "含开始和截止当天；重大行政决策程序暂行条例（国务院令第713号）第十四条：一般不少于30日",
+                      default=30)
+    feedback_months: int = f("反馈时限（月）", "征集截止后多少个月内公布意见采纳情况；填了 feedback_workdays 时不用", default=1)
+    feedback_workdays: int | None = f("反馈时限（工作日）", "征集截止后多少个工作日内公布采纳情况；填写时代替 feedback_months",
+                                      default=None)
+    proposal_workdays: int = f("建议提案公开时限（工作日）", "答复日期后多少个工作日内公开办理复文（本门户的要求）", default=20)
+
+
+@dataclass(kw_only=True)
+class ConsultationChannels:
+    """意见征集的反馈渠道."""
+
+    address: str = f("通信地址", "信函寄送地址（注明“征求意见”字样）", default="")
+    postcode: str = f("邮政编码", default="")
+    email: str = f("电子邮箱", default="")
+    phone: str = f("联系电话", default="")
+    fax: str = f("传真", default="")
+    online: str = f("在线留言", "本县网上征集系统或留言平台的网址，以 https:// 或 http:// 开头", default="")
+    enterprise: str = f("企业反馈渠道", "涉企意见征集须写明：如 通过县工商联、行业协会商会向企业定向征求意见，企业座谈会的时间地点",
+                        default="")
+
+
+@dataclass(kw_only=True)
+class FeedbackPoint:
+    """一类意见及其采纳情况."""
+
+    opinion: str = f("意见", "意见的主要内容（归纳，不写提出人的个人信息）")
+    result: Adoption = f("采纳情况", "采纳、部分采纳、未采纳")
+    reason: str = f("理由", "部分采纳、未采纳的须说明理由", default="")
+    count: int = f("条数", "同类意见的条数", default=1)
+
+
+@dataclass(kw_only=True)
+class ConsultationFeedback:
+    """意见征集结果的反馈: 收到多少意见、采纳情况及理由."""
+
+    date: dt.date = f("反馈日期", "公布意见采纳情况的日期")
+    received: int = f("收到意见条数", "没有收到意见的写 0")
+    summary: Markdown = f("采纳情况说明", "Markdown；总体采纳情况", default="")
+    points: list[FeedbackPoint] = f("意见及采纳情况", "逐类列出意见、采纳情况和理由", default=[])
+
+
+@dataclass(kw_only=True)
+class Consultation:
+    """consultations/<id>.yml: 意见征集（草案公开征求意见）."""
+
+    title: str = f("标题", "如 关于公开征求《示例县……办法（征求意见稿）》意见的公告")
+    kind: ConsultationKind = f("类型", "重大行政决策预公开、涉企意见征集、其他征求意见", default="其他征求意见")
+    opens: dt.date = f("开始日期", "征求意见开始（发布）日期")
+    closes: dt.date = f("截止日期", "征求意见截止日期（当天仍可提出意见）")
+    published: dt.date | None = f("发布日期", "不填为开始日期；早于开始日期时，网站预告“即将开始”", default=None)
+    draft: Markdown = f("草案", "征求意见稿全文，Markdown；也可作为附件上传", default="")
+    draft_files: list[Attachment] = f("草案附件", "征求意见稿的 Word、PDF", default=[])
+    explanation: Markdown = f("起草说明", "起草说明或解读，Markdown：为什么制定、主要内容、重点问题", default="")
+    explanation_files: list[Attachment] = f("起草说明附件", default=[])
+    channels: ConsultationChannels = f("反馈渠道", "通信地址、电子邮箱、电话、传真、在线留言，涉企的写明企业反馈渠道",
+                                       default=None)
+    feedback: ConsultationFeedback | None = f("意见反馈", "征集结束后填写：反馈日期、收到意见条数、采纳情况", default=None)
+    decision: str | None = f("决策文件", "据此制定并已发布的规范性文件标识", default=None, ref="normative")
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
+    privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
+    changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
+    withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
+    id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")  # units/<id>/; "" for the county government (portal.yml)
+    file: str = loader_field("文件")
+
+    def __post_init__(self):
+        self.channels = self.channels or ConsultationChannels()
+
+    @property
+    def release(self) -> dt.date:
+        """The day the consultation goes public: its 发布日期, else its opening day."""
+        return self.published or self.opens
+
+
+@dataclass(kw_only=True)
+class DecisionEntry:
+    """重大行政决策事项目录中的一项."""
+
+    title: str = f("决策事项", "如 示例县城区停车收费管理办法")
+    sponsor: str = f("承办单位", default="")
+    basis: str = f("决策依据或理由", default="")
+    planned: str = f("计划完成时间", "如 2025年6月底前", default="")
+    public_comment: Literal["需要", "不需要"] = f("公开征求意见", "需要、不需要（依法不公开等）", default="需要")
+    stage: DecisionStage = f("进展", "征求意见、审议、公布", default="征求意见")
+    consultation: str | None = f("意见征集", "公开征求意见的记录标识（consultations/<标识>.yml）", default=None,
+                                 ref="consultation")
+    decision: str | None = f("决策文件", "公布的规范性文件标识", default=None, ref="normative")
+
+
+@dataclass(kw_only=True)
+class DecisionCatalogue:
+    """decisions/<id>.yml: 年度重大行政决策事项目录."""
+
+    year: int = f("年度")
+    published: dt.date = f("发布日期")
+    title: str = f("标题", "不填时为“<单位><年度>年度重大行政决策事项目录”", default="")
+    entries: list[DecisionEntry] = f("事项", "目录中的决策事项", default=[])
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
+    id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")
+    file: str = loader_field("文件")
+
+
+@dataclass(kw_only=True)
+class Proposal:
+    """proposals/<id>.yml: 人大代表建议、政协委员提案办理结果."""
+
+    kind: ProposalKind = f("类别", "人大代表建议、政协委员提案")
+    year: int = f("年度", "建议、提案提出的年度")
+    number: str = f("编号", "如 第12号、第0035号")
+    title: str = f("标题", "建议或提案的标题")
+    proposer: str = f("提出人", "代表或委员姓名，或“×××等3名代表”", default="")
+    handler: str = f("主办单位", "不填时为发布单位", default="")
+    handling: HandlingType = f("办理类型", "A类（所提问题已经解决或基本解决）、B类（正在解决或列入计划逐步解决）、"
+                               "C类（因条件限制或其他原因需今后研究解决）")
+    replied: dt.date = f("答复日期", "办理复文的日期")
+    published: dt.date = f("公开日期")
+    summary_only: Literal["全文", "摘要"] = f("公开方式", "公开复文全文或摘要", default="全文")
+    reply: Markdown = f("答复内容", "办理复文全文或摘要，Markdown")
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
+    privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
+    changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])
+    withdrawn: Withdrawal | None = f("撤回", "撤回或撤销时填写；页面保留原网址，改为说明", default=None)
+    id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")
+    file: str = loader_field("文件")
+
+
+# 政府信息公开工作年度报告 (国办公开办函〔2021〕30号) ------------------------------------------------------------
+@dataclass(kw_only=True)
+class ApplicantCounts:
+    """年报表三的一行：按申请人分列的件数（自然人、法人或其他组织五类、总计）."""
+
+    natural: int = f("自然人", default=0)
+    business: int = f("商业企业", "法人或其他组织：商业企业", default=0)
+    research: int = f("科研机构", "法人或其他组织：科研机构", default=0)
+    charity: int = f("社会公益组织", "法人或其他组织：社会公益组织", default=0)
+    legal: int = f("法律服务机构", "法人或其他组织：法律服务机构", default=0)
+    other: int = f("其他", "法人或其他组织：其他", default=0)
+    total: int | None = f("总计", "不填则按各列相加；填写时须等于各列之和", default=None)
+
+
+@dataclass(kw_only=True)
+class ApplicationTable:
+    """年报表三：收到和处理政府信息公开申请情况（每行按申请人分列）."""
+
+    new: ApplicantCounts = f("一、本年新收政府信息公开申请数量", default=None)
+    carried_over: ApplicantCounts = f("二、上年结转政府信息公开申请数量", "应等于上年年报的“结转下年度继续办理”",
+                                      default=None)
+    granted: ApplicantCounts = f("（一）予以公开", default=None)
+    partial: ApplicantCounts = f("（二）部分公开", "区分处理的，只计这一情形，不计其他情形", default=None)
+    secret: ApplicantCounts = f("不予公开：1.属于国家秘密", default=None)
+    forbidden: ApplicantCounts = f("不予公开：2.其他法律行政法规禁止公开", default=None)
+    security: ApplicantCounts = f("不予公开：3.危及“三安全一稳定”", default=None)
+    third_party: ApplicantCounts = f("不予公开：4.保护第三方合法权益", default=None)
+    internal: ApplicantCounts = f("不予公开：5.属于三类内部事务信息", default=None)
+    process: ApplicantCounts = f("不予公开：6.属于四类过程性信息", default=None)
+    enforcement: ApplicantCounts = f("不予公开：7.属于行政执法案卷", default=None)
+    inquiry: ApplicantCounts = f("不予公开：8.属于行政查询事项", default=None)
+    not_held: ApplicantCounts = f("无法提供：1.本机关不掌握相关政府信息", default=None)
+    to_make: ApplicantCounts = f("无法提供：2.没有现成信息需要另行制作", default=None)
+    unclear: ApplicantCounts = f("无法提供：3.补正后申请内容仍不明确", default=None)
+    petition: ApplicantCounts = f("不予处理：1.信访举报投诉类申请", default=None)
+    repeated: ApplicantCounts = f("不予处理：2.重复申请", default=None)
+    publication: ApplicantCounts = f("不予处理：3.要求提供公开出版物", default=None)
+    excessive: ApplicantCounts = f("不予处理：4.无正当理由大量反复申请", default=None)
+    confirmation: ApplicantCounts = f("不予处理：5.要求行政机关确认或重新出具已获取信息", default=None)
+    no_correction: ApplicantCounts = f("其他处理：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                                       default=None)
+    no_fee: ApplicantCounts = f("其他处理：2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                                default=None)
+    other: ApplicantCounts = f("其他处理：3.其他", default=None)
+    total: ApplicantCounts | None = f("（七）总计", "不填则按办理结果各行相加；填写时须等于各行之和", default=None)
+    carried_forward: ApplicantCounts = f("四、结转下年度继续办理", default=None)
+
+    def __post_init__(self):
+        for fl in dataclasses.fields(self):
+            if fl.name != "total" and getattr(self, fl.name) is None:
+                setattr(self, fl.name, ApplicantCounts())
+
+
+@dataclass(kw_only=True)
+class ReviewCounts:
+    """年报表四的一组：结果维持、结果纠正、其他结果、尚未审结、总计."""
+
+    upheld: int = f("结果维持", default=0)
+    corrected: int = f("结果纠正", default=0)
+    other: int = f("其他结果", default=0)
+    pending: int = f("尚未审结", default=0)
+    total: int | None = f("总计", "不填则按各项相加；填写时须等于各项之和", default=None)
+
+
+@dataclass(kw_only=True)
+class ReviewTable:
+    """年报表四：政府信息公开行政复议、行政诉讼情况."""
+
+    reconsideration: ReviewCounts = f("行政复议", default=None)
+    litigation_direct: ReviewCounts = f("行政诉讼：未经复议直接起诉", default=None)
+    litigation_after: ReviewCounts = f("行政诉讼：复议后起诉", default=None)
+
+    def __post_init__(self):
+        for fl in dataclasses.fields(self):
+            if getattr(self, fl.name) is None:
+                setattr(self, fl.name, ReviewCounts())
+
+
+@dataclass(kw_only=True)
+class DocumentCounts:
+    """年报表二 第二十条第（一）项的一行（规章或行政规范性文件），按年报实际填报的数字."""
+
+    issued: int = f("本年制发件数", default=0)
+    repealed: int = f("本年废止件数", default=0)
+    valid: int = f("现行有效件数", default=0)
+
+
+@dataclass(kw_only=True)
+class AnnualReport:
+    """ndbg/<年度>.yml（县政府）或 units/<单位>/ndbg/<年度>.yml: 政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）."""
+
+    year: int = f("年度", "报告的是哪一年，与文件名一致")
+    published: dt.date = f("发布日期", "公布年报的日期：部门、乡镇、街道次年1月31日前，县政府次年3月31日前")
+    overview: Markdown = f("一、总体情况", "Markdown：主动公开、依申请公开、政府信息管理、平台建设、监督保障等")
+    permits: int = f("行政许可本年处理决定数量", "表二 第二十条第（五）项", default=0)
+    penalties: int = f("行政处罚本年处理决定数量", "表二 第二十条第（六）项", default=0)
+    coercion: int = f("行政强制本年处理决定数量", "表二 第二十条第（六）项", default=0)
+    fees: float = f("行政事业性收费本年收费金额（万元）", "表二 第二十条第（八）项", default=0)
+    rules: DocumentCounts | None = f("规章（年报填报数）", "表二 第二十条第（一）项；不填则按文件库截至12月31日计算，"
+                                     "填写时须与文件库一致", default=None)
+    normative: DocumentCounts | None = f("行政规范性文件（年报填报数）", "表二 第二十条第（一）项；不填则按文件库截至12月31日"
+                                         "计算，填写时须与文件库一致", default=None)
+    applications: ApplicationTable = f("三、收到和处理政府信息公开申请情况", "每行按自然人、法人或其他组织五类分列",
+                                       default=None)
+    reviews: ReviewTable = f("四、政府信息公开行政复议、行政诉讼情况", default=None)
+    problems: Markdown = f("五、存在的主要问题及改进情况", "Markdown")
+    processing_fees: float = f("信息处理费（元）", "本年收取的信息处理费金额，在“六、其他需要报告的事项”中报告"
+                               "（《政府信息公开信息处理费管理办法》国办函〔2020〕109号）", default=0)
+    fee_notices: int = f("收费通知件数", "本年发出的信息处理费收费通知件数", default=0)
+    other: Markdown = f("六、其他需要报告的事项", "Markdown：落实年度政务公开工作要点、人大代表建议和政协提案办理结果公开等",
+                        default="")
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的年报不发布", default=None, to_publish=True)
+    id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")  # units/<id>/; "" for the county government (portal.yml)
+    file: str = loader_field("文件")
+
+    def __post_init__(self):
+        self.applications = self.applications or ApplicationTable()
+        self.reviews = self.reviews or ReviewTable()
+
+
 RECORD_KINDS = {
     "normative": NormativeDocument,
     "interpretation": Interpretation,
@@ -469,4 +735,7 @@ RECORD_KINDS = {
     "item": Item,
     "tasks": TaskList,
     "unit": Unit,
+    "consultation": Consultation,
+    "decisions": DecisionCatalogue,
+    "proposal": Proposal,
 }

@@ -20,6 +20,8 @@ from .load import RECORD_FOLDERS
 from .records import (
     QA,
     ColumnsFile,
+    Consultation,
+    DecisionCatalogue,
     DeadlineText,
     DocNumber,
     Interpretation,
@@ -28,6 +30,7 @@ from .records import (
     NormativeDocument,
     PortalConfig,
     ProjectFile,
+    Proposal,
     SitePath,
     RedirectsFile,
     TaskList,
@@ -53,6 +56,9 @@ KINDS: dict[str, tuple[type, str]] = {
     "tasks": (TaskList, "tasks/<年度>.yml"),
     "unit": (Unit, "units/<标识>/unit.yml"),
     "redirects": (RedirectsFile, "redirects.yml"),
+    "consultation": (Consultation, "consultations/<标识>.yml"),  # 公众参与 (#16)
+    "decisions": (DecisionCatalogue, "decisions/<标识>.yml"),
+    "proposal": (Proposal, "proposals/<标识>.yml"),
 }
 
 _FW = "０-９"
