@@ -369,44 +369,6 @@ def _proposal(root: Path, base: Path, day: dt.date, record_id: str | None, **_):
                                "办理复文在答复后及时公开（portal.yml participation.proposal_workdays）"]
 
 
-def _annual_report(root: Path, base: Path, day: dt.date, record_id: str | None, year: int | None = None, **_):
-    """政府信息公开工作年度报告 (#17): last year's by default; 上年结转 from last year's 结转下年度 when that file
-    exists; every row of tables 三 and 四 written out with its heading."""
-    import dataclasses as dc
-
-    from .annualreport import APPLICANT_FIELDS
-    from .records import ApplicationTable, ReviewTable
-
-    year = year or (int(record_id) if record_id and record_id.isdigit() else day.year - 1)
-    before = _read(base / "ndbg" / f"{year - 1}.yml").get("applications")
-    before = before.get("carried_forward") if isinstance(before, dict) else None
-    lines = ["# 每行按申请人分列：natural 自然人；法人或其他组织 business 商业企业、research 科研机构、"
-             "charity 社会公益组织、legal 法律服务机构、other 其他；total 总计可不填（按各列相加）"]
-    for fl in dc.fields(ApplicationTable):
-        counts = {k: 0 for k in APPLICANT_FIELDS}
-        if fl.name == "carried_over" and isinstance(before, dict):
-            counts.update({k: before.get(k, 0) for k in APPLICANT_FIELDS})
-        lines.append(f"# {fl.metadata['label']}" + ("（不填则按办理结果各行相加）" if fl.name == "total" else ""))
-        lines.append(f"{'# ' if fl.name == 'total' else ''}{fl.name}: {{{', '.join(f'{k}: {v}' for k, v in counts.items())}}}")
-    reviews = [f"# {fl.metadata['label']}：upheld 结果维持、corrected 结果纠正、other 其他结果、pending 尚未审结\n"
-               f"{fl.name}: {{upheld: 0, corrected: 0, other: 0, pending: 0}}" for fl in dc.fields(ReviewTable)]
-    owner = _owner(root, base)["name"] or PLACEHOLDER
-    values = {
-        "year": year, "published": day,
-        "overview": Markdown(f"{PLACEHOLDER}：{year}年{owner}政府信息公开工作的总体情况（主动公开、依申请公开、"
-                             "政府信息管理、平台建设、监督保障）。"),
-        "permits": 0, "penalties": 0, "coercion": 0, "fees": 0,
-        "applications": Raw("\n".join(lines)), "reviews": Raw("\n".join(reviews)),
-        "problems": Markdown(f"{PLACEHOLDER}：存在的主要问题及改进情况。"),
-        "processing_fees": 0, "fee_notices": 0, "review": REVIEW,
-    }
-    notes = ["规章、行政规范性文件的件数（第二十条第（一）项）不用填写，按文件库截至12月31日计算",
-             "部门、乡镇、街道于次年1月31日前公布，县政府于次年3月31日前公布（条例第四十九、五十条）"]
-    if isinstance(before, dict):
-        notes.append(f"上年结转已按{year - 1}年年报的结转下年度继续办理填好")
-    return str(year), values, notes
-
-
 def _decisions(root: Path, base: Path, day: dt.date, record_id: str | None, year: int | None = None, **_):
     """重大行政决策事项目录 (#16): one a year for the county government or a unit (ids are platform-wide)."""
     year = year or day.year
