@@ -225,6 +225,7 @@ def bench(size: int, tmp: Path, skip_baselines: bool) -> dict:
         ("任务", info["records"]["tasks"])))
     units = "，".join(f"{kind} {n}" for kind, n in info["units"].items())
     say(f"\n== {size:,} 条记录：{records}；单位：{units}（另有县政府本身）==")
+    say(f"  开始时平均负载 {os.getloadavg()[0]:.1f}（{os.cpu_count()} 核）")
     row: dict = {"size": size}
 
     full = row["full"] = zwgk_build(project, "full", work)
@@ -329,6 +330,24 @@ def bench(size: int, tmp: Path, skip_baselines: bool) -> dict:
     return row
 
 
+def header() -> str:
+    """The machine, its load and the versions measured: what the absolute figures depend on."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def ver(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "未安装"
+
+    repo = Path(__file__).resolve().parents[1]
+    head = subprocess.run(["git", "-C", str(repo), "describe", "--always", "--dirty"], capture_output=True,
+                          text=True).stdout.strip() or "未知"
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (f"机器：{os.cpu_count()} 个 CPU 核，平均负载 {load}；zwgk {head}，mkdocs {ver('mkdocs')}，"
+            f"mkdocs-material {ver('mkdocs-material')}，pagefind {ver('pagefind')}，hugo {ver('hugo')}")
+
+
 def summary(rows: list[dict]) -> None:
     print("\n== 汇总（CPU 秒/千条；括号内为相对最小规模的倍数，线性增长时为 1.00）==")
     first = rows[0]
@@ -340,8 +359,12 @@ def summary(rows: list[dict]) -> None:
         base = per_thousand(first[key]["cpu"], first["size"])
         return f"{value:8.2f} ({value / base:4.2f})"
 
+    def part(r: dict, full: dict) -> str:
+        return f"{r['wall'] / full['wall']:.0%}/{r['cpu'] / full['cpu']:.0%}"
+
     print(f"{'记录数':>7} | {'zwgk 全量':>16} {'Material+Pagefind':>17} {'Hugo':>16} | {'CPU 比':>7} {'墙钟比':>6}"
-          f" {'比 Hugo':>7} | {'峰值MB zwgk/基准/Hugo':>22} | {'不改动':>5} {'改一条':>5} {'一致':>3} {'预览秒':>6}")
+          f" {'比 Hugo':>7} | {'峰值MB zwgk/基准/Hugo':>22} | {'不改动 墙钟/CPU':>14} {'改一条 墙钟/CPU':>14} {'一致':>3}"
+          f" {'预览秒':>6}")
     for row in rows:
         full = row["full"]
         plain = row.get("plain")
@@ -351,7 +374,7 @@ def summary(rows: list[dict]) -> None:
               + (f"{full['cpu'] / plain['cpu']:6.2f}× {full['wall'] / plain['wall']:5.2f}×" if plain
                  else f"{'—':>7} {'—':>6}")
               + (f" {full['cpu'] / row['hugo']['cpu']:6.1f}×" if "hugo" in row else f" {'—':>7}")
-              + f" | {peaks:>22} | {row['again']['wall'] / full['wall']:5.0%} {row['edited']['wall'] / full['wall']:5.0%}"
+              + f" | {peaks:>22} | {part(row['again'], full):>14} {part(row['edited'], full):>14}"
               f" {'是' if row['identical'] else '否':>3} " + (f"{latency:6.2f}" if latency is not None else f"{'—':>6}"))
     print("比值 = zwgk ÷ 基准，同一台机器、同一次运行、同一批页面；绝对时间随机器和负载变化（此处为多人共用的 2 核机器）。"
           "峰值内存为整个进程树各进程 RSS 之和（每 50 毫秒采样 /proc）。")
@@ -367,6 +390,7 @@ def main() -> None:
     if args.write_baselines:
         write_baselines(*args.write_baselines)
         return
+    print(header(), flush=True)
     rows = []
     for size in args.sizes:
         if args.keep:

@@ -104,18 +104,19 @@ def generate(project: Path, count: int) -> dict:
             extra = f"repealed_on: {year + 3}-06-30\n"  # repealed at a clean-up
         docs.append({"id": f"g{n}", "unit": unit, "issuer": issuer, "prefix": prefix, "code": code, "n": n,
                      "written": written, "effective": effective, "extra": extra})
-    for doc in docs:  # later documents amend or repeal an earlier one of the same issuer
+    for doc in docs:  # later documents amend or repeal the nearest older one of the same issuer left alone
         n = doc["n"]
-        for every, back, key in ((12, 2, "amends"), (12, 3, "repealed_by")):
-            if n % every != (5 if key == "amends" else 9) or n - back * step < 0:
-                continue
-            old = docs[n - back * step]
-            if old["written"] >= doc["written"] or old["extra"]:
-                continue
-            if key == "amends":
-                doc["extra"] += f"amends: [{old['id']}]\n"
-            else:
-                old["extra"] = f"repealed_by: {doc['id']}\n"
+        key = "amends" if n % 6 == 5 else "repealed_by" if n % 12 == 9 else None
+        old = next((docs[m] for m in range(n - step, -1, -step)
+                    if docs[m]["written"] < doc["written"] and not docs[m]["extra"] and not docs[m].get("changed")),
+                   None) if key else None
+        if old is None:
+            continue
+        if key == "amends":
+            doc["extra"] += f"amends: [{old['id']}]\n"
+            old["changed"] = True  # amended once
+        else:
+            old["extra"] = f"repealed_by: {doc['id']}\n"
     for doc in docs:
         n, written = doc["n"], doc["written"]
         _write(folder(doc["unit"]) / "normative" / f"{doc['id']}.yml",

@@ -30,6 +30,12 @@ def built_site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def staff_site(tmp_path_factory) -> Path:
+    """The demo's staff build (zwgk build --staff: audit report, guides; a few seconds), as of 2026-11-22."""
+    return zwgk_build(tmp_path_factory.mktemp("demo-staff") / "site-staff", "--staff")
+
+
+@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
     """The records in tests/fixtures/hostile/ (HTML and JavaScript in every text field), built with search."""
     from helpers import project_copy

@@ -770,7 +770,7 @@ def test_cli_refuses_a_folder_that_is_not_a_site(tmp_path):
     assert proc.returncode == 2 and "不是已生成的网站" in proc.stderr
 
 
-# ---- the /jcbg/ page in the demo site ---------------------------------------------------------------
+# ---- the /jcbg/ page in the demo's staff build (zwgk build --staff; never in the public site) ---------
 
 
 class _Page(HTMLParser):
@@ -791,32 +791,33 @@ class _Page(HTMLParser):
             self.scripts.append(attrs.get("src") or "")
 
 
-def test_demo_report_page(built_site):
-    page = built_site / "jcbg" / "index.html"
+def test_demo_report_page(staff_site, built_site):
+    page = staff_site / "jcbg" / "index.html"
     parser = _Page()
     parser.feed(page.read_text(encoding="utf-8"))
     assert parser.svgs >= 20  # a chart per column
     assert not [s for s in parser.srcs if s.startswith(("http:", "https:", "//"))]
-    record_links = [h for h in parser.links if h.startswith("../gfxwj/") and h != "../gfxwj/"]
+    public = "https://www.example.gov.cn/"  # the staff build links the pages it names on the public site
+    record_links = [h for h in parser.links if h.startswith(public + "gfxwj/") and h != public + "gfxwj/"]
     assert record_links, "findings link to the record pages"
-    for href in record_links + [h for h in parser.links if h.startswith("../zdly/")]:
-        target = (page.parent / href.split("#")[0]).resolve()
+    for href in record_links + [h for h in parser.links if h.startswith(public + "zdly/")]:
+        target = built_site / href.removeprefix(public).split("#")[0]
         assert (target / "index.html").is_file() or target.is_file(), href
     for anchor in [h[1:] for h in parser.links if h.startswith(("#rule-", "#chart-"))]:
         assert anchor in parser.ids, anchor
-    data = json.loads((built_site / "jcbg" / "report.json").read_text(encoding="utf-8"))
+    data = json.loads((staff_site / "jcbg" / "report.json").read_text(encoding="utf-8"))
     assert data["as_of"] == "2026-11-22" and data["findings"]
-    assert (built_site / "jcbg" / "report.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (staff_site / "jcbg" / "report.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     text = page.read_text(encoding="utf-8")
     assert f"<strong>{data['score']}</strong> 分" in text
 
 
-def test_demo_report_matches_cli(built_site, tmp_path):
+def test_demo_report_matches_cli(staff_site, tmp_path):
     proc = run_zwgk("audit", "--as-of", "2026-11-22", "--out", str(tmp_path), cwd=REPO)
     assert proc.returncode == 0, proc.stderr
-    cli = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
-    site = json.loads((built_site / "jcbg" / "report.json").read_text(encoding="utf-8"))
-    assert cli == site
+    for name in ("report.json", "units.json"):
+        cli = json.loads((tmp_path / name).read_text(encoding="utf-8"))
+        assert cli == json.loads((staff_site / "jcbg" / name).read_text(encoding="utf-8")), name
 
 
 def test_demo_planted_defects_are_found():

@@ -23,6 +23,8 @@ def test_build_scale_prints_every_figure(tmp_path):
                            "--keep", str(tmp_path)], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     out = proc.stdout
+    assert re.match(r"机器：\d+ 个 CPU 核，平均负载 [\d. ]+；zwgk \S+，mkdocs [\d.]+，mkdocs-material [\d.]+，pagefind "
+                    r"[\d.]+，hugo [\d.]+\n", out), out[:300]
     assert "== 30 条记录：规范性文件 9，解读 2，问答 2，重点领域和法定主动公开信息 16，任务 1；单位：部门 2，乡镇 1，街道 1" in out
     for label in ("zwgk 全量生成", "Material", "Pagefind（Material 输出）", "Material + Pagefind", "Hugo（无搜索）",
                   "再次生成（没有改动）", "改一条记录后生成", "改后从头全量生成"):

@@ -62,7 +62,7 @@ def footer(site: Site, url: str):
     return site.page(url).one("footer", cls="zwgk-footer")
 
 
-@pytest.mark.parametrize("url", ["", "gfxwj/", "zcwd/qa-001/", "wza/", "bzzn/zdyl/", "404.html"])
+@pytest.mark.parametrize("url", ["", "gfxwj/", "zcwd/qa-001/", "wza/", "xxgk/zd/", "404.html"])
 def test_every_page_carries_what_inspectors_look_for(site, url):
     cfg = load_records(REPO / "tasks_yaml").portal
     foot = footer(site, url)

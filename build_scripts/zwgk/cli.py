@@ -102,15 +102,20 @@ def cmd_build(args) -> int:
 
     as_of = parse_as_of(args.as_of)
     started = time.perf_counter()
-    say(f"[1/3] 检查记录（截至 {as_of.isoformat()}）……")
+    say(f"[1/{2 if args.staff else 3}] 检查记录（截至 {as_of.isoformat()}）……")
     portal = load_portal(Path(args.records), as_of)
     say(f"      规范性文件 {len(portal.documents)} 件，警告 {len(portal.warnings)} 条（详见下方）")
-    say("[2/3] 生成页面（MkDocs）……" + ("，[3/3] 建立中文搜索索引（Pagefind）" if not args.no_search else ""))
+    if args.staff:
+        say("[2/2] 生成工作人员版（栏目完整性检查报告、使用指南、网站发布指南；不是公开网站）……")
+    else:
+        say("[2/3] 生成页面（MkDocs）……" + ("，[3/3] 建立中文搜索索引（Pagefind）" if not args.no_search else ""))
     _setup_logging()
     site = build_site(Path(args.config), as_of.isoformat(), Path(args.site_dir) if args.site_dir else None,
-                      search=not args.no_search, records=Path(args.records), portal=portal)
+                      search=not args.no_search, records=Path(args.records), portal=portal, staff=args.staff)
     pages = sum(1 for _ in site.rglob("*.html"))
     say(f"完成：{pages} 个页面写入 {site}（用时 {time.perf_counter() - started:.1f} 秒）")
+    if args.staff:
+        say(f"用浏览器打开 {site / 'index.html'} 即可查看（不需要服务器）；本目录只供工作人员使用，不要发布。")
     return 0
 
 
@@ -332,9 +337,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
     p.add_argument("--site-dir", default="", help="输出目录（默认按 mkdocs.yml，通常为 site）")
     p.add_argument("--no-search", action="store_true", help="不建立搜索索引（更快，用于调试）")
+    p.add_argument("--staff", action="store_true",
+                   help="生成工作人员版（栏目完整性检查报告、使用指南、网站发布指南）到 site-staff/，不发布到公开网站；"
+                   "可直接用浏览器打开其中的 index.html")
     p.set_defaults(func=cmd_build)
 
-    p = sub.add_parser("audit", help="栏目完整性检查：按规则列出问题，给出得分（/jcbg/ 页面的命令行版）")
+    p = sub.add_parser("audit", help="栏目完整性检查：按规则列出问题，给出得分（工作人员版 jcbg/ 页面的命令行版）")
     common(p)
     p.add_argument("--config", default="mkdocs.yml", help="MkDocs 配置文件，用于找到手写页面（默认 mkdocs.yml）")
     p.add_argument("--site", default="", help="已生成的网站目录：同时检查站内链接和附件（如 site/）")

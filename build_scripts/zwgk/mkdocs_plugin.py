@@ -20,12 +20,12 @@ from .asof import parse_as_of
 from .audit.export import report_files
 from .errors import ZwgkError
 from .export import export_files
-from .pages import render_pages, to_markdown
+from .pages import STAFF_ONLY, render_pages, render_staff_pages, to_markdown
 from .pages.common import BLOCK_END, BLOCK_START
 from .pages.contact import fill_markers
 from .portal import load_portal
 from .siteinfo import site_context
-from .sitemaps import site_files
+from .sitemaps import STAFF_ROBOTS, base_url, site_files
 from .swap import fault_point
 
 log = logging.getLogger("mkdocs.plugins.zwgk")
@@ -38,6 +38,10 @@ class ZwgkConfig(base.Config):
     records = c.Type(str, default="tasks_yaml")
     as_of = c.Type(str, default="")
     search = c.Type(bool, default=True)
+    staff = c.Type(bool, default=False)  # the staff build (zwgk build --staff): only what staff_docs and
+    # pages.STAFF_MODULES give, with file names (opens from a local folder), no search; never the public site
+    staff_docs = c.PathSpec()  # hand-written pages for staff only (gitignore patterns, as exclude_docs)
+    staff_docs.default = "/bzzn/\n/fabu/\n"
 
 
 _BLOCK = re.compile(re.escape(BLOCK_START) + "(.*?)" + re.escape(BLOCK_END), re.S)
@@ -65,6 +69,25 @@ def _through_link(path: Path, top: Path) -> bool:
         path = path.parent
 
 
+def _nav_within(nav, keep):
+    """The nav entries whose page keep(source path) keeps: the public site drops the staff pages (any other
+    missing page is still reported by MkDocs), the staff build keeps only its own; a section left empty goes
+    too. None (no nav in mkdocs.yml) stays None."""
+    if nav is None:
+        return None
+    kept = []
+    for entry in nav:
+        title, value = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if isinstance(value, list):
+            value = _nav_within(value, keep)
+            if not value:
+                continue
+        elif "://" not in value and not keep(value):
+            continue
+        kept.append(value if title is None else {title: value})
+    return kept
+
+
 class ZwgkPlugin(BasePlugin[ZwgkConfig]):
     """Generates the 政务公开 columns from YAML records (plugins: [zwgk])."""
 
@@ -76,6 +99,9 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         if str(self.records_dir) not in [str(Path(w).resolve()) for w in config.watch]:
             config.watch.append(str(self.records_dir))
         config.theme.static_templates.discard("sitemap.xml")  # ours has absolute URLs (zwgk.sitemaps)
+        if self.config.staff:
+            config.use_directory_urls = False
+            self.config.search = False
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -94,20 +120,49 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         if linked:
             raise PluginError("以下文件是符号链接（或在链接的目录中），不予发布；请把文件本身放进 "
                               f"{Path(config.docs_dir).name}/：\n" + "\n".join(linked))
-        report = report_files(portal, Path(config.docs_dir))  # audit report JSON/CSV; before the /jcbg/ page
-        pages = render_pages(portal)
+        for f in [f for f in files if f.is_documentation_page()]:  # a hand-written page goes to one build only
+            if bool(self.config.staff_docs.match_file(f.src_uri)) != self.config.staff:
+                files.remove(f)
+        if self.config.staff:
+            files = self._staff_files(files, config, portal)
+        else:
+            files = self._public_files(files, config, portal)
+        built = {f.src_uri for f in files if f.is_documentation_page()}
+        config.nav = _nav_within(config.nav, built.__contains__ if self.config.staff else (
+            lambda uri: uri not in STAFF_ONLY and not self.config.staff_docs.match_file(uri)))
+        self._total_pages = sum(1 for f in files if f.is_documentation_page())
+        self._rendered = 0
+        return files
+
+    def _add_pages(self, files: Files, config, pages) -> None:
         for page in pages:
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             existing = files.get_file_from_path(page.path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, page.path, content=to_markdown(page, portal), inclusion=inclusion))
+            files.append(File.generated(config, page.path, content=to_markdown(page, self.portal),
+                                        inclusion=inclusion))
             files.get_file_from_path(page.path).generated_by = "zwgk"
+
+    def _staff_files(self, files: Files, config, portal) -> Files:
+        """The staff build: its home page, the audit report and its data files, the staff guides."""
+        report = report_files(portal, Path(config.docs_dir))  # audit report JSON/CSV; before the /jcbg/ page
+        pages = render_staff_pages(portal)
+        self._add_pages(files, config, pages)
+        for uri in ("sitemap.xml", "robots.txt"):  # no sitemap (the theme's template would be copied raw)
+            if files.get_file_from_path(uri) is not None:
+                files.remove(files.get_file_from_path(uri))
+        for uri, content in {**report, "robots.txt": STAFF_ROBOTS}.items():
+            files.append(File.generated(config, uri, content=content))
+        log.info(f"zwgk: 工作人员版（截至 {portal.as_of.isoformat()}），生成 {len(pages)} 个页面")
+        return files
+
+    def _public_files(self, files: Files, config, portal) -> Files:
+        pages = render_pages(portal)
+        self._add_pages(files, config, pages)
         for uri in portal.files:  # only files a published record names; never a link
             files.append(File.generated(config, uri, abs_src_path=str(self.records_dir / uri)))
         for uri, content in export_files(portal).items():  # Atom feeds, CSV/JSON open data
-            files.append(File.generated(config, uri, content=content))
-        for uri, content in report.items():
             files.append(File.generated(config, uri, content=content))
         hand_written = [f.src_uri for f in files
                         if f.is_documentation_page() and getattr(f, "generated_by", "") != "zwgk"]
@@ -117,9 +172,7 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
                 files.remove(files.get_file_from_path(uri))
         for uri, content in ours.items():
             files.append(File.generated(config, uri, content=content))
-        log.info(f"zwgk: 截至 {as_of.isoformat()}，生成 {len(pages)} 个页面")
-        self._total_pages = sum(1 for f in files if f.is_documentation_page())
-        self._rendered = 0
+        log.info(f"zwgk: 截至 {portal.as_of.isoformat()}，生成 {len(pages)} 个页面")
         return files
 
     def on_page_content(self, html, page, config, files):
@@ -152,7 +205,8 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
 
     def on_page_context(self, context, page, config, nav):
         if self.config.enabled and getattr(self, "portal", None):
-            context["zwgk_site"] = site_context(self.portal)  # meta tags and footer (zwgk.siteinfo)
+            context["zwgk_site"] = {**site_context(self.portal),  # meta tags and footer (zwgk.siteinfo)
+                                    "staff": self.config.staff, "public_url": base_url(self.portal)}
         return context
 
     def on_template_context(self, context, template_name, config):

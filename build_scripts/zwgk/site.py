@@ -56,18 +56,22 @@ def build_site(
     search: bool = True,
     records: Path | None = None,
     portal=None,
+    staff: bool = False,
 ) -> Path:
     """mkdocs build (+ Pagefind) into a temporary folder, then swap it in place of site_dir.
 
     portal: these records already loaded and checked as of this date (zwgk build), used instead of loading
-    them again."""
+    them again. staff: the staff build (pages/staff.py), by default into <site_dir>-staff, never site_dir."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
     config_file = Path(config_file).resolve()
     cfg_probe = load_config(config_file=str(config_file))
-    target = Path(site_dir).resolve() if site_dir else Path(cfg_probe.site_dir).resolve()
+    public = Path(cfg_probe.site_dir).resolve()
+    target = Path(site_dir).resolve() if site_dir else public.with_name(public.name + "-staff") if staff else public
+    if staff and target == public:
+        raise BuildError(f"工作人员版不能写到公开网站的目录 {public.name}/：去掉 --site-dir，或换一个目录。")
     if not target.parent.is_dir():
         raise BuildError(f"网站生成失败：目录 {target.parent} 不存在。")
     with swap.locked(target, waiting=lambda: log.warning(f"另一个生成正在写入 {target.name}/，等它结束后继续……")):
@@ -82,6 +86,7 @@ def build_site(
                     hand_over(portal)
                 if "zwgk" in config.plugins:
                     config.plugins["zwgk"].config.search = search
+                    config.plugins["zwgk"].config.staff = staff
                 build(config)
             swap.fault_point("built")
         except (MkDocsException, Abort, OSError) as exc:

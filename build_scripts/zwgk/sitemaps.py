@@ -20,6 +20,7 @@ ROBOTS = "robots.txt"
 PER_FILE = 50_000
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NOT_LISTED = {"search.md", "404.md"}  # the search page has no content of its own
+STAFF_ROBOTS = "User-agent: *\nDisallow: /\n"  # the staff build (pages/staff.py) is not for crawlers, if ever served
 
 
 def base_url(portal) -> str:

@@ -13,8 +13,6 @@ from ..portal import Portal
 from ..yamlnodes import where
 from .model import Target
 
-REPORT_PAGE = "jcbg/index.md"
-
 
 @dataclass
 class AuditColumn:
@@ -134,11 +132,7 @@ def qa_target(q, field_name: str | None = None) -> Target:
 def site_paths(portal: Portal, docs_dir: Path | None) -> set[str]:
     """Paths the built site will serve (directory URLs end in /), known without rendering: the record,
     column and list pages, files/, and the hand-written pages in docs_dir. rendered_paths() has the rest."""
-    paths = {"", page_url(REPORT_PAGE), "jcbg/report.json", "jcbg/report.csv"}
-    if any(
-        portal.units
-    ):  # a unit besides the county government (''): the platform table's files too
-        paths |= {"jcbg/units.json", "jcbg/units.csv"}
+    paths = {""}  # the audit report (/jcbg/) is in the staff build only (pages.STAFF_MODULES)
     pages = [normative.INDEX, interpretation.INDEX, qa.INDEX, areas.INDEX, task_parts.INDEX]
     pages += [doc_path(d) for d in portal.documents]
     pages += [interp_path(i) for i in portal.interpretations]
@@ -162,15 +156,10 @@ def site_paths(portal: Portal, docs_dir: Path | None) -> set[str]:
 
 
 def rendered_paths(portal: Portal) -> set[str]:
-    """The URL of every generated page (all column modules but this report): slower, asked only when needed."""
+    """The URL of every generated page of the public site: slower, asked only when needed."""
     from ..pages import COLUMN_MODULES
 
-    return {
-        page_url(p.path)
-        for m in COLUMN_MODULES
-        if not m.__name__.endswith(".report")
-        for p in m.pages(portal)
-    }
+    return {page_url(p.path) for m in COLUMN_MODULES for p in m.pages(portal)}
 
 
 @dataclass

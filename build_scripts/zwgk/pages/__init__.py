@@ -5,16 +5,36 @@ from __future__ import annotations
 import yaml
 
 from ..portal import Portal
-from . import areas, catalogue, home, interpretation, lifecycle, normative, qa, report, task_depts, tasks, units, wzdt
+from . import (
+    areas,
+    catalogue,
+    home,
+    interpretation,
+    lifecycle,
+    normative,
+    qa,
+    report,
+    staff,
+    task_depts,
+    tasks,
+    units,
+    wzdt,
+)
 from .common import Page, esc, page_url
 
-COLUMN_MODULES = (home, catalogue, normative, interpretation, qa, areas, units, tasks, task_depts, report, lifecycle,
-                  wzdt)
+COLUMN_MODULES = (home, catalogue, normative, interpretation, qa, areas, units, tasks, task_depts, lifecycle, wzdt)
+STAFF_MODULES = (staff, report)  # the staff build (zwgk build --staff) only: never in the public site
+STAFF_ONLY = (report.INDEX,)  # their pages the public site has not (the staff home replaces the public one)
 
 
 def render_pages(portal: Portal) -> list[Page]:
-    """Every generated page of the portal."""
+    """Every generated page of the public site."""
     return lifecycle.with_change_logs(portal, [page for module in COLUMN_MODULES for page in module.pages(portal)])
+
+
+def render_staff_pages(portal: Portal) -> list[Page]:
+    """The generated pages of the staff build: its home page and the audit report."""
+    return [page for module in STAFF_MODULES for page in module.pages(portal)]
 
 
 def to_markdown(page: Page, portal: Portal) -> str:

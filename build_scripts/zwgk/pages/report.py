@@ -1,10 +1,13 @@
-"""栏目完整性检查 (/jcbg/): the audit report — summary, column scores with charts, findings by rule."""
+"""栏目完整性检查 (/jcbg/): the audit report — summary, column scores with charts, findings by rule.
+
+The report is for staff: it is built into the staff build only (pages.STAFF_MODULES, zwgk build --staff),
+so the pages it names are linked on the public site, by the address portal.yml's domain gives."""
 
 from __future__ import annotations
 
 from ..charts import bar_chart
 from ..portal import Portal
-from .common import Page, a, block, cn_date, esc, heading, open_data, rel, table
+from .common import Page, a, block, cn_date, esc, heading, open_data, page_url, rel, table
 
 COLUMN = "栏目完整性检查"
 INDEX = "jcbg/index.md"
@@ -25,10 +28,19 @@ def _anchor(rule) -> str:
     return "rule-" + rule.id.lower().replace(".", "-")
 
 
-def _target(f) -> str:
+def public_link(base: str, to: str, text: str) -> str:
+    """A page of the public site (source path or site path): a link at base (https://domain/), or without a
+    domain its text and address, since the staff build holds no public page to link to."""
+    path = page_url(to) if to.endswith(".md") else to
+    if base:
+        return f'<a href="{esc(base + path)}">{esc(text)}</a>'
+    return f"{esc(text)}（/{esc(path)}）"
+
+
+def _target(f, base: str = "") -> str:
     t = f.target
     if t.page:
-        return a(INDEX, t.page, t.label)
+        return public_link(base, t.page, t.label)
     return esc(t.label) + ("（未发布）" if t.file and not t.file.endswith("portal.yml") else "")
 
 
@@ -82,7 +94,7 @@ def _chart_id(column) -> str:
     return "chart-" + column.key.replace("/", "-")
 
 
-def column_table(report) -> str:
+def column_table(report, base: str = "") -> str:
     rows = []
     for s in report.columns:
         c = s.column
@@ -90,7 +102,7 @@ def column_table(report) -> str:
         recent = sum(n for _, _, n in s.monthly)
         rows.append(
             [
-                a(INDEX, c.page, c.title),
+                public_link(base, c.page, c.title),
                 esc(c.kind),
                 str(c.count),
                 cn_date(latest) if c.dated else "—",
@@ -139,7 +151,7 @@ def rules_table(report, rules) -> str:
     return block(table("检查规则及结果", ["编号", "规则", "级别", "依据", "结果"], rows))
 
 
-def findings_sections(report, rules) -> str:
+def findings_sections(report, rules, base: str = "") -> str:
     names = {
         row.unit.id: row.unit.label for row in report.units
     }  # a platform: each finding names its unit
@@ -159,7 +171,7 @@ def findings_sections(report, rules) -> str:
         rows = [
             [str(n)]
             + ([_unit_link(f.target.unit, names)] if names else [])
-            + [_target(f), esc(f.message), esc(f.target.location or "—")]
+            + [_target(f, base), esc(f.message), esc(f.target.location or "—")]
             + ([esc(f.hint)] if per_row else [])
             for n, f in enumerate(found[:ROWS_PER_RULE], 1)
         ]
@@ -230,7 +242,7 @@ def platform_table(report) -> str:
     ) + block(f'<script src="{esc(rel(INDEX, SORT_SCRIPT))}" defer></script>')
 
 
-def unit_sections(report) -> str:
+def unit_sections(report, base: str = "") -> str:
     """Each unit's columns and findings (the county government's are the site's, above)."""
     body = ""
     for row in sorted(report.units, key=lambda r: r.unit.id):
@@ -239,7 +251,7 @@ def unit_sections(report) -> str:
         unit = row.unit
         body += heading(4, f"{unit.name}（{row.score} 分）", _unit_anchor(unit.id))
         veto = "；".join(f.message for f in row.vetoes)
-        link = a(INDEX, row.page, "本单位政府信息公开栏目") + "。" if row.page else ""
+        link = public_link(base, row.page, "本单位政府信息公开栏目") + "。" if row.page else ""
         body += block(
             f"<p>{link}类型：{esc(unit.kind)}；得分 <strong>{row.score}</strong> 分；"
             + (f'<strong class="zwgk-overdue">单项否决：{esc(veto)}</strong>；' if veto else "")
@@ -275,7 +287,7 @@ def unit_sections(report) -> str:
                         [
                             f'<a href="#{_anchor(f.rule)}">{esc(f.rule.id)}</a>',
                             _severity(f.rule),
-                            _target(f),
+                            _target(f, base),
                             esc(f.message),
                             esc(f.target.location or "—"),
                         ]
@@ -286,7 +298,7 @@ def unit_sections(report) -> str:
     return body
 
 
-def platform_section(report, points) -> str:
+def platform_section(report, points, base: str = "") -> str:
     method = (
         "每个单位的栏目为其法定主动公开内容的各类别（国务院令第711号第二十条；部门、乡镇、街道每一类都要有信息或无信息说明，"
         "公共企事业单位只计机构职能和已有信息或说明的类别）。类别得分 = 100 − 每条错误 "
@@ -307,7 +319,7 @@ def platform_section(report, points) -> str:
         )
         + platform_table(report)
         + heading(3, "各单位明细", "units-detail")
-        + unit_sections(report)
+        + unit_sections(report, base)
     )
 
 
@@ -359,11 +371,13 @@ def annual_section(report, declared) -> str:
 def pages(portal: Portal) -> list[Page]:
     from ..audit.export import report_for
     from ..audit.score import POINTS
+    from ..sitemaps import base_url
 
-    report = report_for(portal)
+    report, base = report_for(portal), base_url(portal)
     intro = (
         f"<p>本报告按下列规则检查{esc(portal.config.name)}政务公开各栏目的完整性、及时性和规范性，"
-        "每条问题注明规则编号、级别、依据和修改方法，由记录自动生成。</p>"
+        "每条问题注明规则编号、级别、依据、记录文件和修改方法，由记录自动生成。本报告只在工作人员版中，"
+        "不在公开网站上；问题对象链接到公开网站上的页面。</p>"
     )
     body = block(intro) + block(
         open_data(
@@ -375,12 +389,12 @@ def pages(portal: Portal) -> list[Page]:
         )
     )
     body += summary(report, POINTS)
-    body += heading(2, "各栏目情况", "columns") + column_table(report)
+    body += heading(2, "各栏目情况", "columns") + column_table(report, base)
     body += heading(3, "各栏目每月发布条数", "charts") + column_charts(report)
     if report.units:
-        body += heading(2, "各单位情况", "units") + platform_section(report, POINTS)
+        body += heading(2, "各单位情况", "units") + platform_section(report, POINTS, base)
     body += heading(2, "检查规则", "rules") + rules_table(report, report.rules)
-    body += heading(2, "发现的问题", "findings") + findings_sections(report, report.rules)
+    body += heading(2, "发现的问题", "findings") + findings_sections(report, report.rules, base)
     body += heading(2, "年报数字核对", "annual") + annual_section(
         report, {f.year: f for f in portal.config.annual_report}
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..portal import Portal
 from ..units import KIND_ORDER, ROOT
-from . import areas, interpretation, normative, qa, report, task_parts
+from . import areas, interpretation, normative, qa, task_parts
 from .common import DIRECTORY, DISCLOSURE, Page, a, block, feed_path, heading, unit_page
 
 PATH = "wzdt/index.md"
@@ -21,8 +21,8 @@ UNIT_PARTS = (("政府信息公开指南", "zn.md"), ("政府信息公开制度"
 COUNTY_PARTS = (("政府信息公开指南", "xxgk/index.md"), ("政府信息公开制度", "xxgk/zd.md"),
                 ("法定主动公开内容", f"xxgk/{DISCLOSURE}"), ("政府信息公开年报", "xxgk/ndbg.md"),
                 ("规范性文件", "xxgk/gfxwj/index.md"))
-SITE_PAGES = (("站内搜索", "search.md"), ("使用指南（编辑人员）", "bzzn/index.md"), ("无障碍声明", "wza.md"),
-              ("网站发布指南", "fabu/index.md"), ("订阅全站更新（Atom）", feed_path()))
+# the staff pages (audit report, guides) are in the staff build only (pages/staff.py), not on this map
+SITE_PAGES = (("站内搜索", "search.md"), ("无障碍声明", "wza.md"), ("订阅全站更新（Atom）", feed_path()))
 
 
 def _li(title: str, to: str, children: list[tuple[str, str]] = ()) -> str:
@@ -52,7 +52,6 @@ def pages(portal: Portal) -> list[Page]:
             [(f"{year}年度", task_parts.year_path(year)) for year in sorted(portal.tasks, reverse=True)]),
         _li("政府信息公开", "xxgk/index.md", list(COUNTY_PARTS[1:])),
         _li("部门和乡镇", DIRECTORY),
-        _li(report.COLUMN, report.INDEX),
     ]
     body = block(f"<p>本站全部栏目和各单位的政府信息公开专栏。查找具体信息可使用{a(PATH, 'search.md', '站内搜索')}。</p>")
     body += heading(2, "政务公开栏目", "lm") + _list(columns)
