@@ -248,6 +248,11 @@ def _both(*changes):
     return change
 
 
+def _version_of_b(body):
+    """b's consolidated text as amended by a (a takes effect 20 days after its publication)."""
+    return _set("normative/b.yml", versions=[{"date": dt.date(2026, 9, 21), "by": "a", "body": body}])
+
+
 def _annual(year, **values):
     def change(spec):
         for entry in spec["portal.yml"]["annual_report"]:
@@ -348,6 +353,16 @@ CASES = [
         _set("normative/b.yml", amended_by=["a"]),
     ),
     ("R4.4", _set("normative/a.yml", amended_by=["b"]), _set("normative/b.yml", amended_by=["a"])),
+    (
+        "R4.5",
+        _set("normative/a.yml", amends=["b"]),
+        _both(_set("normative/a.yml", amends=["b"]), _version_of_b(DOC_BODY + "\n第四条 新增的规定。\n")),
+    ),
+    (
+        "R4.6",
+        _both(_set("normative/a.yml", amends=["b"]), _version_of_b(DOC_BODY.replace("\n\n", "\n\n\n"))),
+        _both(_set("normative/a.yml", amends=["b"]), _version_of_b(DOC_BODY + "\n第四条 新增的规定。\n")),
+    ),
     ("R5.1", _annual(2025, normative_valid=2), _annual(2025, normative_valid=1)),
     (
         "R5.2",
@@ -547,6 +562,13 @@ def test_doc_number_as_typed_is_reported_though_the_loader_normalised_it(tmp_pat
         "测府发（2026）01号" in f.message and "不用“（）”" in f.message and "不编虚位" in f.message
     )
     assert "测府发〔2026〕1号" in f.message  # what the site shows
+
+
+def test_missing_consolidated_text_can_be_left_unchecked(tmp_path):
+    spec = base()
+    spec["normative/a.yml"]["amends"] = ["b"]
+    spec["portal.yml"]["audit"] = {"consolidated_versions": "不检查"}
+    assert "R4.5" not in ids(audit(tmp_path, spec))
 
 
 def test_expired_but_marked_valid_is_one_finding_not_two(tmp_path):

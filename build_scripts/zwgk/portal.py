@@ -19,6 +19,7 @@ from .schedule import split_scheduled
 from .siteinfo import site_problems
 from .records import QA, Column, Interpretation, Item, NormativeDocument
 from .validity import ValidityStatus, compute_validity
+from .versions import TextVersion, text_versions, version_problems
 from .yamlnodes import where
 
 
@@ -47,6 +48,9 @@ class Portal:
     # 定时发布: reviewed records dated after as_of (schedule.Scheduled, by day), absent from `records` and
     # everything else here; `records` holds the records as of as_of
     scheduled: list = field(default_factory=list)
+    # each published document's texts (versions.py): the original, then the consolidated texts whose amending
+    # document exists as of as_of; pages pick the one in force
+    versions: dict[str, list[TextVersion]] = field(default_factory=dict)
     # 公众参与 (#16): consultations with their state as of as_of, 事项目录, 建议提案, linked to documents
     participation: Participation = field(default_factory=Participation)
 
@@ -155,6 +159,7 @@ def check_references(records: Records) -> list[Problem]:
     problems += _duplicates(docs.values(), "doc_number", "文号")
     problems += _duplicates(docs.values(), "index_number", "索引号")
     problems += _cycles(docs)
+    problems += version_problems(records)
     return problems
 
 
@@ -350,7 +355,8 @@ def link(records: Records, as_of: dt.date) -> Portal:
     files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}
     return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
                   dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files,
-                  withdrawn, all_units(records), scheduled, participation=participation)
+                  withdrawn, all_units(records), scheduled, participation=participation,
+                  versions={d.id: text_versions(d, all_docs) for d in documents.values()})
 
 
 def _add(lst: list[str], value: str) -> None:

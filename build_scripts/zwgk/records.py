@@ -209,6 +209,8 @@ class AuditThresholds:
                                       default=100)
     veto_empty_columns: int = f("空白栏目单项否决数", default=5)
     veto_stale_columns: int = f("不更新栏目单项否决数", default=5)
+    consolidated_versions: Literal["检查", "不检查"] = f(
+        "修订版检查", "检查：被修改的文件缺少修改后的完整文本（versions）时给出警告；不检查：不给出", default="检查")
 
 
 @dataclass(kw_only=True)
@@ -325,6 +327,15 @@ class ColumnsFile:
 
 
 @dataclass(kw_only=True)
+class Version:
+    """修订版: 文件经修改后的完整文本（修改文件施行之日起适用）；原文（body）是第一个版本."""
+
+    date: dt.date = f("施行日期", "本版本开始适用的日期，即修改文件的施行日期")
+    by: str = f("修改文件", "作出这次修改的规范性文件标识", ref="normative")
+    body: Markdown = f("正文", "修改后的完整正文（Markdown），不是修改决定本身")
+
+
+@dataclass(kw_only=True)
 class NormativeDocument:
     """normative/<id>.yml: 规范性文件."""
 
@@ -346,6 +357,8 @@ class NormativeDocument:
     columns: list[str] = f("所属重点领域", "重点领域栏目标识", default=[], ref="column")
     attachments: list[Attachment] = f("附件", "Word 和 PDF 标准电子文本", default=[])
     body: Markdown = f("正文", "Markdown", default="")
+    versions: list[Version] = f("修订版", "被修改后的完整文本（修订版），按施行日期先后排列，每个写明施行日期、修改文件和"
+                                "修改后的全文；body 是原文", default=[])
     review: Review = f("三审", "初审、复审、审发人姓名；三审不全的记录不发布", default=None, to_publish=True)
     privacy_waiver: list[PrivacyWaiver] = f("保密审查豁免", "确需公开的个人信息，逐项写明末尾几位和理由", default=[])
     changes: list[Change] = f("更新说明", "发布后的每次修改：日期和改了什么", default=[])

@@ -28,6 +28,7 @@ from . import (
     tasks,
     units,
     validity,
+    versions,
 )
 from .annual import AnnualRow, annual_table
 from .inventory import Context
@@ -35,7 +36,8 @@ from .model import SEVERITY_LABELS, SEVERITY_ORDER, Finding, Rule, Source, Targe
 from .score import VETO_RULES, ColumnScore, column_scores, site_score
 from .units import UnitScore, unit_scores
 
-FAMILIES = (empty, stale, documents, validity, annual, interpretations, qa, tasks, links, review, privacy, units)
+FAMILIES = (empty, stale, documents, validity, versions, annual, interpretations, qa, tasks, links, review, privacy,
+            units)
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 RULE_ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 NO_SITE = "未提供已生成的网站：运行 zwgk audit --site <网站目录> 检查"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..portal import Portal
+from ..versions import in_force
 from .attachments import attachment_list
 from .common import (
     Page,
@@ -38,6 +39,8 @@ NOTICES = {
     "已废止": "本文件已废止，仅供查阅，不再作为行政管理依据。",
     "已失效": "本文件已超过有效期，已失效，仅供查阅。",
 }
+
+CONSOLIDATED_NOTICE = "本文件已被修改，下面的正文是按修改文件整理的现行文本。"
 
 
 def in_force_documents(portal: Portal) -> list:
@@ -107,12 +110,17 @@ def _relations(portal: Portal, doc, path: str) -> str:
 
 def document_page(portal: Portal, doc) -> Page:
     path = doc_path(doc.id)
+    from . import versions  # its pages link back here; this page shows which of its texts is in force
+
     state = portal.validity[doc.id].state
     body = ""
     if state in NOTICES:
+        notice = NOTICES[state]
+        if state == "已修改" and versions.consolidated(portal, doc):
+            notice = CONSOLIDATED_NOTICE
         body += block(
             f'<div class="zwgk-notice zwgk-notice--{STATE_SLUGS[state]}" role="note"><p>'
-            f"<strong>有效性提示：</strong>{esc(NOTICES[state])}"
+            f"<strong>有效性提示：</strong>{esc(notice)}"
             f"当前状态：{validity_badge(portal, doc.id, path)}</p></div>"
         )
     pairs = [
@@ -128,7 +136,7 @@ def document_page(portal: Portal, doc) -> Page:
         ("有效期至", time_tag(doc.expires) if doc.expires else "长期"),
     ]
     body += block(fields_table("文件要素", pairs)) + block(publisher_line(portal, path, doc))
-    relations = _relations(portal, doc, path)
+    relations = _relations(portal, doc, path) + versions.produced_texts(portal, doc, path)
     if relations:
         body += heading(2, "修改和废止情况") + block(
             f'<div class="zwgk-relations-wrap">{relations}</div>'
@@ -139,7 +147,10 @@ def document_page(portal: Portal, doc) -> Page:
             a(path, area_path(c), columns[c].title) for c in doc.columns if c in columns
         )
         body += block(f'<p class="zwgk-meta">所属重点领域：{links}</p>')
-    body += heading(2, "正文") + block(f'<div class="zwgk-body">{safe_html(doc.body)}</div>')
+    text = in_force(portal.versions.get(doc.id, []), portal.as_of).body if doc.id in portal.versions else doc.body
+    body += heading(2, "正文") + versions.text_line(portal, doc, path)
+    body += block(f'<div class="zwgk-body">{safe_html(text)}</div>')
+    body += versions.versions_section(portal, doc, path) + versions.pending_amendments(portal, doc, path)
     body += heading(2, "附件")
     body += block(
         attachment_list(portal, path, doc.attachments)
@@ -183,6 +194,7 @@ def document_page(portal: Portal, doc) -> Page:
             "年份": str(doc.published.year),
             "主题分类": doc.topic,
             "发布单位": portal.unit_of(doc).name,
+            **({"文本版本": "现行文本"} if len(portal.versions.get(doc.id, [])) > 1 else {}),
         },
     )
 
