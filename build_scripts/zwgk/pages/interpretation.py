@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..portal import Portal
+from .versions import text_of_day
 from .attachments import attachment_list
 from .common import (
     Page,
@@ -75,6 +76,9 @@ def interpretation_page(portal: Portal, i) -> Page:
         ("解读形式", esc("、".join(i.forms))),
         ("发布日期", time_tag(i.published)),
     ]
+    cited = text_of_day(portal, doc.id, i.published, path)  # the text the interpretation was written about
+    if cited:
+        pairs.insert(3, ("解读时的文本", cited))
     body = block(fields_table("解读信息", pairs)) + block(publisher_line(portal, path, i))
     body += heading(2, "解读内容") + block(f'<div class="zwgk-body">{safe_html(i.body)}</div>')
     if i.media:
