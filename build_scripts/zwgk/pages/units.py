@@ -38,7 +38,7 @@ from .common import (
     unit_crumbs,
     unit_page,
 )
-from .normative import in_force_documents
+from .normative import IN_FORCE_FIRST, in_force_documents
 
 DIRECTORY_TITLE = "部门和乡镇"
 GUIDE, SYSTEM, REPORTS = "zn.md", "zd.md", "ndbg.md"
