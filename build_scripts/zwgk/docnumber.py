@@ -28,3 +28,8 @@ def normalise_doc_number(text: str) -> str:
 def is_standard(text: str) -> bool:
     """True when the 文号 is written as 机关代字〔年份〕序号号 (or, for a 规章, ……令第N号)."""
     return bool(STANDARD_RE.match(text))
+
+
+def is_rule(doc) -> bool:
+    """A 规章 (government rule) is promulgated by 令 and numbered 令第N号; everything else is a 行政规范性文件."""
+    return "令第" in doc.doc_number

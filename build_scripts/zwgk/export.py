@@ -13,6 +13,7 @@ import json
 import posixpath
 import xml.etree.ElementTree as ET
 
+from .annualdocx import report_files as annual_report_files
 from .pages.areas import column_entries
 from .pages.catalogue import DATA_ALL, DATA_IN_FORCE
 from .pages.common import doc_path, feed_path, interp_path, page_url, qa_path, rel
@@ -60,6 +61,7 @@ def export_files(portal: Portal) -> dict[str, str | bytes]:
         files[csv_path] = to_csv(rows)
         files[json_path] = to_json(portal, rows, csv_path)
     files.update(unit_files(portal))
+    files.update(annual_report_files(portal))  # 政府信息公开工作年度报告 (.docx) next to their pages
     return files
 
 

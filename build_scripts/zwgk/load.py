@@ -13,6 +13,7 @@ from .errors import Problem, RecordError
 from .files import scan as scan_files
 from .records import (
     QA,
+    AnnualReport,
     Column,
     ColumnsFile,
     Consultation,
@@ -42,8 +43,9 @@ RECORD_FOLDERS = {
     "decisions": DecisionCatalogue,
     "proposals": Proposal,
 }
+ANNUAL_FOLDER = "ndbg"  # ndbg/<year>.yml: the annual report, the county government's or (units/<id>/ndbg/) a unit's
 KNOWN_ENTRIES = {"portal.yml", "columns.yml", "redirects.yml", "items", "files", "schemas", "README.md", "units",
-                 *RECORD_FOLDERS}
+                 ANNUAL_FOLDER, *RECORD_FOLDERS}
 UNIT_FOLDERS = ("normative", "interpretations", "qa", "items",
                 "consultations", "decisions", "proposals")  # what a unit's folder may hold besides unit.yml
 
@@ -64,6 +66,7 @@ class Records:
     files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: regular files, no links
     redirects: list[Redirect] = field(default_factory=list)  # redirects.yml (optional)
     units: dict[str, Unit] = field(default_factory=dict)  # units/<id>/unit.yml; the county government is portal.yml
+    annual_reports: dict[tuple[str, int], AnnualReport] = field(default_factory=dict)  # (unit id, year) → 年报
     # 公众参与 (#16): consultations/, decisions/ (重大行政决策事项目录), proposals/ (建议提案), here or a unit's
     consultations: dict[str, Consultation] = field(default_factory=dict)
     decisions: dict[str, DecisionCatalogue] = field(default_factory=dict)
@@ -200,6 +203,8 @@ def load_records(root: Path) -> Records:
                                     f"把 year 改为 {record_id}，或把文件改名为 {tasklist.year}.yml", "警告"))
         tasks[tasklist.year] = tasklist
 
+    annual_reports = _load_annual_reports(root, units, problems, limits,
+                                          portal if portal not in (None, INVALID) else None)
     present, link_problems = scan_files(root)
     problems += link_problems
     errors = [p for p in problems if p.severity == "错误"]
@@ -208,7 +213,7 @@ def load_records(root: Path) -> Records:
     return Records(root, portal, columns, loaded["normative"], loaded["interpretations"], loaded["qa"],
                    items, tasks, warnings=[p for p in problems if p.severity != "错误"], files=present,
                    redirects=redirects, units=units, consultations=loaded["consultations"],
-                   decisions=loaded["decisions"], proposals=loaded["proposals"])
+                   decisions=loaded["decisions"], proposals=loaded["proposals"], annual_reports=annual_reports)
 
 
 def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, items: list, problems: list[Problem],
@@ -281,7 +286,7 @@ def _load_units(root: Path, loaded: dict, items: list, problems: list[Problem], 
             continue
         unit.id = unit_dir.name
         for entry in sorted(unit_dir.iterdir()):
-            if entry.name not in (*UNIT_FOLDERS, "unit.yml") and not entry.name.startswith("."):
+            if entry.name not in (*UNIT_FOLDERS, ANNUAL_FOLDER, "unit.yml") and not entry.name.startswith("."):
                 problems.append(Problem(f"{rel}/{unit_dir.name}/{entry.name}", 1, 1,
                                         f"未知的文件或目录“{entry.name}”，已忽略",
                                         "单位目录中放 unit.yml 和 normative/、interpretations/、qa/、items/<栏目>/、consultations/、decisions/、proposals/",
@@ -289,6 +294,61 @@ def _load_units(root: Path, loaded: dict, items: list, problems: list[Problem], 
         units[unit.id] = unit
         _load_folder(unit_dir, root, unit.id, UNIT_FOLDERS, loaded, items, problems, limits)
     return units
+
+
+def _load_annual_reports(root: Path, units: dict, problems: list[Problem], limits: InputLimits,
+                         portal: PortalConfig | None) -> dict:
+    """ndbg/<year>.yml (the county government's) and units/<id>/ndbg/<year>.yml: one report per unit and year,
+    the file named by its year. Figures may not be negative (a located error); portal.yml's deadlines are
+    月-日."""
+    import datetime as dt
+
+    from .yamlnodes import where
+
+    found: dict[tuple[str, int], AnnualReport] = {}
+    for name in ("annual_due_organ", "annual_due_government") if portal else ():
+        text = getattr(portal.audit, name)
+        try:
+            month, day = (int(p) for p in text.split("-"))
+            dt.date(2024, month, day)
+        except ValueError:
+            line, col = where(portal.audit, name)
+            problems.append(Problem(portal.file, line, col, f"年报公布期限“{text}”不是 月-日",
+                                    "写作 01-31（1月31日）或 03-31（3月31日）"))
+    for unit_id, base in [("", root), *((u, root / "units" / u) for u in sorted(units))]:
+        rel = (base / ANNUAL_FOLDER).relative_to(root.parent).as_posix()
+        for name, path in record_files(base / ANNUAL_FOLDER, rel, problems).items():
+            report = parse_file(path, root, AnnualReport, problems, limits)
+            if report is INVALID:
+                continue
+            report.id, report.unit = f"{unit_id or 'xzf'}-ndbg-{report.year}", unit_id
+            line, col = getattr(report, "__marks__", {}).get("year", (1, 1))
+            if name != str(report.year):
+                problems.append(Problem(report.file, line, col, f"文件名是 {name}.yml，年度却是 {report.year}",
+                                        f"年报文件以年度命名：把文件改名为 {report.year}.yml，或改正 year"))
+                continue
+            problems += _negative_figures(report, report)
+            found[(unit_id, report.year)] = report
+    return found
+
+
+def _negative_figures(report: AnnualReport, node) -> list[Problem]:
+    """Every count and amount of a report's tables is zero or more."""
+    from dataclasses import fields as dc_fields
+    from dataclasses import is_dataclass
+
+    from .yamlnodes import where
+
+    found: list[Problem] = []
+    for fl in dc_fields(node):
+        value = getattr(node, fl.name)
+        if is_dataclass(value) and fl.name != "review":
+            found += _negative_figures(report, value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            line, col = where(node, fl.name)
+            found.append(Problem(report.file, line, col, f"“{fl.metadata.get('label', fl.name)}”是 {value}，不能为负数",
+                                 "年报中的件数和金额为 0 或正数"))
+    return found
 
 
 def _single(path: Path, root: Path, cls, problems: list[Problem], limits: InputLimits | None = None):

@@ -209,6 +209,11 @@ class AuditThresholds:
                                       default=100)
     veto_empty_columns: int = f("空白栏目单项否决数", default=5)
     veto_stale_columns: int = f("不更新栏目单项否决数", default=5)
+    annual_due_organ: str = f("部门、乡镇、街道年报公布期限", "次年的 月-日；条例第四十九条为 1月31日", default="01-31")
+    annual_due_government: str = f("县政府年报公布期限", "次年的 月-日；条例第五十条为 3月31日", default="03-31")
+    annual_similarity_max: float = f("年报文字相似度上限", "0–1；与上年或其他单位年报的文字相似度超过即视为照搬", default=0.8)
+    consolidated_versions: Literal["检查", "不检查"] = f(
+        "修订版检查", "检查：被修改的文件缺少修改后的完整文本（versions）时给出警告；不检查：不给出", default="检查")
     consolidated_versions: Literal["检查", "不检查"] = f(
         "修订版检查", "检查：被修改的文件缺少修改后的完整文本（versions）时给出警告；不检查：不给出", default="检查")
 
@@ -620,6 +625,127 @@ class Proposal:
     file: str = loader_field("文件")
 
 
+# 政府信息公开工作年度报告 (国办公开办函〔2021〕30号) ------------------------------------------------------------
+@dataclass(kw_only=True)
+class ApplicantCounts:
+    """年报表三的一行：按申请人分列的件数（自然人、法人或其他组织五类、总计）."""
+
+    natural: int = f("自然人", default=0)
+    business: int = f("商业企业", "法人或其他组织：商业企业", default=0)
+    research: int = f("科研机构", "法人或其他组织：科研机构", default=0)
+    charity: int = f("社会公益组织", "法人或其他组织：社会公益组织", default=0)
+    legal: int = f("法律服务机构", "法人或其他组织：法律服务机构", default=0)
+    other: int = f("其他", "法人或其他组织：其他", default=0)
+    total: int | None = f("总计", "不填则按各列相加；填写时须等于各列之和", default=None)
+
+
+@dataclass(kw_only=True)
+class ApplicationTable:
+    """年报表三：收到和处理政府信息公开申请情况（每行按申请人分列）."""
+
+    new: ApplicantCounts = f("一、本年新收政府信息公开申请数量", default=None)
+    carried_over: ApplicantCounts = f("二、上年结转政府信息公开申请数量", "应等于上年年报的“结转下年度继续办理”",
+                                      default=None)
+    granted: ApplicantCounts = f("（一）予以公开", default=None)
+    partial: ApplicantCounts = f("（二）部分公开", "区分处理的，只计这一情形，不计其他情形", default=None)
+    secret: ApplicantCounts = f("不予公开：1.属于国家秘密", default=None)
+    forbidden: ApplicantCounts = f("不予公开：2.其他法律行政法规禁止公开", default=None)
+    security: ApplicantCounts = f("不予公开：3.危及“三安全一稳定”", default=None)
+    third_party: ApplicantCounts = f("不予公开：4.保护第三方合法权益", default=None)
+    internal: ApplicantCounts = f("不予公开：5.属于三类内部事务信息", default=None)
+    process: ApplicantCounts = f("不予公开：6.属于四类过程性信息", default=None)
+    enforcement: ApplicantCounts = f("不予公开：7.属于行政执法案卷", default=None)
+    inquiry: ApplicantCounts = f("不予公开：8.属于行政查询事项", default=None)
+    not_held: ApplicantCounts = f("无法提供：1.本机关不掌握相关政府信息", default=None)
+    to_make: ApplicantCounts = f("无法提供：2.没有现成信息需要另行制作", default=None)
+    unclear: ApplicantCounts = f("无法提供：3.补正后申请内容仍不明确", default=None)
+    petition: ApplicantCounts = f("不予处理：1.信访举报投诉类申请", default=None)
+    repeated: ApplicantCounts = f("不予处理：2.重复申请", default=None)
+    publication: ApplicantCounts = f("不予处理：3.要求提供公开出版物", default=None)
+    excessive: ApplicantCounts = f("不予处理：4.无正当理由大量反复申请", default=None)
+    confirmation: ApplicantCounts = f("不予处理：5.要求行政机关确认或重新出具已获取信息", default=None)
+    no_correction: ApplicantCounts = f("其他处理：1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                                       default=None)
+    no_fee: ApplicantCounts = f("其他处理：2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                                default=None)
+    other: ApplicantCounts = f("其他处理：3.其他", default=None)
+    total: ApplicantCounts | None = f("（七）总计", "不填则按办理结果各行相加；填写时须等于各行之和", default=None)
+    carried_forward: ApplicantCounts = f("四、结转下年度继续办理", default=None)
+
+    def __post_init__(self):
+        for fl in dataclasses.fields(self):
+            if fl.name != "total" and getattr(self, fl.name) is None:
+                setattr(self, fl.name, ApplicantCounts())
+
+
+@dataclass(kw_only=True)
+class ReviewCounts:
+    """年报表四的一组：结果维持、结果纠正、其他结果、尚未审结、总计."""
+
+    upheld: int = f("结果维持", default=0)
+    corrected: int = f("结果纠正", default=0)
+    other: int = f("其他结果", default=0)
+    pending: int = f("尚未审结", default=0)
+    total: int | None = f("总计", "不填则按各项相加；填写时须等于各项之和", default=None)
+
+
+@dataclass(kw_only=True)
+class ReviewTable:
+    """年报表四：政府信息公开行政复议、行政诉讼情况."""
+
+    reconsideration: ReviewCounts = f("行政复议", default=None)
+    litigation_direct: ReviewCounts = f("行政诉讼：未经复议直接起诉", default=None)
+    litigation_after: ReviewCounts = f("行政诉讼：复议后起诉", default=None)
+
+    def __post_init__(self):
+        for fl in dataclasses.fields(self):
+            if getattr(self, fl.name) is None:
+                setattr(self, fl.name, ReviewCounts())
+
+
+@dataclass(kw_only=True)
+class DocumentCounts:
+    """年报表二 第二十条第（一）项的一行（规章或行政规范性文件），按年报实际填报的数字."""
+
+    issued: int = f("本年制发件数", default=0)
+    repealed: int = f("本年废止件数", default=0)
+    valid: int = f("现行有效件数", default=0)
+
+
+@dataclass(kw_only=True)
+class AnnualReport:
+    """ndbg/<年度>.yml（县政府）或 units/<单位>/ndbg/<年度>.yml: 政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）."""
+
+    year: int = f("年度", "报告的是哪一年，与文件名一致")
+    published: dt.date = f("发布日期", "公布年报的日期：部门、乡镇、街道次年1月31日前，县政府次年3月31日前")
+    overview: Markdown = f("一、总体情况", "Markdown：主动公开、依申请公开、政府信息管理、平台建设、监督保障等")
+    permits: int = f("行政许可本年处理决定数量", "表二 第二十条第（五）项", default=0)
+    penalties: int = f("行政处罚本年处理决定数量", "表二 第二十条第（六）项", default=0)
+    coercion: int = f("行政强制本年处理决定数量", "表二 第二十条第（六）项", default=0)
+    fees: float = f("行政事业性收费本年收费金额（万元）", "表二 第二十条第（八）项", default=0)
+    rules: DocumentCounts | None = f("规章（年报填报数）", "表二 第二十条第（一）项；不填则按文件库截至12月31日计算，"
+                                     "填写时须与文件库一致", default=None)
+    normative: DocumentCounts | None = f("行政规范性文件（年报填报数）", "表二 第二十条第（一）项；不填则按文件库截至12月31日"
+                                         "计算，填写时须与文件库一致", default=None)
+    applications: ApplicationTable = f("三、收到和处理政府信息公开申请情况", "每行按自然人、法人或其他组织五类分列",
+                                       default=None)
+    reviews: ReviewTable = f("四、政府信息公开行政复议、行政诉讼情况", default=None)
+    problems: Markdown = f("五、存在的主要问题及改进情况", "Markdown")
+    processing_fees: float = f("信息处理费（元）", "本年收取的信息处理费金额，在“六、其他需要报告的事项”中报告"
+                               "（《政府信息公开信息处理费管理办法》国办函〔2020〕109号）", default=0)
+    fee_notices: int = f("收费通知件数", "本年发出的信息处理费收费通知件数", default=0)
+    other: Markdown = f("六、其他需要报告的事项", "Markdown：落实年度政务公开工作要点、人大代表建议和政协提案办理结果公开等",
+                        default="")
+    review: Review = f("三审", "初审、复审、审发人姓名；三审不全的年报不发布", default=None, to_publish=True)
+    id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")  # units/<id>/; "" for the county government (portal.yml)
+    file: str = loader_field("文件")
+
+    def __post_init__(self):
+        self.applications = self.applications or ApplicationTable()
+        self.reviews = self.reviews or ReviewTable()
+
+
 RECORD_KINDS = {
     "normative": NormativeDocument,
     "interpretation": Interpretation,
@@ -627,6 +753,7 @@ RECORD_KINDS = {
     "item": Item,
     "tasks": TaskList,
     "unit": Unit,
+    "annual-report": AnnualReport,
     "consultation": Consultation,
     "decisions": DecisionCatalogue,
     "proposal": Proposal,

@@ -28,11 +28,11 @@ from .schema import KINDS, _class_doc, modeline
 from .yamlnodes import PLACEHOLDER, yaml_fields
 
 FOLDERS = {"normative": "normative", "interpretation": "interpretations", "qa": "qa", "item": "items", "tasks": "tasks",
-           "unit": "", "consultation": "consultations", "proposal": "proposals",
+           "unit": "", "annual-report": "ndbg", "consultation": "consultations", "proposal": "proposals",
            "decisions": "decisions"}
 ALIASES = {"规范性文件": "normative", "文件": "normative", "解读": "interpretation", "政策解读": "interpretation",
            "问答": "qa", "政策问答": "qa", "重点领域": "item", "信息": "item", "任务分工": "tasks", "任务": "tasks",
-           "单位": "unit", "发布单位": "unit", "意见征集": "consultation", "征求意见": "consultation",
+           "单位": "unit", "发布单位": "unit", "年报": "annual-report", "年度报告": "annual-report", "意见征集": "consultation", "征求意见": "consultation",
            "建议提案": "proposal", "建议": "proposal", "提案": "proposal", "事项目录": "decisions",
            "重大行政决策事项目录": "decisions"}
 _INDEX_RE = re.compile(r"^(?P<prefix>[^/]+)/(?P<year>\d{4})-(?P<serial>\d+)$")
@@ -383,8 +383,60 @@ def _decisions(root: Path, base: Path, day: dt.date, record_id: str | None, year
     return record_id, values, ["公开征求意见后，在 consultation 中填写意见征集的标识；决策公布后在 decision 中填写文件标识"]
 
 
+def _annual_report(root: Path, base: Path, day: dt.date, record_id: str | None, year: int | None = None, **_):
+    """政府信息公开工作年度报告 (#17): last year's by default; 上年结转 from last year's 结转下年度 when that file
+    exists; every row of tables 三 and 四 written out with its heading."""
+    import dataclasses as dc
+
+    from .annualreport import APPLICANT_FIELDS
+    from .records import ApplicationTable, ReviewTable
+
+    year = year or (int(record_id) if record_id and record_id.isdigit() else day.year - 1)
+    before = _read(base / "ndbg" / f"{year - 1}.yml").get("applications")
+    before = before.get("carried_forward") if isinstance(before, dict) else None
+    lines = [("# 每行按申请人分列：natural 自然人；法人或其他组织 business 商业企业、research 科研机构、"
+              "charity 社会公益组织、legal 法律服务机构、other 其他；total 总计可不填（按各列相加）")]
+    for fl in dc.fields(ApplicationTable):
+        counts = {k: 0 for k in APPLICANT_FIELDS}
+        if fl.name == "carried_over" and isinstance(before, dict):
+            counts.update({k: before.get(k, 0) for k in APPLICANT_FIELDS})
+        lines.append(f"# {fl.metadata['label']}" + ("（不填则按办理结果各行相加）" if fl.name == "total" else ""))
+        lines.append(f"{'# ' if fl.name == 'total' else ''}{fl.name}: {{{', '.join(f'{k}: {v}' for k, v in counts.items())}}}")
+    reviews = [f"# {fl.metadata['label']}：upheld 结果维持、corrected 结果纠正、other 其他结果、pending 尚未审结\n"
+               f"{fl.name}: {{upheld: 0, corrected: 0, other: 0, pending: 0}}" for fl in dc.fields(ReviewTable)]
+    owner = _owner(root, base)["name"] or PLACEHOLDER
+    values = {
+        "year": year, "published": day,
+        "overview": Markdown(f"{PLACEHOLDER}：{year}年{owner}政府信息公开工作的总体情况（主动公开、依申请公开、"
+                             "政府信息管理、平台建设、监督保障）。"),
+        "permits": 0, "penalties": 0, "coercion": 0, "fees": 0,
+        "applications": Raw("\n".join(lines)), "reviews": Raw("\n".join(reviews)),
+        "problems": Markdown(f"{PLACEHOLDER}：存在的主要问题及改进情况。"),
+        "processing_fees": 0, "fee_notices": 0, "review": REVIEW,
+    }
+    notes = ["规章、行政规范性文件的件数（第二十条第（一）项）不用填写，按文件库截至12月31日计算",
+             "部门、乡镇、街道于次年1月31日前公布，县政府于次年3月31日前公布（条例第四十九、五十条）"]
+    if isinstance(before, dict):
+        notes.append(f"上年结转已按{year - 1}年年报的结转下年度继续办理填好")
+    return str(year), values, notes
+
+
+def _decisions(root: Path, base: Path, day: dt.date, record_id: str | None, year: int | None = None, **_):
+    """重大行政决策事项目录 (#16): one a year for the county government or a unit (ids are platform-wide)."""
+    year = year or day.year
+    record_id = record_id or (str(year) if base == root else f"{base.name}-{year}")
+    values = {"year": year, "published": day, "entries": Raw(
+        "# 每项：title（决策事项）、sponsor（承办单位）、planned（计划完成时间）、public_comment（需要/不需要公开征求意见）、\n"
+        "# stage（征求意见/审议/公布）、consultation（意见征集标识）、decision（公布的规范性文件标识）\n"
+        f"- title: {PLACEHOLDER}：决策事项\n"
+        f"  sponsor: {PLACEHOLDER}：承办单位\n"
+        f"  planned: {year}年12月底前\n"
+        "  stage: 征求意见"), "review": REVIEW}
+    return record_id, values, ["公开征求意见后，在 consultation 中填写意见征集的标识；决策公布后在 decision 中填写文件标识"]
+
+
 _MAKERS = {"normative": _normative, "interpretation": _interpretation, "qa": _qa, "item": _item, "tasks": _tasks,
-           "unit": _unit, "consultation": _consultation, "proposal": _proposal,
+           "unit": _unit, "annual-report": _annual_report, "consultation": _consultation, "proposal": _proposal,
            "decisions": _decisions}
 
 

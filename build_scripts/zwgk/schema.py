@@ -19,6 +19,7 @@ from pathlib import Path
 from .load import RECORD_FOLDERS
 from .records import (
     QA,
+    AnnualReport,
     ColumnsFile,
     Consultation,
     DecisionCatalogue,
@@ -55,6 +56,7 @@ KINDS: dict[str, tuple[type, str]] = {
     "item": (Item, "items/<栏目>/<标识>.yml"),
     "tasks": (TaskList, "tasks/<年度>.yml"),
     "unit": (Unit, "units/<标识>/unit.yml"),
+    "annual-report": (AnnualReport, "ndbg/<年度>.yml、units/<单位>/ndbg/<年度>.yml"),
     "redirects": (RedirectsFile, "redirects.yml"),
     "consultation": (Consultation, "consultations/<标识>.yml"),  # 公众参与 (#16)
     "decisions": (DecisionCatalogue, "decisions/<标识>.yml"),
@@ -247,6 +249,8 @@ def kind_of(root: Path, path: Path) -> str | None:
         return next(k for k, (cls, _) in KINDS.items() if cls is RECORD_FOLDERS[rel[0]])
     if len(rel) == 3 and rel[0] == "items":
         return "item"
+    if len(rel) == 2 and rel[0] == "ndbg":  # ndbg/<year>.yml (load.ANNUAL_FOLDER)
+        return "annual-report"
     return None
 
 

@@ -107,8 +107,7 @@ def audit_portal(
     findings = [f for family in FAMILIES for f in family.check(ctx)]
     findings.sort(key=lambda f: f.sort_key(RULE_ORDER))
     not_run = {r.id: NO_SITE for r in RULES if r.needs_site and not ctx.site_dir}
-    if not portal.config.annual_report:
-        not_run.update({r.id: "portal.yml 未填写 annual_report（年报数字）" for r in annual.RULES})
+    not_run.update(annual.not_run(portal))
     site_findings = [f for f in findings if f.rule not in units.RULES]  # a unit's own column is not the site's
     scores = column_scores(ctx.columns, site_findings, portal.as_of)
     total = site_score(scores, site_findings)

@@ -76,11 +76,6 @@ _FULLWIDTH_DIGITS = re.compile("[０-９]")
 _CREDIT_CODE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{18}$")
 
 
-def is_rule(doc) -> bool:
-    """A 规章 (government rule) is promulgated by 令 and numbered 令第N号; everything else is a 行政规范性文件."""
-    return "令第" in doc.doc_number
-
-
 def doc_number_problem(value: str) -> str | None:
     """Why a 文号 breaks GB/T 9704—2012 7.2.4 (None when it is right)."""
     text = value.strip()

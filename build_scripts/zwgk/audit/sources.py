@@ -26,6 +26,12 @@ ELEMENTS = Source(f"{REGULATIONS}第二十条第（一）项；{NORMATIVE_RULES}
 STANDARD_TEXTS = Source(f"{NORMATIVE_RULES}（向社会公开发布，不得以内部文件形式印发执行）；本门户要求 Word 和 PDF 两种文本")
 VALIDITY = Source(f"{NORMATIVE_RULES}（定期清理，清理结果向社会公布；现行有效目录）")
 ANNUAL = Source(f"{ANNUAL_FORMAT}表二 第二十条第（一）项；{REGULATIONS}第五十条；年报数字：portal.yml annual_report")
+ANNUAL_TABLES = Source(f"{ANNUAL_FORMAT}表三、表四（按照规范格式编制，数据符合逻辑）；{REGULATIONS}第五十条")
+ANNUAL_DEADLINE = Source(
+    f"{REGULATIONS}第四十九条（县级以上人民政府部门每年1月31日前）、第五十条（县级以上地方人民政府每年3月31日前）；"
+    "期限：portal.yml audit.annual_due_organ、audit.annual_due_government"
+)
+ANNUAL_COPY = Source(f"{ANNUAL_FORMAT}（如实反映本机关工作情况，杜绝抄袭、照搬往年）；相似度上限：portal.yml audit.annual_similarity_max")
 ONE_TO_ONE = Source(f"{OPENNESS_RULES}（政策性文件与解读方案、解读材料同步组织、同步审签、同步部署）")
 THREE_WORKDAYS = Source(f"{OPENNESS_RULES}（同步发布）；时限：portal.yml audit.interpretation_workdays 个工作日")
 FORMS = Source(f"{OPENNESS_RULES}（多种形式解读）；形式数：portal.yml audit.interpretation_min_forms")

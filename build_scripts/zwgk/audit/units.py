@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..annualreport import published_reports
 from ..dates import format_cn
 from ..disclosure import BY_ID, CATEGORIES, category_of, unit_records
 from ..pages.common import page_url
@@ -300,7 +301,7 @@ def check_unit(ctx: Context, unit) -> list[Finding]:
         )
     if unit.kind in ORGANS:
         year, due = due_year(as_of)
-        if not any(r.year == year for r in unit.annual_reports):
+        if not any(r.year == year for r in unit.annual_reports) and (unit.id, year) not in published_reports(ctx.portal):
             found.append(
                 NO_ANNUAL.finding(
                     _target(

@@ -21,9 +21,10 @@ from . import (
     wzdt,
 )
 from . import versions
+from . import annual
 from .common import Page, esc, page_url
 
-COLUMN_MODULES = (home, catalogue, normative, versions, interpretation, qa, areas, units, tasks, task_depts, lifecycle, wzdt)
+COLUMN_MODULES = (home, catalogue, normative, versions, interpretation, qa, areas, units, annual, tasks, task_depts, lifecycle, wzdt)
 STAFF_MODULES = (staff, report)  # the staff build (zwgk build --staff) only: never in the public site
 STAFF_ONLY = (report.INDEX,)  # their pages the public site has not (the staff home replaces the public one)
 

@@ -28,7 +28,14 @@ def contact_list(portal: Portal) -> str:
     return "\n".join(lines)
 
 
-MARKERS = {"<!-- zwgk:contact -->": contact_list}
+def annual_list(portal: Portal) -> str:
+    """The county government's annual reports made from ndbg/<year>.yml (pages.annual)."""
+    from .annual import county_list
+
+    return county_list(portal)
+
+
+MARKERS = {"<!-- zwgk:contact -->": contact_list, "<!-- zwgk:ndbg -->": annual_list}
 
 
 def fill_markers(markdown: str, portal: Portal) -> str:

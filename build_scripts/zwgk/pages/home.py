@@ -19,32 +19,28 @@ from .common import (
     qa_path,
     time_tag,
 )
-from .normative import listed_validity
-
 
 PATH = "index.md"
 LATEST = 12
 
 
-def newest_entries(portal: Portal, records: bool = False) -> list[tuple]:
-    """(date, column, title, page path) of every dated entry, newest first: the home page and the site feed;
-    with records, (…, record)."""
+def newest_entries(portal: Portal) -> list[tuple]:
+    """(date, column, title, page path) of every dated entry, newest first: the home page and the site feed."""
     columns = {c.id: c.title for c in portal.columns}
     entries = [
-        (d.published, "规范性文件", d.title, doc_path(d.id), d) for d in portal.documents.values()
+        (d.published, "规范性文件", d.title, doc_path(d.id)) for d in portal.documents.values()
     ]
     entries += [
-        (i.published, "政策解读", i.title, interp_path(i.id), i)
+        (i.published, "政策解读", i.title, interp_path(i.id))
         for i in portal.interpretations.values()
     ]
-    entries += [(q.updated, "政策问答", q.question, qa_path(q.id), q) for q in portal.qa.values()]
+    entries += [(q.updated, "政策问答", q.question, qa_path(q.id)) for q in portal.qa.values()]
     entries += [
-        (i.published, columns.get(i.column) or CATEGORIES[i.column].title, i.title, item_path(i), i)
+        (i.published, columns.get(i.column) or CATEGORIES[i.column].title, i.title, item_path(i))
         for i in portal.items
         if i.published
     ]
-    entries.sort(key=lambda e: (e[0], e[3]), reverse=True)
-    return entries if records else [e[:4] for e in entries]
+    return sorted(entries, key=lambda e: (e[0], e[3]), reverse=True)
 
 
 def search_box() -> str:
@@ -91,12 +87,10 @@ def pages(portal: Portal) -> list[Page]:
         f'<span class="zwgk-entry__desc">{esc(desc)}</span></li>'
         for t, p, n, unit, desc in entries
     )
-    # the newest entries, documents no longer (or not yet) in force after the others, each with its validity
     latest = "".join(
         f'<li><span class="zwgk-latest__column">【{esc(col)}】</span>{a(PATH, p, t)}'
-        + listed_validity(portal, r, PATH)
-        + f'<span class="zwgk-date">{time_tag(d)}</span></li>'
-        for d, col, t, p, r in portal.in_force_first(newest_entries(portal, records=True)[:LATEST], lambda e: e[4])
+        f'<span class="zwgk-date">{time_tag(d)}</span></li>'
+        for d, col, t, p in newest_entries(portal)[:LATEST]
     )
     body = block(f'<p class="zwgk-home__agency">主办：{esc(portal.config.agency)}</p>')
     body += block(search_box())

@@ -14,6 +14,7 @@ from ..dates import format_cn
 from ..disclosure import BY_ID, CATEGORIES, latest_update, unit_records
 from ..portal import Portal
 from ..units import KIND_ORDER, ROOT, unit_dir
+from .annual import report_rows
 from .areas import item_page
 from .catalogue import LIBRARY, doc_table
 from .common import (
@@ -38,7 +39,7 @@ from .common import (
     unit_crumbs,
     unit_page,
 )
-from .normative import IN_FORCE_FIRST, in_force_documents
+from .normative import in_force_documents
 
 DIRECTORY_TITLE = "部门和乡镇"
 GUIDE, SYSTEM, REPORTS = "zn.md", "zd.md", "ndbg.md"
@@ -215,7 +216,7 @@ def _records(portal: Portal, unit, path: str, category, records) -> str:
     if not records:
         return empty_note(unit, category.id)
     if category.id == "gfxwj":
-        return (doc_table(portal, path, records, f"{unit.name}规范性文件（现行有效的在前）", publishers=False)
+        return (doc_table(portal, path, records, f"{unit.name}规范性文件（按发布日期由新到旧）", publishers=False)
                 + f'<p class="zwgk-lead">{a(path, unit_page(unit, IN_FORCE), "本单位现行有效规范性文件目录")}</p>')
     rows = [[a(path, item_path(r), r.title), time_tag(r.published)] for r in records]
     return table(f"{category.title}（按发布日期由新到旧）", ["标题", "发布日期"], rows)
@@ -225,7 +226,7 @@ def disclosure_page(portal: Portal, unit, by_category) -> Page:
     path = unit_page(unit, DISCLOSURE)
     body = block(
         f"<p>{esc(unit.name)}依照《中华人民共和国政府信息公开条例》第二十条主动公开的政府信息，分为以下 "
-        f"{len(CATEGORIES)} 类；每类信息按发布日期由新到旧排列，规范性文件现行有效的在前。</p>"
+        f"{len(CATEGORIES)} 类；每类信息按发布日期由新到旧排列。</p>"
     )
     body += block(_category_table(unit, path, by_category))
     for category in CATEGORIES:
@@ -259,8 +260,10 @@ def reports_page(portal: Portal, unit) -> Page:
         "收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况等"
         "（条例第四十九条、第五十条）。</p>"
     )
-    if reports:
-        rows = [[esc(f"{r.year}年"), _report_link(portal, path, unit, r)] for r in reports]
+    made = report_rows(portal, unit, path)  # reports written from ndbg/<year>.yml, page and .docx
+    linked = {r.year: _report_link(portal, path, unit, r) for r in reports if r.year not in made}
+    if made or linked:
+        rows = [[esc(f"{year}年"), cell] for year, cell in sorted({**linked, **made}.items(), reverse=True)]
         body += block(table(f"{unit.name}政府信息公开工作年度报告", ["年度", "年度报告"], rows))
     else:
         body += block('<div class="zwgk-notice zwgk-notice--empty" role="note"><p>'
@@ -318,12 +321,12 @@ def library_pages(portal: Portal, unit, documents) -> list[Page]:
     as_of = format_cn(portal.as_of)
     path = unit_page(unit, LIBRARY)
     body = block(
-        f"<p>{esc(unit.name)}发布的规范性文件共 {len(documents)} 件，截至{as_of}现行有效 {len(in_force)} 件；"
-        f"{IN_FORCE_FIRST}。</p>"
+        f"<p>{esc(unit.name)}发布的规范性文件共 {len(documents)} 件，截至{as_of}现行有效 {len(in_force)} 件，"
+        "按发布日期由新到旧排列。</p>"
     )
     body += block(f'<p class="zwgk-lead">{a(path, unit_page(unit, IN_FORCE), "本单位现行有效规范性文件目录")}</p>')
     body += block(open_data(path, every + [(unit_feed(unit), "订阅本单位信息更新（Atom）", "")]))
-    body += block(doc_table(portal, path, documents, f"{unit.name}规范性文件目录（现行有效的在前）",
+    body += block(doc_table(portal, path, documents, f"{unit.name}规范性文件目录（按发布日期由新到旧）",
                             publishers=False))
     catalogue_path = unit_page(unit, IN_FORCE)
     amended = sum(1 for d in in_force if portal.validity[d.id].state == "已修改")
