@@ -259,3 +259,28 @@ def format_violations(found: dict[str, list[dict]]) -> str:
                 f"{page or '/'}: {v['id']} ({v['help']}) at {v['targets']}\n    {v['summary']}"
             )
     return "\n".join(lines)
+
+
+# How the page's tables are laid out (#15): cells squeezed below two characters (a cell whose text wraps while its
+# content box is narrower than two of its characters; a visually hidden header row does not count), and list
+# tables (zwgk-stack, pages/common.py table) that scroll sideways. Evaluated in the page.
+TABLE_LAYOUT_JS = """() => {
+    const found = {narrow: [], scrolling: []};
+    for (const c of document.querySelectorAll('article :is(td, th)')) {
+        const head = c.closest('thead');
+        if (!c.getClientRects().length || !c.innerText.trim()
+            || (head && getComputedStyle(head).position === 'absolute')) continue;
+        const s = getComputedStyle(c);
+        const width = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+        if (width >= 2 * parseFloat(s.fontSize) - 0.5) continue;
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) found.narrow.push([c.innerText.trim().slice(0, 12), Math.round(width)]);
+    }
+    for (const t of document.querySelectorAll('article table.zwgk-stack')) {
+        const box = t.parentElement;
+        if (box.scrollWidth > box.clientWidth + 1) found.scrolling.push(t.caption ? t.caption.innerText.slice(0, 30) : '');
+    }
+    return Object.fromEntries(Object.entries(found).filter(([k, v]) => v.length));
+}"""

@@ -66,10 +66,11 @@ def category_of(column_id: str, columns) -> str | None:
 
 
 def unit_records(portal, unit_id: str) -> dict[str, list]:
-    """A unit's published records by category id (every category present, perhaps empty), newest first.
+    """A unit's published records by category id (every category present, perhaps empty), newest first (its
+    documents in force first, Portal.in_force_first).
     机构职能 holds no records: it comes from the unit's own data (functions, leaders, contacts)."""
     out: dict[str, list] = {c.id: [] for c in CATEGORIES}
-    out["gfxwj"] = [d for d in portal.documents_newest_first() if (d.unit or "") == unit_id]
+    out["gfxwj"] = [d for d in portal.in_force_first(portal.documents_newest_first()) if (d.unit or "") == unit_id]
     for item in portal.items:
         if (item.unit or "") == unit_id:
             out.setdefault(category_of(item.column, portal.columns), []).append(item)

@@ -73,6 +73,18 @@ class Portal:
     def documents_newest_first(self) -> list[NormativeDocument]:
         return sorted(self.documents.values(), key=lambda d: (d.published, d.id), reverse=True)
 
+    def standing(self, record) -> int:
+        """Where a record goes in a list that mixes documents (validity.STANDING): a document by its validity;
+        any other record counts as in force (0)."""
+        if isinstance(record, NormativeDocument) and record.id in self.validity:
+            return self.validity[record.id].standing
+        return 0
+
+    def in_force_first(self, entries, record=lambda e: e) -> list:
+        """A list (newest first) with documents in force first, then those not yet in force, then repealed and
+        expired ones; the order within each group is kept. record(entry) is the entry's record."""
+        return sorted(entries, key=lambda e: self.standing(record(e)))
+
 
 def check_references(records: Records) -> list[Problem]:
     """References to ids that do not exist, duplicate numbers, and amend/repeal cycles."""

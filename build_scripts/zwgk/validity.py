@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from .records import NormativeDocument
 
+# Where a document goes in a list that mixes documents: in force first (amended ones included), then those not
+# yet in force, then repealed and expired ones; within a group the list keeps its own order (newest first).
+STANDING = {"现行有效": 0, "已修改": 0, "尚未生效": 1, "已废止": 2, "已失效": 2}
+
 
 @dataclass(frozen=True)
 class ValidityStatus:
@@ -19,6 +23,11 @@ class ValidityStatus:
     @property
     def in_force(self) -> bool:
         return self.state in ("现行有效", "已修改")
+
+    @property
+    def standing(self) -> int:
+        """0 in force, 1 not yet in force, 2 repealed or expired (STANDING)."""
+        return STANDING[self.state]
 
 
 def compute_validity(doc: NormativeDocument, docs: dict[str, NormativeDocument],

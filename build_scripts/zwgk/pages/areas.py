@@ -6,6 +6,7 @@ import datetime as dt
 
 from ..disclosure import BY_ID as CATEGORIES
 from ..portal import Portal
+from ..records import NormativeDocument
 from .attachments import attachment_list
 from .common import (
     DISCLOSURE,
@@ -26,6 +27,7 @@ from .common import (
     unit_crumbs,
     unit_page,
 )
+from .normative import listed_validity
 
 COLUMN = "重点领域"
 INDEX = "zdly/index.md"
@@ -79,12 +81,14 @@ def _column(portal: Portal, c, entries) -> Page:
     body = block(f"<p>{esc(c.description)}</p>") if c.description else ""
     if entries:
         body += block(open_data(path, [(feed_path(f"zdly/{c.id}"), "订阅本栏目更新（Atom）", "")]))
+        documents = any(isinstance(r, NormativeDocument) for *_, r in entries)
         body += block(
             table(
-                f"{c.title}（按发布日期由新到旧）",
-                ["标题", "发布机构", "发布单位", "发布日期"],
-                [[a(path, p, t), esc(issuer or "—"), publisher(portal, path, r), time_tag(d)]
-                 for d, t, p, issuer, r in entries],
+                f"{c.title}（按发布日期由新到旧{'，尚未生效、已废止、已失效的文件在后' if documents else ''}）",
+                ["标题", "发布机构", "发布单位", "发布日期", *(["有效性"] if documents else [])],
+                [[a(path, p, t), esc(issuer or "—"), publisher(portal, path, r), time_tag(d),
+                  *([listed_validity(portal, r, path)] if documents else [])]
+                 for d, t, p, issuer, r in portal.in_force_first(entries, lambda e: e[4])],
             )
         )
     else:

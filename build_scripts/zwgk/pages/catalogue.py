@@ -25,7 +25,7 @@ from .common import (
     time_tag,
     unit_page,
 )
-from .normative import COLUMN, COLUMN_TYPE, INDEX, STATE_SLUGS, in_force_documents, validity_badge
+from .normative import COLUMN, COLUMN_TYPE, IN_FORCE_FIRST, INDEX, STATE_SLUGS, in_force_documents, validity_badge
 
 CATALOGUE = "gfxwj/xxyx/index.md"
 LIBRARY = "gfxwj/index.md"  # a unit's own library, inside its column (unit_page(unit, LIBRARY))
@@ -79,6 +79,7 @@ def doc_table(portal: Portal, from_path: str, docs, caption: str, publishers: bo
         ["序号", "名称", "文号", "发布机构", *(["发布单位"] if publishers else []), "发布日期", "有效性"],
         rows,
         cls="zwgk-table zwgk-docs",
+        main=1,
     )
 
 
@@ -107,7 +108,7 @@ class View(NamedTuple):
 
 def views(portal: Portal) -> list[View]:
     """The 现行有效 catalogue, then the views by validity, issuer and year."""
-    docs = portal.documents_newest_first()
+    docs = portal.in_force_first(portal.documents_newest_first())
     by_state, by_issuer, by_year = defaultdict(list), defaultdict(list), defaultdict(list)
     for d in docs:
         by_state[portal.validity[d.id].state].append(d)
@@ -147,7 +148,7 @@ def views(portal: Portal) -> list[View]:
             "按发布机构",
             i,
             by_issuer[i],
-            f"{i}发布的规范性文件共 {len(by_issuer[i])} 件，按发布日期由新到旧排列。",
+            f"{i}发布的规范性文件共 {len(by_issuer[i])} 件，{IN_FORCE_FIRST}。",
         )
         for i in sorted(by_issuer)
     ]
@@ -158,7 +159,7 @@ def views(portal: Portal) -> list[View]:
             "按发布年份",
             f"{y}年",
             by_year[y],
-            f"{y}年发布的规范性文件共 {len(by_year[y])} 件。",
+            f"{y}年发布的规范性文件共 {len(by_year[y])} 件，{IN_FORCE_FIRST}。",
         )
         for y in sorted(by_year, reverse=True)
     ]
@@ -166,7 +167,7 @@ def views(portal: Portal) -> list[View]:
 
 
 def pages(portal: Portal) -> list[Page]:
-    docs = portal.documents_newest_first()
+    docs = portal.in_force_first(portal.documents_newest_first())
     all_views = views(portal)
     groups: dict[str, list] = {}
     for v in all_views[1:]:
@@ -177,12 +178,12 @@ def pages(portal: Portal) -> list[Page]:
         groups["按发布单位"] = by_unit
     body = block(
         f"<p>共收录规范性文件 {len(docs)} 件，截至{format_cn(portal.as_of)}现行有效 "
-        f"{len(all_views[0].docs)} 件。下表按发布日期由新到旧排列，有效性按上述日期计算。</p>"
+        f"{len(all_views[0].docs)} 件。下表{IN_FORCE_FIRST}；有效性按上述日期计算。</p>"
     )
     body += block(f'<p class="zwgk-lead">{a(INDEX, CATALOGUE, CATALOGUE_TITLE)}</p>')
     body += heading(2, "分类浏览") + block(_views_nav(list(groups.items())))
     body += block(open_data(INDEX, DATA_ALL + [(feed_path("gfxwj"), "订阅本栏目更新（Atom）", "")]))
-    caption = "规范性文件目录（按发布日期由新到旧）"
+    caption = "规范性文件目录（现行有效的在前）"
     result = []
     chunks = page_chunks(INDEX, docs)
     for path, n, first, rows in chunks:

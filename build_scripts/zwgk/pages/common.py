@@ -235,13 +235,19 @@ def time_tag(day: dt.date | None) -> str:
     return f'<time datetime="{day.isoformat()}">{format_cn(day)}</time>' if day else "—"
 
 
-def table(caption: str, headers: list[str], rows: list[list[str]], cls: str = "zwgk-table") -> str:
-    """A data table with a caption and column-scoped headers; cells are already-safe HTML."""
+def table(caption: str, headers: list[str], rows: list[list[str]], cls: str = "zwgk-table", main: int = 0) -> str:
+    """A data table with a caption and column-scoped headers; cells are already-safe HTML.
+
+    On a phone each row becomes a block (zwgk-stack in zwgk-pages.css): the main column (a title) leads it,
+    every other value follows after its header (data-label); it stays a table for screen readers."""
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    labels = [' class="zwgk-main"' if k == main else f' data-label="{esc(h)}"' for k, h in enumerate(headers)]
+    body = "".join(
+        "<tr>" + "".join(f"<td{label}>{c}</td>" for label, c in zip(labels, row)) + "</tr>" for row in rows
+    )
     return (
         f'<div class="zwgk-table-wrap" role="region" tabindex="0" aria-label="{esc(caption)}">'
-        f'<table class="{cls}"><caption>{esc(caption)}</caption>'
+        f'<table class="{cls} zwgk-stack"><caption>{esc(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 

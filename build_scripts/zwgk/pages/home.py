@@ -19,28 +19,32 @@ from .common import (
     qa_path,
     time_tag,
 )
+from .normative import listed_validity
+
 
 PATH = "index.md"
 LATEST = 12
 
 
-def newest_entries(portal: Portal) -> list[tuple]:
-    """(date, column, title, page path) of every dated entry, newest first: the home page and the site feed."""
+def newest_entries(portal: Portal, records: bool = False) -> list[tuple]:
+    """(date, column, title, page path) of every dated entry, newest first: the home page and the site feed;
+    with records, (…, record)."""
     columns = {c.id: c.title for c in portal.columns}
     entries = [
-        (d.published, "规范性文件", d.title, doc_path(d.id)) for d in portal.documents.values()
+        (d.published, "规范性文件", d.title, doc_path(d.id), d) for d in portal.documents.values()
     ]
     entries += [
-        (i.published, "政策解读", i.title, interp_path(i.id))
+        (i.published, "政策解读", i.title, interp_path(i.id), i)
         for i in portal.interpretations.values()
     ]
-    entries += [(q.updated, "政策问答", q.question, qa_path(q.id)) for q in portal.qa.values()]
+    entries += [(q.updated, "政策问答", q.question, qa_path(q.id), q) for q in portal.qa.values()]
     entries += [
-        (i.published, columns.get(i.column) or CATEGORIES[i.column].title, i.title, item_path(i))
+        (i.published, columns.get(i.column) or CATEGORIES[i.column].title, i.title, item_path(i), i)
         for i in portal.items
         if i.published
     ]
-    return sorted(entries, key=lambda e: (e[0], e[3]), reverse=True)
+    entries.sort(key=lambda e: (e[0], e[3]), reverse=True)
+    return entries if records else [e[:4] for e in entries]
 
 
 def search_box() -> str:
@@ -87,10 +91,12 @@ def pages(portal: Portal) -> list[Page]:
         f'<span class="zwgk-entry__desc">{esc(desc)}</span></li>'
         for t, p, n, unit, desc in entries
     )
+    # the newest entries, documents no longer (or not yet) in force after the others, each with its validity
     latest = "".join(
         f'<li><span class="zwgk-latest__column">【{esc(col)}】</span>{a(PATH, p, t)}'
-        f'<span class="zwgk-date">{time_tag(d)}</span></li>'
-        for d, col, t, p in newest_entries(portal)[:LATEST]
+        + listed_validity(portal, r, PATH)
+        + f'<span class="zwgk-date">{time_tag(d)}</span></li>'
+        for d, col, t, p, r in portal.in_force_first(newest_entries(portal, records=True)[:LATEST], lambda e: e[4])
     )
     body = block(f'<p class="zwgk-home__agency">主办：{esc(portal.config.agency)}</p>')
     body += block(search_box())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..portal import Portal
+from .versions import text_of_day
 from .attachments import attachment_list
 from .common import (
     Page,
@@ -34,21 +35,23 @@ def index_page(portal: Portal, interps) -> Page:
     rows = [
         [
             a(INDEX, interp_path(i.id), i.title),
-            a(INDEX, doc_path(i.of), portal.documents[i.of].doc_number),
+            f'<span class="zwgk-docno">{a(INDEX, doc_path(i.of), portal.documents[i.of].doc_number)}</span> '
+            + validity_badge(portal, i.of, INDEX, brief=True),
             publisher(portal, INDEX, i),
             esc("、".join(i.forms)),
             time_tag(i.published),
         ]
-        for i in interps
+        for i in portal.in_force_first(interps, lambda i: portal.documents[i.of])
     ]
     body = block(
-        f"<p>共 {len(interps)} 篇政策解读，按发布日期由新到旧排列。每篇解读链接所解读的文件，"
-        "文件页面也链接其解读。</p>"
+        f"<p>共 {len(interps)} 篇政策解读，按发布日期由新到旧排列，所解读的文件尚未生效、已废止或已失效的排在后面。"
+        "每篇解读链接所解读的文件，文件页面也链接其解读。</p>"
     )
     body += block(open_data(INDEX, [(feed_path("zcjd"), "订阅本栏目更新（Atom）", "")]))
     body += block(
         table(
-            "政策解读（按发布日期由新到旧）", ["标题", "解读的文件", "发布单位", "解读形式", "发布日期"], rows
+            "政策解读（按发布日期由新到旧，解读现行有效文件的在前）",
+            ["标题", "解读的文件及其有效性", "发布单位", "解读形式", "发布日期"], rows,
         )
         if rows
         else '<p class="zwgk-empty">暂无政策解读。</p>'
@@ -75,6 +78,9 @@ def interpretation_page(portal: Portal, i) -> Page:
         ("解读形式", esc("、".join(i.forms))),
         ("发布日期", time_tag(i.published)),
     ]
+    cited = text_of_day(portal, doc.id, i.published, path)  # the text the interpretation was written about
+    if cited:
+        pairs.insert(3, ("解读时的文本", cited))
     body = block(fields_table("解读信息", pairs)) + block(publisher_line(portal, path, i))
     body += heading(2, "解读内容") + block(f'<div class="zwgk-body">{safe_html(i.body)}</div>')
     if i.media:

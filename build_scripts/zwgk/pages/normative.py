@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..portal import Portal
+from ..records import NormativeDocument
 from ..versions import in_force
 from .attachments import attachment_list
 from .common import (
@@ -39,8 +40,11 @@ NOTICES = {
     "已废止": "本文件已废止，仅供查阅，不再作为行政管理依据。",
     "已失效": "本文件已超过有效期，已失效，仅供查阅。",
 }
-
 CONSOLIDATED_NOTICE = "本文件已被修改，下面的正文是按修改文件整理的现行文本。"
+
+
+# How every list that mixes documents is ordered (Portal.in_force_first), in words for its introduction.
+IN_FORCE_FIRST = "现行有效的文件排在前面，其次是尚未生效的，已废止、已失效的排在最后，同类按发布日期由新到旧"
 
 
 def in_force_documents(portal: Portal) -> list:
@@ -61,11 +65,12 @@ def search_number(meta: str, value: str) -> str:
     return f'<span data-pagefind-weight="10" data-pagefind-meta="{meta}">{esc(value)}</span>'
 
 
-def validity_badge(portal: Portal, doc_id: str, from_path: str) -> str:
-    """The validity in words, with the day it changed and the changing document linked."""
+def validity_badge(portal: Portal, doc_id: str, from_path: str, brief: bool = False) -> str:
+    """The validity in words, with the day it changed and the changing document linked (brief: the words
+    alone, for a list whose rows link the document)."""
     status = portal.validity[doc_id]
     text = f'<span class="zwgk-validity zwgk-validity--{STATE_SLUGS[status.state]}">{esc(status.state)}</span>'
-    if status.state == "现行有效":
+    if status.state == "现行有效" or brief:
         return text
     detail = []
     if status.state == "尚未生效":
@@ -80,6 +85,13 @@ def validity_badge(portal: Portal, doc_id: str, from_path: str) -> str:
     )
 
 
+def listed_validity(portal: Portal, record, from_path: str) -> str:
+    """A row of a list that mixes records: a published document's validity in words, '' for anything else."""
+    if isinstance(record, NormativeDocument) and record.id in portal.validity:
+        return validity_badge(portal, record.id, from_path, brief=True)
+    return ""
+
+
 def _relations(portal: Portal, doc, path: str) -> str:
     """Amendments and repeals, both directions, each with the changing document's 施行日期."""
     docs = portal.records.normative
@@ -87,7 +99,8 @@ def _relations(portal: Portal, doc, path: str) -> str:
     def items(ids):
         return "".join(
             f"<li>{doc_ref(portal, path, i, docs[i].title)}（{esc(docs[i].doc_number)}，"
-            f"{cn_date(docs[i].effective)}起施行）</li>"
+            f"{cn_date(docs[i].effective)}起施行）"
+            + (validity_badge(portal, i, path, brief=True) if i in portal.validity else "") + "</li>"
             for i in ids
             if i in docs
         )

@@ -83,10 +83,8 @@ def qa_page(portal: Portal, q) -> Page:
     body = _notice(portal, q, path)
     body += heading(2, "答复") + block(f'<div class="zwgk-body">{safe_html(q.answer)}</div>')
     basis = "".join(
-        f"<li>{a(path, doc_path(b), portal.documents[b].title)}（{esc(portal.documents[b].doc_number)}，"
-        f"{validity_badge(portal, b, path)}）</li>"
-        for b in q.basis
-        if b in portal.documents
+        f"<li>{a(path, doc_path(b.id), b.title)}（{esc(b.doc_number)}，{validity_badge(portal, b.id, path)}）</li>"
+        for b in portal.in_force_first([portal.documents[b] for b in q.basis if b in portal.documents])
     )
     body += heading(2, "政策依据") + block(
         f'<ul class="zwgk-links">{basis}</ul>' if basis else "<p>无</p>"
@@ -122,10 +120,12 @@ def index_page(portal: Portal) -> Page:
     by_topic = defaultdict(list)
     for q in sorted(portal.qa.values(), key=lambda q: (q.updated, q.id), reverse=True):
         by_topic[q.topic].append(q)
+    for questions in by_topic.values():  # answers resting on documents in force first
+        questions.sort(key=lambda q: 2 if stale_basis(portal, q) else 1 if pending_basis(portal, q) else 0)
     present = [t for t in TOPICS if by_topic.get(t)]
     body = block(
         f"<p>围绕群众关注的高频政策咨询事项，共 {len(portal.qa)} 条问答，按主题分类，"
-        "每条问答注明政策依据及其有效性。</p>"
+        "每条问答注明政策依据及其有效性；同一主题中，依据现行有效文件的问答在前，依据文件尚未施行或已变更的在后。</p>"
     )
     if present:
         body += block(
@@ -143,6 +143,8 @@ def index_page(portal: Portal) -> Page:
             flag = (
                 '<span class="zwgk-flag">（依据文件已变更，请注意）</span>'
                 if stale_basis(portal, q)
+                else '<span class="zwgk-flag zwgk-flag--pending">（依据文件尚未施行）</span>'
+                if pending_basis(portal, q)
                 else ""
             )
             items.append(

@@ -39,7 +39,7 @@ from .common import (
     unit_crumbs,
     unit_page,
 )
-from .normative import in_force_documents
+from .normative import IN_FORCE_FIRST, in_force_documents
 
 DIRECTORY_TITLE = "部门和乡镇"
 GUIDE, SYSTEM, REPORTS = "zn.md", "zd.md", "ndbg.md"
@@ -216,7 +216,7 @@ def _records(portal: Portal, unit, path: str, category, records) -> str:
     if not records:
         return empty_note(unit, category.id)
     if category.id == "gfxwj":
-        return (doc_table(portal, path, records, f"{unit.name}规范性文件（按发布日期由新到旧）", publishers=False)
+        return (doc_table(portal, path, records, f"{unit.name}规范性文件（现行有效的在前）", publishers=False)
                 + f'<p class="zwgk-lead">{a(path, unit_page(unit, IN_FORCE), "本单位现行有效规范性文件目录")}</p>')
     rows = [[a(path, item_path(r), r.title), time_tag(r.published)] for r in records]
     return table(f"{category.title}（按发布日期由新到旧）", ["标题", "发布日期"], rows)
@@ -226,7 +226,7 @@ def disclosure_page(portal: Portal, unit, by_category) -> Page:
     path = unit_page(unit, DISCLOSURE)
     body = block(
         f"<p>{esc(unit.name)}依照《中华人民共和国政府信息公开条例》第二十条主动公开的政府信息，分为以下 "
-        f"{len(CATEGORIES)} 类；每类信息按发布日期由新到旧排列。</p>"
+        f"{len(CATEGORIES)} 类；每类信息按发布日期由新到旧排列，规范性文件现行有效的在前。</p>"
     )
     body += block(_category_table(unit, path, by_category))
     for category in CATEGORIES:
@@ -321,12 +321,12 @@ def library_pages(portal: Portal, unit, documents) -> list[Page]:
     as_of = format_cn(portal.as_of)
     path = unit_page(unit, LIBRARY)
     body = block(
-        f"<p>{esc(unit.name)}发布的规范性文件共 {len(documents)} 件，截至{as_of}现行有效 {len(in_force)} 件，"
-        "按发布日期由新到旧排列。</p>"
+        f"<p>{esc(unit.name)}发布的规范性文件共 {len(documents)} 件，截至{as_of}现行有效 {len(in_force)} 件；"
+        f"{IN_FORCE_FIRST}。</p>"
     )
     body += block(f'<p class="zwgk-lead">{a(path, unit_page(unit, IN_FORCE), "本单位现行有效规范性文件目录")}</p>')
     body += block(open_data(path, every + [(unit_feed(unit), "订阅本单位信息更新（Atom）", "")]))
-    body += block(doc_table(portal, path, documents, f"{unit.name}规范性文件目录（按发布日期由新到旧）",
+    body += block(doc_table(portal, path, documents, f"{unit.name}规范性文件目录（现行有效的在前）",
                             publishers=False))
     catalogue_path = unit_page(unit, IN_FORCE)
     amended = sum(1 for d in in_force if portal.validity[d.id].state == "已修改")

@@ -105,6 +105,19 @@ def produced_texts(portal, doc, path: str) -> str:
     return f'<h3>修改后的文本</h3><ul class="zwgk-relations">{"".join(items)}</ul>' if items else ""
 
 
+def text_of_day(portal, doc_id: str, day, path: str) -> str:
+    """Which text of a document applied on a day (an interpretation's date), linked, and whether it still applies;
+    '' for a document with only its original."""
+    versions = portal.versions.get(doc_id, [])
+    if len(versions) < 2:
+        return ""
+    version = in_force(versions, day)
+    now = state(version, versions, portal.as_of)
+    later = "" if now == "现行文本" else f"，文件此后已修改，现行文本见{a(path, doc_path(doc_id), '文件页')}"
+    return (f"{a(path, version_path(doc_id, version), version.label)}（{origin(portal, path, version, named=False)}；"
+            f"{esc(now)}{later}）")
+
+
 def versions_section(portal, doc, path: str) -> str:
     """The document page's 文本版本 section (none when the document has only its original)."""
     if len(portal.versions.get(doc.id, [])) < 2:
