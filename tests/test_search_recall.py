@@ -21,7 +21,7 @@ import search_recall  # noqa: E402
 import zwgk_corpus  # noqa: E402
 from zwgk.errors import BuildError  # noqa: E402
 from zwgk.search import bundle  # noqa: E402
-from zwgk.search import index_site, phrase_terms, rewrite_html  # noqa: E402
+from zwgk.search import index_site, query_phrases, rewrite_html  # noqa: E402
 from zwgk.search.bundle import (  # noqa: E402
     CHUNK_GROUP,
     PIECE_WORDS,
@@ -60,6 +60,11 @@ PARITY = [
     "𠀀𠀁a",
     "第一条 为了",
     "ꙮ低",
+    "（一）",
+    "“低保”、“特困”：城乡",
+    "示府办发【2023】12",
+    "〔２０２３〕",
+    "、，：",
 ]
 
 
@@ -371,6 +376,10 @@ def test_a_browser_without_decompression_stream_inflates_with_pako(corpus, answe
     assert not any("pako" in r for r in answers["requests"])  # others never fetch it
 
 
+def prefix_of(bundle: Path) -> str:
+    return json.loads((bundle / "pagefind-entry.json").read_text())["zwgk"]["fragments"]
+
+
 def test_bundle_keeps_only_what_the_search_reads(corpus):
     site, _ = corpus
     bundle = site / "pagefind"
@@ -383,9 +392,15 @@ def test_bundle_keeps_only_what_the_search_reads(corpus):
         "zwgk-filters.json",
     ]
     assert len([n for n in top if n.endswith(".pf_meta")]) == 1
-    # page ids are blank in the metadata; page n's fragment is <prefix><n in base 36>
+    # page ids are blank in the metadata but for the mark of a document in force ("d") or not ("x");
+    # page n's fragment is <prefix><n in base 36>
     meta = cbor_decode(read_pagefind_file(next(bundle.glob("*.pf_meta"))))
-    assert len(meta[1]) == 300 and {page[0] for page in meta[1]} == {""}
+    assert len(meta[1]) == 300 and {page[0] for page in meta[1]} == {"", "d", "x"}
+    for n, page in enumerate(meta[1]):
+        validity = json.loads(read_pagefind_file(bundle / "fragment" / f"{prefix_of(bundle)}{base36(n)}.pf_fragment"))
+        validity = validity["filters"].get("有效性", [""])[0]
+        expected = "d" if validity in ("现行有效", "已修改") else "x" if validity else ""
+        assert page[0] == expected, (n, validity, page[0])
     zwgk = json.loads((bundle / "pagefind-entry.json").read_text())["zwgk"]
     prefix = zwgk["fragments"]
     # the metadata lists groups of index chunks; every chunk is in one group, in order
@@ -404,9 +419,8 @@ def test_bundle_keeps_only_what_the_search_reads(corpus):
 def test_browser_and_build_cut_text_the_same_way(answers):
     for text, js_terms, js_units in zip(PARITY, answers["terms"], answers["units"]):
         py_terms = [
-            [{"key": t.key, "offset": t.offset, "prefix": t.prefix} for t in phrase_terms(part)]
-            for part in text.split()
-            if phrase_terms(part)
+            [{"key": t.key, "offset": t.offset, "prefix": t.prefix} for t in terms]
+            for terms in query_phrases(text)
         ]
         assert js_terms == py_terms, text
         assert [(u["key"]) for u in js_units] == [k for k, _, _ in units(text)], text

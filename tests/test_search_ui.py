@@ -288,11 +288,14 @@ def test_filter_repealed_shows_only_repealed_documents(page, base, site):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("value", ["__proto__", "constructor", "toString", "hasOwnProperty"])
-def test_filter_values_are_plain_data(page, base, value):
-    """An address like ?栏目=__proto__ is a value that matches nothing, never a property lookup that breaks the page."""
+@pytest.mark.parametrize("value", ["__proto__", "constructor", "toString", "hasOwnProperty", "不存在的栏目"])
+def test_unknown_filter_values_are_reported_as_such_and_left_out(page, base, value):
+    """An address like ?栏目=__proto__ names a value no page has: it is reported as an unknown filter (not blamed on
+    the search word) and left out, never a property lookup that breaks the page."""
     page.goto(base + "search/?" + urllib.parse.urlencode({"q": "示例县", "栏目": value}))
-    assert wait_results(page).startswith("没有找到")
+    status = wait_results(page)
+    assert status.startswith(f"地址中的筛选条件“栏目：{value}”在本站不存在，已忽略。找到 "), status
+    assert "没有找到" not in status and total(status) > 10
     page.goto(base + "search/?" + urllib.parse.urlencode({"q": "示例县"}))
     assert total(wait_results(page)) > 0  # the same page still searches
 
@@ -488,3 +491,133 @@ def test_hostile_filter_values_and_titles_stay_text(browser, hostile_site):
         assert page.locator(".zwgk-sp__result img, .zwgk-sp__result script").count() == 0
         context.close()
     assert dialogs == []
+
+
+# --- what people type (#15 item 8) and documents in force first (#15 item 2) -------------------------
+
+
+def search_for(page, base, query: str) -> tuple[str, list[str]]:
+    """Open the search page for query; (status line, result paths of the first page)."""
+    page.goto(base + "search/?q=" + urllib.parse.quote(query))
+    status = wait_results(page)
+    return status, shown(page, base)
+
+
+def partial_marks(page) -> list[bool]:
+    return page.eval_on_selector_all(
+        ".zwgk-sp__result", "rs => rs.map(r => !!r.querySelector('.zwgk-sp__partial'))"
+    )
+
+
+@pytest.mark.browser
+def test_a_question_finds_its_meaningful_parts_and_says_the_results_are_partial(page, base):
+    status, urls = search_for(page, base, "低保怎么申请")
+    assert "都是部分匹配：没有完全匹配“低保怎么申请”的结果，包含“低保”等词" in status, status
+    assert {LOW_INCOME_DOC, "zcwd/qa-049/"} & set(urls[:3]), urls  # 怎么申请低保？ or the 办法 itself
+    assert all(partial_marks(page)) and page.locator(".zwgk-sp__partial").first.inner_text() == "部分匹配"
+    # 怎么, 领 are taken out; the parts found are named
+    status, urls = search_for(page, base, "怎么领育儿补贴")
+    assert "包含“育儿补贴”等词" in status and "zcwd/qa-001/" in urls[:5], (status, urls)
+    # a phrase with no exact match is looked for by its parts: 小学 … 报名
+    status, urls = search_for(page, base, "小学报名")
+    assert "zcwd/qa-008/" in urls[:5], urls
+    # parts that cover too little of the question are no match
+    status, urls = search_for(page, base, "火星移民补贴")
+    assert status.startswith("没有找到") and urls == []
+
+
+@pytest.mark.browser
+def test_exact_matches_come_before_partial_ones(page, base):
+    status, urls = search_for(page, base, "“低保”、“特困”")  # list punctuation parts the phrases: both words
+    exact = total(re.search(r"其中 \d+ 条", status).group(0))
+    assert 0 < exact < total(status), status
+    show_all(page)
+    marks = partial_marks(page)
+    assert marks == [False] * exact + [True] * (len(marks) - exact)
+
+
+@pytest.mark.browser
+def test_equivalent_terms_come_from_the_records(page, base):
+    status, urls = search_for(page, base, "创业贷款")  # tasks_yaml/search_terms.yml: 创业贷款 = 创业担保贷款
+    assert "包括“创业担保贷款”的结果" in status and "部分匹配" not in status, status
+    assert {"gfxwj/sfbf-2024-6/", "zcwd/qa-019/"} <= set(urls)
+
+
+@pytest.mark.browser
+def test_the_valid_document_ranks_above_repealed_ones_and_results_say_validity_in_words(page, base, site):
+    docs = documents(site)
+    status, urls = search_for(page, base, "最低生活保障")
+    assert urls[0] == LOW_INCOME_DOC, urls
+    show_all(page)
+    urls = shown(page, base)
+    out_of_force = [u for u in urls if docs.get(u, {}).get("有效性") in ("已废止", "已失效", "尚未生效")]
+    assert out_of_force and min(urls.index(u) for u in out_of_force) > urls.index(LOW_INCOME_DOC)
+    facts = page.locator(".zwgk-sp__facts").all_inner_texts()
+    for url, text in zip(urls, facts):
+        if url in docs:
+            assert f"有效性：{docs[url]['有效性']}" in text.replace("\n", ""), (url, text)
+
+
+@pytest.mark.browser
+def test_punctuation_never_widens_or_loses_a_match_and_alone_is_no_error(page, base):
+    one = total(search_for(page, base, "一")[0])
+    numbered = total(search_for(page, base, "（一）")[0])  # 一 closed by punctuation, as in （一）
+    assert 0 < numbered < one / 2, (numbered, one)
+    both = total(search_for(page, base, "低保 特困")[0])
+    assert total(search_for(page, base, "“低保”、“特困”：")[0]) >= both > 0
+    status, urls = search_for(page, base, "、，：“”《》")
+    assert status == "没有可以搜索的文字：请输入要查找的文字或数字（只有标点符号无法搜索）。" and urls == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "示府办发[2023]12号",
+        "示府办发(2023)12号",
+        "示府办发【2023】12号",
+        "示府办发（２０２３）１２号",
+        "示府办发〔2023〕12",
+        "11511722MB00000003/2023-00012",
+        "MB00000003/2023-00012",  # the middle of a 索引号
+    ],
+)
+def test_every_common_way_of_typing_a_number_finds_its_document_first(page, base, typed):
+    status, urls = search_for(page, base, typed)
+    assert urls and urls[0] == LOW_INCOME_DOC, (typed, status, urls[:3])
+
+
+@pytest.mark.browser
+def test_the_middle_of_a_letter_digit_run_is_found(page, base):
+    status, urls = search_for(page, base, "1722MB0000")  # inside 11511722MB00000003, the county's credit code
+    assert total(status) > 10 and "部分匹配" not in status, status
+    show_all(page)
+    assert LOW_INCOME_DOC in shown(page, base)
+
+
+def test_without_javascript_the_search_page_links_the_library_and_columns(site):
+    art = main_content(site.page("search/"))
+    message = art.one(id="zwgk-sp-nojs")  # shown until zwgk-search-ui.js hides it
+    assert "搜索需要浏览器启用 JavaScript" in message.text() and "hidden" not in message.attrs
+    links = {a.text().strip(): Site.resolve("search/", a.get("href")) for a in message.find_all("a")}
+    assert links == {"规范性文件库": "gfxwj/", "政策解读": "zcjd/", "政策问答": "zcwd/", "网站地图": "wzdt/"}
+    assert "hidden" in art.one(id="zwgk-sp-filters").attrs
+
+
+@pytest.mark.browser
+def test_without_javascript_the_page_says_so_instead_of_an_empty_filter_box(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "search/?q=" + urllib.parse.quote("低保"))
+    assert page.get_by_text("当前浏览器没有启用，无法显示搜索结果").is_visible()
+    page.locator("#zwgk-sp-nojs").get_by_role("link", name="规范性文件库").click()
+    page.wait_for_url(re.compile(r"/gfxwj/$"))
+    page.go_back()
+    assert page.is_hidden("#zwgk-sp-filters")
+    context.close()
+
+
+@pytest.mark.browser
+def test_with_javascript_the_no_script_message_is_hidden(page, base):
+    search_for(page, base, "低保")
+    assert page.is_hidden("#zwgk-sp-nojs")

@@ -44,7 +44,8 @@ RECORD_FOLDERS = {
     "proposals": Proposal,
 }
 ANNUAL_FOLDER = "ndbg"  # ndbg/<year>.yml: the annual report, the county government's or (units/<id>/ndbg/) a unit's
-KNOWN_ENTRIES = {"portal.yml", "columns.yml", "redirects.yml", "items", "files", "schemas", "README.md", "units",
+KNOWN_ENTRIES = {"portal.yml", "columns.yml", "redirects.yml", "search_terms.yml", "items", "files", "schemas",
+                 "README.md", "units",
                  ANNUAL_FOLDER, *RECORD_FOLDERS}
 UNIT_FOLDERS = ("normative", "interpretations", "qa", "items",
                 "consultations", "decisions", "proposals")  # what a unit's folder may hold besides unit.yml
@@ -66,6 +67,7 @@ class Records:
     files: dict[str, int] = field(default_factory=dict)  # 'files/…' → size: regular files, no links
     redirects: list[Redirect] = field(default_factory=list)  # redirects.yml (optional)
     units: dict[str, Unit] = field(default_factory=dict)  # units/<id>/unit.yml; the county government is portal.yml
+    search_terms: list[list[str]] = field(default_factory=list)  # 搜索同义词 (zwgk.synonyms)
     annual_reports: dict[tuple[str, int], AnnualReport] = field(default_factory=dict)  # (unit id, year) → 年报
     # 公众参与 (#16): consultations/, decisions/ (重大行政决策事项目录), proposals/ (建议提案), here or a unit's
     consultations: dict[str, Consultation] = field(default_factory=dict)
@@ -181,6 +183,9 @@ def load_records(root: Path) -> Records:
     redirects = parse_file(redirects_file, root, RedirectsFile, problems, limits) if (
         redirects_file.is_file() and not redirects_file.is_symlink()) else None
     redirects = redirects.redirects if redirects not in (None, INVALID) else []
+    from .synonyms import load_search_terms  # it reads the file with parse_file
+
+    search_terms = load_search_terms(root, problems, limits)
     for column, mark in zip(columns, _marks_of_list(columns_file)):
         column.file, column.line = f"{rootname}/columns.yml", mark
 
@@ -213,7 +218,8 @@ def load_records(root: Path) -> Records:
     return Records(root, portal, columns, loaded["normative"], loaded["interpretations"], loaded["qa"],
                    items, tasks, warnings=[p for p in problems if p.severity != "错误"], files=present,
                    redirects=redirects, units=units, consultations=loaded["consultations"],
-                   decisions=loaded["decisions"], proposals=loaded["proposals"], annual_reports=annual_reports)
+                   decisions=loaded["decisions"], proposals=loaded["proposals"], annual_reports=annual_reports,
+                   search_terms=search_terms)
 
 
 def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, items: list, problems: list[Problem],

@@ -27,6 +27,7 @@ from .portal import load_portal
 from .siteinfo import site_context
 from .sitemaps import STAFF_ROBOTS, base_url, site_files
 from .swap import fault_point
+from .synonyms import TERMS_URI, terms_json
 
 log = logging.getLogger("mkdocs.plugins.zwgk")
 AS_OF_ENV = "ZWGK_AS_OF"
@@ -164,6 +165,8 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
             files.append(File.generated(config, uri, abs_src_path=str(self.records_dir / uri)))
         for uri, content in export_files(portal).items():  # Atom feeds, CSV/JSON open data
             files.append(File.generated(config, uri, content=content))
+        # 搜索同义词 for the search page (zwgk.synonyms); written with or without the search index
+        files.append(File.generated(config, TERMS_URI, content=terms_json(portal.records.search_terms)))
         hand_written = [f.src_uri for f in files
                         if f.is_documentation_page() and getattr(f, "generated_by", "") != "zwgk"]
         ours = site_files(portal, pages, hand_written)  # sitemap.xml (with a domain), robots.txt

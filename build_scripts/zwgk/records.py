@@ -143,6 +143,21 @@ class RedirectsFile:
 
 
 @dataclass(kw_only=True)
+class SearchTermGroup:
+    """一组同义词: 搜索其中任何一个词，也找出含有其他词的信息."""
+
+    words: list[str] = f("词语", "意思相同的几种说法：群众常说的简称和文件里的正式说法，至少两个，如 [低保, 最低生活保障]",
+                         example=["低保", "最低生活保障"])
+
+
+@dataclass(kw_only=True)
+class SearchTermsFile:
+    """search_terms.yml: 搜索同义词."""
+
+    groups: list[SearchTermGroup] = f("同义词组", "每组是意思相同的词；没有此文件时使用内置的常用政策简称", default=[])
+
+
+@dataclass(kw_only=True)
 class PrivacyWaiver:
     """保密审查豁免: 确需公开的一项个人信息及公开的理由，栏目完整性检查逐条列出."""
 

@@ -34,6 +34,7 @@ from .records import (
     Proposal,
     SitePath,
     RedirectsFile,
+    SearchTermsFile,
     TaskList,
     Unit,
     Units,
@@ -58,6 +59,7 @@ KINDS: dict[str, tuple[type, str]] = {
     "unit": (Unit, "units/<标识>/unit.yml"),
     "annual-report": (AnnualReport, "ndbg/<年度>.yml、units/<单位>/ndbg/<年度>.yml"),
     "redirects": (RedirectsFile, "redirects.yml"),
+    "search_terms": (SearchTermsFile, "search_terms.yml"),
     "consultation": (Consultation, "consultations/<标识>.yml"),  # 公众参与 (#16)
     "decisions": (DecisionCatalogue, "decisions/<标识>.yml"),
     "proposal": (Proposal, "proposals/<标识>.yml"),
@@ -243,7 +245,7 @@ def kind_of(root: Path, path: Path) -> str | None:
         if rel[2:] == ("unit.yml",):
             return "unit"
         rel = rel[2:]
-    if rel in (("portal.yml",), ("columns.yml",), ("redirects.yml",)):
+    if rel in (("portal.yml",), ("columns.yml",), ("redirects.yml",), ("search_terms.yml",)):
         return rel[0].removesuffix(".yml")
     if len(rel) == 2 and rel[0] in RECORD_FOLDERS:
         return next(k for k, (cls, _) in KINDS.items() if cls is RECORD_FOLDERS[rel[0]])

@@ -29,7 +29,9 @@ The browser reads the bundle with zwgk-search.js, not with Pagefind's runtime
   so the list a first query must load stays small when chunks are small.
 * **page ids**: Pagefind names each page by a random 7-hex hash, and the
   metadata file every first query downloads lists all of them (about 37 KB
-  of 49 KB at 5,000 pages).  The ids are blanked in the metadata and the
+  of 49 KB at 5,000 pages).  The ids are blanked in the metadata (where
+  ``"d"`` marks a document in force and ``"x"`` one that is not, see
+  :func:`standing`) and the
   fragment of page n is named ``<prefix><n>`` (n in base 36), the prefix
   being written to ``pagefind-entry.json`` as ``"zwgk": {"fragments": …}``.
   It comes from the metadata's content digest, so a rebuild with other
@@ -78,6 +80,25 @@ RUNTIME_FILES = (
     "pagefind-component-ui.css",
     "wasm.*.pagefind",
 )
+
+
+# What a page is as a normative document, from its filters: the mark it carries in place of
+# its id in the metadata, by which the browser ranks documents in force above those no longer
+# or not yet in force of comparable relevance (zwgk-search.js STANDING).
+VALIDITY_FILTER = "有效性"
+IN_FORCE = frozenset({"现行有效", "已修改"})  # an amended document is in force, as amended
+OUT_OF_FORCE = frozenset({"已废止", "已失效", "尚未生效"})
+VERSION_FILTER, EARLIER_TEXT = "文本版本", "历史文本"  # a document's earlier text (its own page)
+IN_FORCE_MARK, OUT_OF_FORCE_MARK = "d", "x"
+
+
+def standing(fragment: dict) -> str:
+    """IN_FORCE_MARK, OUT_OF_FORCE_MARK or "" (not a normative document) for a Pagefind fragment."""
+    filters = fragment.get("filters") or {}
+    validity = set(filters.get(VALIDITY_FILTER) or [])
+    if EARLIER_TEXT in (filters.get(VERSION_FILTER) or []) or (validity and validity <= OUT_OF_FORCE):
+        return OUT_OF_FORCE_MARK
+    return IN_FORCE_MARK if validity and validity <= IN_FORCE else ""
 
 
 class FormatError(ValueError):
@@ -454,7 +475,7 @@ def compact_bundle(bundle: Path) -> dict:
         for k, piece in enumerate(rest, 1):
             write_pagefind_file(fragments / f"{new_id}-{k}.pf_text", piece.encode("utf-8"))
         old.unlink()
-        page[0] = ""
+        page[0] = standing(fragment)
         page[1] = _rounded_count(page[1])
     before_split = len(meta[2])
     chunks = _split_large_chunks(index, meta[2])

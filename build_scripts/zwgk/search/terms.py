@@ -311,10 +311,23 @@ class Term:
     prefix: bool = False
 
 
+# Punctuation that separates the items of a list or the parts of a sentence: in a query it
+# parts phrases as a space does (低保、特困 is two words, not the text 低保特困).  Brackets and
+# quotes do not: 示府办发〔2023〕12号 and 《办法》 stay one phrase each.
+SEPARATORS = "，、；：。！？,;:!?"
+
+
+def query_parts(query: str) -> list[str]:
+    """A query's phrases as typed: cut at whitespace and at :data:`SEPARATORS`."""
+    for c in SEPARATORS:
+        query = query.replace(c, " ")
+    return query.split()
+
+
 def query_phrases(query: str) -> list[list[Term]]:
-    """The phrases of a query (whitespace separates phrases; all must match)."""
+    """The phrases of a query (whitespace and list punctuation separate phrases; all must match)."""
     phrases = []
-    for part in query.split():
+    for part in query_parts(query):
         terms = phrase_terms(part)
         if terms:
             phrases.append(terms)
@@ -332,16 +345,19 @@ def phrase_terms(phrase: str) -> list[Term]:
             runs[-1] = (cls, runs[-1][1] + c)
         else:
             runs.append((cls, c))
+    # Punctuation after the last run (（一）, 《办法》, 〔2023〕) says the run ends there in the page too.
+    closed = bool(runs) and runs[-1][0] == OTHER
     runs = [(cls, normalize_word(run) if cls == WORD else run) for cls, run in runs if cls != OTHER]
     terms: list[Term] = []
     pos = 0
     for k, (cls, run) in enumerate(runs):
         last = k == len(runs) - 1
         # A run the phrase goes on after ends in the page too: its last word is padded and
-        # carries the next run's first character.
-        end = "" if last else PAD + lookahead(runs[k + 1][1])
+        # carries the next run's first character (any character, when punctuation closes it).
+        end = PAD if last and closed else "" if last else PAD + lookahead(runs[k + 1][1])
+        open_end = last and not closed  # the page may go on with more of the same run
         m = 1 if cls == WORD else len(run)
-        if last and k > 0 and len(run) == 1:
+        if open_end and k > 0 and len(run) == 1:
             pass  # a one-character last run is the previous run's lookahead already
         elif cls == WORD:
             terms.append(Term(run.lower() + end, pos, prefix=last))
@@ -352,8 +368,8 @@ def phrase_terms(phrase: str) -> list[Term]:
             # if the phrase may go on in the page, else the padded word that ends the run.
             starts = list(range(0, m - NGRAM + 1, NGRAM))
             terms.extend(Term(run[s : s + NGRAM], pos + s) for s in starts)
-            if not last:
-                terms.append(Term(run[m - NGRAM + 1 :] + end, pos + m - NGRAM + 1))
+            if not open_end:
+                terms.append(Term(run[m - NGRAM + 1 :] + end, pos + m - NGRAM + 1, prefix=last))
             elif starts[-1] + NGRAM < m:
                 terms.append(Term(run[m - NGRAM :], pos + m - NGRAM))
         pos += m

@@ -8,8 +8,12 @@
  *   run announces its count in the live status line ("找到 N 条结果"), which must not chatter.
  * - Filters and the sort order run at once when changed; focus stays where it is.
  * - "更多结果" appends the next results and moves focus to the first new one.
- * - A few everyday words are also searched as the formal term (低保 ↔ 最低生活保障, SYNONYMS),
- *   and a document number lists its own document first (isNumberQuery).
+ * - Everyday words are also searched as the formal term (低保 ↔ 最低生活保障): the groups come
+ *   from the records (tasks_yaml/search_terms.yml, built to search/terms.json beside this page).
+ * - A question with few exact matches also lists the pages holding its meaningful parts, below
+ *   them and marked as partial (低保怎么申请 -> 低保; the engine's partial option).
+ * - A document number lists its own document first however it is typed (isNumberQuery).
+ * - Filter values in the address that the index does not have are reported and left out.
  * - Nothing is written as HTML except the engine's excerpt (escaped text with <mark>).
  */
 (function () {
@@ -17,6 +21,8 @@
 
   var root = document.getElementById("zwgk-sp");
   if (!root) return;
+  var noScript = document.getElementById("zwgk-sp-nojs"); // what the page says without JavaScript
+  if (noScript) noScript.hidden = true;
 
   var PAGE_SIZE = 10;
   // Filter groups, in the order shown. Long value lists are selects; 有效性 is checkboxes.
@@ -24,6 +30,8 @@
     { name: "栏目", kind: "select" },
     { name: "有效性", kind: "checkbox", note: "（规范性文件）",
       order: ["现行有效", "尚未生效", "已修改", "已废止", "已失效"] },
+    { name: "征集状态", kind: "checkbox", note: "（意见征集）",
+      order: ["征集中", "即将开始", "已截止待反馈", "已反馈", "反馈逾期"] },
     { name: "发布单位", kind: "select" },
     { name: "发布机构", kind: "select" },
     { name: "年份", kind: "select", newestFirst: true },
@@ -249,6 +257,10 @@
       }, validity));
       facts.appendChild(v);
     }
+    if (meta.version) facts.appendChild(el("span", { class: "zwgk-sp__fact" }, "文本：" + meta.version));
+    if (item.partial) {
+      facts.appendChild(el("span", { class: "zwgk-sp__fact zwgk-sp__partial" }, "部分匹配"));
+    }
     if (facts.childNodes.length) li.appendChild(facts);
 
     if (item.excerpt) {
@@ -268,43 +280,60 @@
     announceTimer = setTimeout(function () { status.textContent = text; }, 60);
   }
 
+  function quoted(words) {
+    return words.map(function (w) { return "“" + w + "”"; }).join("");
+  }
+
   function countMessage(mine) {
     var state = mine.state;
+    var unknown = mine.unknown.length
+      ? "地址中的筛选条件" + mine.unknown.map(function (u) { return "“" + u[0] + "：" + u[1] + "”"; }).join("、") +
+        "在本站不存在，已忽略。"
+      : "";
+    if (mine.empty) return unknown + "没有可以搜索的文字：请输入要查找的文字或数字（只有标点符号无法搜索）。";
     if (!mine.total) {
       var words = state.q ? "没有找到与“" + state.q + "”相关的结果。" : "没有符合筛选条件的信息。";
       var tips = [];
       if (hasFilters(state)) tips.push("取消部分筛选条件");
       if (state.q) tips.push("检查是否有错别字", "换用更短或更常用的词（如“低保”“就业”）");
-      return words + (tips.length ? "可以" + tips.join("、") + "后再试。" : "");
+      return unknown + words + (tips.length ? "可以" + tips.join("、") + "后再试。" : "");
     }
     var text = state.q ? "找到 " + mine.total + " 条结果" : "共 " + mine.total + " 条信息符合筛选条件";
-    if (mine.also) text += "（包括“" + mine.also + "”的结果）";
-    if (mine.shown < mine.total) text += "，显示前 " + mine.shown + " 条";
-    return text + "。";
-  }
-
-  // Everyday words and the formal terms documents use: a query with one of them is also run
-  // with the other, and the two result lists are merged (低保 finds 最低生活保障 documents,
-  // 最低生活保障 finds the 低保 questions).
-  var SYNONYMS = [["低保", "最低生活保障"], ["社保", "社会保险"], ["医保", "医疗保障"]];
-  function alsoQuery(q) {
-    for (var i = 0; i < SYNONYMS.length; i++) {
-      var pair = SYNONYMS[i];
-      for (var k = 0; k < 2; k++) {
-        if (q.indexOf(pair[k]) >= 0 && q.indexOf(pair[1 - k]) < 0) return q.split(pair[k]).join(pair[1 - k]);
-      }
+    if (mine.also.length) text += "（包括" + quoted(mine.also) + "的结果）";
+    if (mine.partial) {
+      text += mine.exact
+        ? "，其中 " + mine.exact + " 条完全匹配“" + state.q + "”，其余 " + mine.partial + " 条为部分匹配"
+        : "，都是部分匹配：没有完全匹配“" + state.q + "”的结果";
+      if (mine.parts.length) text += "，包含" + quoted(mine.parts) + "等词";
     }
-    return "";
+    if (mine.shown < mine.total) text += "，显示前 " + mine.shown + " 条";
+    return unknown + text + "。";
   }
 
-  // A query that is a document number (示府办发〔2023〕12号, 11511722MB00000003/2023-00012) lists
-  // that document first even when others cite it more often: its docno/indexno meta is compared
-  // among the first NUMBER_WINDOW results (the index already weighs the own number highest).
+  // Equivalent terms (search/terms.json, from tasks_yaml/search_terms.yml): [[低保, 最低生活保障], …].
+  var synonyms = null;
+  function loadSynonyms() {
+    if (!synonyms) {
+      synonyms = fetch(new URL("terms.json", location.href).href)
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (groups) { return Array.isArray(groups) ? groups.filter(Array.isArray) : []; },
+          function () { return []; });
+    }
+    return synonyms;
+  }
+
+  // A query that is a document number lists that document first even when others cite it more
+  // often, however it is typed: 示府办发〔2023〕12号, 示府办发[2023]12, 示府办发（２０２３）12号,
+  // 11511722MB00000003/2023-00012.  Its docno/indexno meta is compared among the first
+  // NUMBER_WINDOW results (the index already weighs the own number highest).
   var NUMBER_WINDOW = 30;
   function numberKey(text) {
-    return String(text || "").normalize("NFKC").replace(/[\s〔〕\[\]()【】〈〉<>]/g, "").toLowerCase();
+    return String(text || "").normalize("NFKC")
+      .replace(/[\s〔〕\[\]()【】〈〉<>{}（）［］]/g, "").replace(/号$/, "").toLowerCase();
   }
-  function isNumberQuery(q) { return /\d/.test(q) && /[号\/]/.test(q) && !/\s/.test(q); }
+  function isNumberQuery(q) {
+    return /\d/.test(q.normalize("NFKC")) && !/\s/.test(q) && (/[号\/]/.test(q) || /^\D+\d{4}\D*\d+号?$/.test(numberKey(q)));
+  }
 
   // One engine result set being read: its results fetched a page at a time, pos = next to show.
   function source(set) { return { set: set, items: [], pages: 0, pos: 0 }; }
@@ -401,17 +430,26 @@
     }
     root.setAttribute("aria-busy", "true");
     var slow = setTimeout(function () { if (id === runId) status.textContent = "正在搜索……"; }, 400);
-    var opts = { filters: engineFilters(state) };
+    var unknown = unknownFilters(state);
+    var known = { q: state.q, filters: {}, sort: state.sort };
+    Object.keys(state.filters).forEach(function (name) {
+      var values = state.filters[name].filter(function (v) {
+        return !unknown.some(function (u) { return u[0] === name && u[1] === v; });
+      });
+      if (values.length) known.filters[name] = values;
+    });
+    var opts = { filters: engineFilters(known), partial: true };
     if (SORTS[state.sort].sort) opts.sort = SORTS[state.sort].sort;
-    var also = state.q ? alsoQuery(state.q) : "";
-    var searches = [state.q].concat(also ? [also] : []).map(function (q) { return window.zwgkSearch.search(q, opts); });
-    return Promise.all(searches).then(function (sets) {
+    return loadSynonyms().then(function (groups) {
+      opts.synonyms = groups;
+      return window.zwgkSearch.search(state.q, opts);
+    }).then(function (set) {
       if (id !== runId) return;
-      var ids = new Set();
-      sets.forEach(function (set) { set.results.forEach(function (r) { ids.add(r.id); }); });
       var mine = current = {
-        sources: sets.map(source), state: state, also: sets.length > 1 && sets[1].total ? also : "",
-        total: ids.size, seen: new Set(), items: [], shown: 0,
+        sources: [source(set)], state: state, also: set.also || [], parts: set.parts || [],
+        exact: set.exact, partial: set.total - set.exact, unknown: unknown,
+        empty: !!state.q && set.id === -1 && !hasFilters(known),
+        total: set.total, seen: new Set(), items: [], shown: 0,
       };
       var byNumber = !state.sort && isNumberQuery(state.q);
       return loadUpTo(mine, byNumber ? NUMBER_WINDOW : PAGE_SIZE).then(function () {
@@ -432,6 +470,21 @@
   }
 
   function onFilterChange() { run(readControls(), false); }
+
+  // Values in the address that no page has (a mistyped or old link): [[name, value], …].  Before
+  // the filter list has come, nothing is known to be missing.
+  var filterValues = null;
+  function unknownFilters(state) {
+    var out = [];
+    if (!filterValues) return out;
+    Object.keys(state.filters).forEach(function (name) {
+      var have = filterValues[name];
+      state.filters[name].forEach(function (v) {
+        if (!have || !Object.prototype.hasOwnProperty.call(have, v)) out.push([name, v]);
+      });
+    });
+    return out;
+  }
 
   var searchedEarly = false; // a search started before the filter list came
   form.addEventListener("submit", function (event) {
@@ -465,6 +518,7 @@
     return;
   }
   window.zwgkSearch.filters().then(function (all) {
+    filterValues = all || {};
     // What the visitor has typed meanwhile is kept; the controls take the address's state.
     var typed = input.value;
     var state = readAddress();

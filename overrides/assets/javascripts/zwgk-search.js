@@ -8,12 +8,19 @@
  * does, and cuts excerpts from the page text (stored plain, see bundle.py).
  *
  * API (window.zwgkSearch):
- *   search(query, {filters, sort}) -> Promise<ResultSet>
- *       ResultSet: {query, total, results: [{id, score}], filters, totalFilters,
- *                   countsExact, page(n = 0, size = 10) -> Promise<[Result]>}
+ *   search(query, {filters, sort, synonyms, partial}) -> Promise<ResultSet>
+ *       ResultSet: {query, total, exact, results: [{id, score, partial}], filters, totalFilters,
+ *                   countsExact, also, parts, page(n = 0, size = 10) -> Promise<[Result]>}
  *       Result:    {id, url, title, excerpt (HTML, matches in <mark>), plainExcerpt,
- *                   meta, filters}
- *       An empty query with filters lists every page that has them.
+ *                   meta, filters, partial}
+ *       An empty query with filters lists every page that has them.  Whitespace and list
+ *       punctuation (、，；：…) separate phrases; every phrase must match.
+ *       synonyms: [[低保, 最低生活保障], …]: a phrase holding one word of a group also matches
+ *       with each other word instead (also: the alternatives that found pages).
+ *       partial: when fewer than PARTIAL_BELOW pages match exactly, pages holding at least
+ *       half of the query's meaningful parts (parts: the words found) follow them, marked
+ *       partial (低保怎么申请 -> 低保; 创业贷款 -> 创业 … 贷款).  Exact results are always first.
+ *       Documents in force rank first: see STANDING.
  *   filters() -> Promise<{name: {value: count}}>   every filter value in the index (a summary
  *                                                  file; no filter chunk is fetched)
  *   preload() -> Promise                           load the index metadata (e.g. on focus)
@@ -68,6 +75,8 @@
       else if (top && top[0] === cls) top[1] += c;
       else runs.push([cls, c]);
     }
+    // Punctuation after the last run (（一）, 《办法》, 〔2023〕) says the run ends there in the page too.
+    var closed = runs.length > 0 && runs[runs.length - 1][0] === OTHER;
     runs = runs.filter(function (r) { return r[0] !== OTHER; }).map(function (r) {
       return r[0] === WORD ? [WORD, normalizeWord(r[1])] : r;
     });
@@ -77,9 +86,10 @@
       var last = k === runs.length - 1;
       var run = r[1];
       var chars = Array.from(run);
-      var end = last ? "" : PAD + lookahead(runs[k + 1][1]);
+      var end = last && closed ? PAD : last ? "" : PAD + lookahead(runs[k + 1][1]);
+      var openEnd = last && !closed;
       var m = r[0] === WORD ? 1 : chars.length;
-      if (last && k > 0 && chars.length === 1) {
+      if (openEnd && k > 0 && chars.length === 1) {
         // a one-character last run is the previous run's lookahead already
       } else if (r[0] === WORD) {
         terms.push({ key: run.toLowerCase() + end, offset: pos, prefix: last });
@@ -90,8 +100,8 @@
         for (s = 0; s + NGRAM <= m; s += NGRAM) {
           terms.push({ key: chars.slice(s, s + NGRAM).join(""), offset: pos + s, prefix: false });
         }
-        if (!last) {
-          terms.push({ key: chars.slice(m - NGRAM + 1).join("") + end, offset: pos + m - NGRAM + 1, prefix: false });
+        if (!openEnd) {
+          terms.push({ key: chars.slice(m - NGRAM + 1).join("") + end, offset: pos + m - NGRAM + 1, prefix: last });
         } else if (s < m) {
           terms.push({ key: chars.slice(m - NGRAM).join(""), offset: pos + m - NGRAM, prefix: false });
         }
@@ -102,9 +112,14 @@
     return terms;
   }
 
-  // Whitespace separates phrases; a page must contain every phrase.
+  // Whitespace and list punctuation separate phrases (terms.py SEPARATORS); a page must
+  // contain every phrase.
+  var SEPARATORS = /[\s，、；：。！？,;:!?]+/;
+  function queryParts(query) {
+    return String(query || "").split(SEPARATORS).filter(Boolean);
+  }
   function queryPhrases(query) {
-    return String(query || "").split(/\s+/).map(phraseTerms).filter(function (t) { return t.length; });
+    return queryParts(query).map(phraseTerms).filter(function (t) { return t.length; });
   }
 
   // Index key and [start, end) (UTF-16 offsets) of each word of a block of plain text,
@@ -287,8 +302,9 @@
           })
           .then(function (bytes) {
             var m = cbor(bytes);
-            // page n's fragment is <prefix><n in base 36> (bundle.py)
-            var pages = m[1].map(function (p, n) { return { id: prefix + n.toString(36), words: p[1] }; });
+            // page n's fragment is <prefix><n in base 36>; in place of its hash, "d" marks a
+            // document in force, "x" one not in force or an earlier text (bundle.py standing)
+            var pages = m[1].map(function (p, n) { return { id: prefix + n.toString(36), words: p[1], standing: p[0] }; });
             var total = pages.reduce(function (s, p) { return s + p.words; }, 0);
             var sorts = Object.create(null);
             (m[4] || []).forEach(function (s) { sorts[s[0]] = s[1]; });
@@ -516,32 +532,225 @@
       return out;
     }
 
+    // Phrases stand for themselves and for their equivalent terms (opts.synonyms, a list of
+    // groups such as ["低保", "最低生活保障"], from the records: search/terms.json): a phrase
+    // matches a page when one of its alternatives does.
+    var MAX_ALTERNATIVES = 8;
+    function alternatives(text, groups) {
+      var out = [text];
+      (groups || []).forEach(function (group) {
+        var words = group.filter(function (w) { return typeof w === "string" && w; })
+          .sort(function (a, b) { return b.length - a.length; });
+        var present = words.find(function (w) { return text.indexOf(w) >= 0; });
+        if (!present) return;
+        words.forEach(function (w) {
+          if (w === present || w.indexOf(present) >= 0 && text.indexOf(w) >= 0) return;
+          var alt = text.split(present).join(w);
+          if (out.length < MAX_ALTERNATIVES && out.indexOf(alt) < 0) out.push(alt);
+        });
+      });
+      return out.map(function (t) { return { text: t, terms: phraseTerms(t) }; })
+        .filter(function (a) { return a.terms.length; });
+    }
+
+    // A question's meaningful parts: words that only say what the visitor wants done with
+    // something (怎么, 如何, 申请, 办理 …) are taken out, and so are single characters such as
+    // 的, 吗, 领 at the edges of what is left.  低保怎么申请 -> [低保], 怎么领育儿补贴 -> [育儿补贴].
+    var STOP_WORDS = ["需不需要", "能不能", "有没有", "怎么样", "怎么办", "为什么", "在哪里", "在哪儿", "有哪些",
+      "怎么", "怎样", "如何", "什么", "哪里", "哪儿", "哪些", "哪个", "在哪", "多少", "多久", "是否", "可以", "能否",
+      "需要", "申请", "办理", "领取", "请问", "咨询", "查询", "我想", "我要", "我们", "的话", "一下", "相关", "有关"];
+    var EDGE_CHARS = "的了吗呢啊吧么领办要想我去在给和及与或能会该找";
+    function meaningfulParts(query, removed) {
+      var out = [];
+      queryParts(query).forEach(function (part) {
+        var s = part;
+        STOP_WORDS.forEach(function (w) {
+          if (s.indexOf(w) >= 0 && removed && removed.indexOf(w) < 0) removed.push(w);
+          s = s.split(w).join(" ");
+        });
+        s.split("的").join(" ").split(/\s+/).forEach(function (seg) {
+          var chars = Array.from(seg);
+          while (chars.length && EDGE_CHARS.indexOf(chars[0]) >= 0) chars.shift();
+          while (chars.length && EDGE_CHARS.indexOf(chars[chars.length - 1]) >= 0) chars.pop();
+          var word = chars.filter(function (c) { return charClass(c) !== OTHER; });
+          if (word.length >= 2 || word.some(function (c) { return charClass(c) === WORD; })) out.push(chars.join(""));
+        });
+      });
+      return out;
+    }
+
+    // A phrase as shown in a message: without the punctuation around it (“低保” -> 低保).
+    function bare(text) {
+      var chars = Array.from(text);
+      while (chars.length && charClass(chars[0]) === OTHER) chars.shift();
+      while (chars.length && charClass(chars[chars.length - 1]) === OTHER) chars.pop();
+      return chars.join("");
+    }
+
+    // The pieces a part with no match of its own is looked for by: its Han runs cut into
+    // overlapping pairs (创业贷款 -> 创业 业贷 贷款), its letter/digit runs whole.
+    function pieces(text) {
+      var out = [], run = [], cls = null;
+      function flush() {
+        if (cls === WORD) out.push(run.join(""));
+        else if (cls === HAN && run.length === 2) out.push(run.join(""));
+        else if (cls === HAN) for (var i = 0; i + 2 <= run.length; i++) out.push(run[i] + run[i + 1]);
+        run = [];
+      }
+      for (var c of text) {
+        var k = charClass(c);
+        if (k !== cls) { flush(); cls = k; }
+        if (k !== OTHER) run.push(c);
+      }
+      flush();
+      return out;
+    }
+
+    // Index words of every term of these phrases, loaded into found (key -> words).
+    async function loadTerms(m, phraseList, found) {
+      var todo = new Map();
+      phraseList.forEach(function (ph) {
+        ph.forEach(function (t) { if (!found.has(t.key) && !todo.has(t.key)) todo.set(t.key, t); });
+      });
+      await Promise.all(Array.from(todo.values()).map(function (t) {
+        return termWords(m, t).then(function (w) { found.set(t.key, w); });
+      }));
+      // The middle of a letter/digit run (MB00000003 in 11511722MB00000003): a phrase's first
+      // word, found nowhere as the start of a word, is looked for inside the words of its kind.
+      await Promise.all(phraseList.map(function (ph) {
+        var t = ph[0];
+        if (!t || t.offset !== 0 || charClass(Array.from(t.key)[0]) !== WORD || found.get(t.key).length) return null;
+        return wordsContaining(m, t).then(function (w) { found.set(t.key, w); });
+      }));
+    }
+
+    // Every index word with the term's key inside (anywhere when the term may end inside a
+    // word, else at the word's end), from the chunks holding words that start with a letter
+    // or digit (they sort before Han characters).  Only run when nothing else was found.
+    async function wordsContaining(m, term) {
+      var below = function (c) { return cmpCodePoints(c.from, "\u3400") < 0; };
+      var lists = await Promise.all(m.groups.filter(below).map(function (g) { return chunkGroup(g.id); }));
+      var ids = [];
+      lists.forEach(function (list) { list.filter(below).forEach(function (c) { ids.push(c.id); }); });
+      var maps = await Promise.all(ids.map(indexChunk));
+      var out = [];
+      maps.forEach(function (words) {
+        words.forEach(function (postings, word) {
+          var at = word.indexOf(term.key);
+          if (at > 0 && (term.prefix || at + term.key.length === word.length)) out.push({ word: word, postings: postings });
+        });
+      });
+      return out;
+    }
+
+    // Pages matching one of a phrase's alternatives, with where the match starts.
+    function alternativesPages(alts, found, n) {
+      var pages = new Uint8Array(n), starts = new Map();
+      alts.forEach(function (a) {
+        var hit = phrasePages(a.terms, found, n);
+        for (var p = 0; p < n; p++) pages[p] |= hit.pages[p];
+        hit.starts.forEach(function (at, page) { if (!(starts.get(page) <= at)) starts.set(page, at); });
+      });
+      return { pages: pages, starts: starts };
+    }
+
+    function keysOf(phraseList) {
+      var keys = new Set();
+      phraseList.forEach(function (ph) { ph.forEach(function (t) { keys.add(t.key); }); });
+      return Array.from(keys);
+    }
+
+    // Documents in force first: a normative document in force has its score multiplied by 1.5,
+    // one no longer or not yet in force (and a document's earlier text) by 0.5, so it ranks
+    // below one in force of comparable relevance.  The metadata marks them (bundle.py standing).
+    var STANDING = { d: 1.5, x: 0.5 };
+    // A query with fewer exact results than this also lists partial matches below them.
+    var PARTIAL_BELOW = 10;
+    // A partial match holds at least this share of the query's meaningful parts.
+    var PARTIAL_SHARE = 0.5;
+    // Weight of the words taken out of a question (怎么, 申请 …) in a partial match's score.
+    var ASKED = 1;
+
     async function search(query, opts) {
       opts = opts || {};
       var m = await load();
       var n = m.pages.length;
-      var phrases = queryPhrases(query);
+      var groups = opts.synonyms || [];
+      var parts = queryParts(query).map(function (p) { return alternatives(p, groups); })
+        .filter(function (alts) { return alts.length; });
       var filters = opts.filters && Object.keys(opts.filters).length ? opts.filters : null;
-      if (!phrases.length && !filters) {
-        return { id: -1, total: 0, results: [], filters: {}, totalFilters: {}, countsExact: true };
+      if (!parts.length && !filters) {
+        return { id: -1, total: 0, exact: 0, results: [], filters: {}, totalFilters: {}, countsExact: true, also: [], parts: [] };
       }
-      var keys = new Map();
-      phrases.forEach(function (ph) { ph.forEach(function (t) { if (!keys.has(t.key)) keys.set(t.key, t); }); });
+      var exactPhrases = [];
+      parts.forEach(function (alts) { alts.forEach(function (a) { exactPhrases.push(a.terms); }); });
       var found = new Map();
-      var loadingWords = Promise.all(Array.from(keys.values()).map(function (t) {
-        return termWords(m, t).then(function (w) { found.set(t.key, w); });
-      }));
       var loadingFilters = loadedFilters(m, filters ? filterNames(filters, new Set()) : new Set());
-      await loadingWords;
+      await loadTerms(m, exactPhrases, found);
       var loaded = await loadingFilters;
 
-      var unfiltered = new Uint8Array(n).fill(1);
+      var exact = new Uint8Array(n).fill(1);
       var firstAt = new Map(); // page -> position of its first match, to pick the text piece
-      phrases.forEach(function (ph) {
-        var hit = phrasePages(ph, found, n);
-        for (var p = 0; p < n; p++) unfiltered[p] &= hit.pages[p];
+      var also = [];
+      parts.forEach(function (alts) {
+        var hit = alternativesPages(alts, found, n);
+        for (var p = 0; p < n; p++) exact[p] &= hit.pages[p];
         hit.starts.forEach(function (at, page) { if (!(firstAt.get(page) <= at)) firstAt.set(page, at); });
+        alts.slice(1).forEach(function (a) {
+          if (phrasePages(a.terms, found, n).starts.size) also.push(bare(a.text));
+        });
       });
+      if (!parts.length) exact.fill(1);
+      var exactCount = 0;
+      for (var e = 0; e < n; e++) exactCount += exact[e];
+
+      // Partial matches: pages holding at least PARTIAL_SHARE of the meaningful parts (a part
+      // with no match of its own counts by the share of its pieces the page has).
+      var coverage = null, partialPhrases = [], used = [];
+      if (opts.partial && parts.length && exactCount < PARTIAL_BELOW) {
+        var removed = [];
+        var segs = meaningfulParts(query, removed).map(function (s) { return { text: s, alts: alternatives(s, groups) }; })
+          .filter(function (s) { return s.alts.length; });
+        await loadTerms(m, [].concat.apply([], segs.map(function (s) { return s.alts.map(function (a) { return a.terms; }); })), found);
+        // Each part counts by its length: wholly where the page has it, else by the share of its
+        // pieces the page has (a part found on few pages is looked for by its pieces as well).
+        var units = segs.map(function (s) {
+          var hit = alternativesPages(s.alts, found, n);
+          var few = hit.starts.size < PARTIAL_BELOW;
+          var ps = few ? pieces(s.text).map(function (t) { return alternatives(t, groups); }).filter(function (a) { return a.length; }) : [];
+          if (ps.length === 1 && ps[0][0].text === s.text) ps = [];
+          return { weight: Array.from(s.text).length, seg: s, hit: hit, alts: ps, text: hit.starts.size ? [bare(s.text)] : [] };
+        });
+        await loadTerms(m, [].concat.apply([], units.map(function (u) {
+          return [].concat.apply([], u.alts.map(function (alts) { return alts.map(function (a) { return a.terms; }); }));
+        })), found);
+        var totalWeight = 0;
+        coverage = new Float64Array(n);
+        units.forEach(function (u) {
+          totalWeight += u.weight;
+          var share = new Float64Array(n);
+          u.hit.starts.forEach(function (at, page) {
+            share[page] = 1;
+            if (!exact[page] && !(firstAt.get(page) <= at)) firstAt.set(page, at);
+          });
+          u.alts.forEach(function (alts) {
+            var hit = alternativesPages(alts, found, n);
+            if (hit.starts.size && !u.hit.starts.size) u.text.push(bare(alts[0].text));
+            hit.starts.forEach(function (at, page) {
+              if (u.hit.starts.has(page)) return;
+              share[page] += 1 / u.alts.length;
+              if (!exact[page] && !(firstAt.get(page) <= at)) firstAt.set(page, at);
+            });
+            alts.forEach(function (a) { partialPhrases.push(a.terms); });
+          });
+          for (var p = 0; p < n; p++) coverage[p] += u.weight * share[p];
+          u.seg.alts.forEach(function (a) { partialPhrases.push(a.terms); });
+          used = used.concat(u.text);
+        });
+        for (var c = 0; c < n; c++) coverage[c] = totalWeight ? coverage[c] / totalWeight : 0;
+      }
+      var unfiltered = exact.slice();
+      if (coverage) for (var u2 = 0; u2 < n; u2++) if (coverage[u2] >= PARTIAL_SHARE - 1e-9) unfiltered[u2] = 1;
       var matched = unfiltered;
       if (filters) {
         var f = filterObject(loaded, filters, false, n);
@@ -550,10 +759,29 @@
           for (var q = 0; q < n; q++) matched[q] &= f[q];
         }
       }
-      var score = scores(m, Array.from(keys.keys()), found, matched);
+      // an exact match is scored by the query's words, a partial one by the parts it holds
+      var score = scores(m, keysOf(exactPhrases), found, exact);
+      if (coverage) {
+        var partialOnly = matched.map(function (v, p) { return v && !exact[p] ? 1 : 0; });
+        scores(m, keysOf(partialPhrases), found, partialOnly).forEach(function (v, p) { score.set(p, v); });
+        // the words taken out of the question still tell pages apart a little (怎么申请低保)
+        var asked = removed.map(phraseTerms).filter(function (t) { return t.length; });
+        await loadTerms(m, asked, found);
+        asked.forEach(function (ph) {
+          var hit = phrasePages(ph, found, n);
+          scores(m, keysOf([ph]), found, partialOnly).forEach(function (v, p) {
+            if (hit.pages[p]) score.set(p, (score.get(p) || 0) + ASKED * v);
+          });
+        });
+      }
       var results = [];
       for (var page = 0; page < n; page++) {
-        if (matched[page]) results.push({ page: page, id: m.pages[page].id, score: score.get(page) || 0, at: firstAt.get(page) });
+        if (!matched[page]) continue;
+        var s = (score.get(page) || 0) * (STANDING[m.pages[page].standing] || 1);
+        results.push({
+          page: page, id: m.pages[page].id, score: s, at: firstAt.get(page),
+          partial: !exact[page], share: exact[page] ? 1 : Math.round(coverage[page] * 100) / 100,
+        });
       }
       var sortBy = opts.sort && Object.keys(opts.sort)[0];
       var order = sortBy && m.sorts[sortBy];
@@ -564,18 +792,22 @@
         results = results.filter(function (r) { return rank.has(r.page); });
         results.sort(function (a, b) { return asc ? rank.get(a.page) - rank.get(b.page) : rank.get(b.page) - rank.get(a.page); });
       } else {
-        results.sort(function (a, b) { return b.score - a.score || a.page - b.page; });
+        // exact matches first, then partial ones by the share of the question they hold
+        results.sort(function (a, b) { return a.partial - b.partial || b.share - a.share || b.score - a.score || a.page - b.page; });
       }
       var id = nextSet++;
-      sets.set(id, { results: results, phrases: phrases });
+      sets.set(id, { results: results, phrases: exactPhrases.concat(partialPhrases) });
       if (sets.size > 8) sets.delete(sets.keys().next().value);
       return {
         id: id,
         total: results.length,
-        results: results.map(function (r) { return { id: r.id, score: r.score }; }),
+        exact: results.filter(function (r) { return !r.partial; }).length,
+        results: results.map(function (r) { return { id: r.id, score: r.score, partial: r.partial }; }),
         filters: counts(loaded, matched),
         totalFilters: counts(loaded, unfiltered),
         countsExact: true,
+        also: also,
+        parts: used,
       };
     }
 
@@ -634,6 +866,7 @@
     }
 
     async function page(setId, from, size) {
+      if (setId === -1) return []; // a query with nothing to look for (punctuation alone)
       var set = sets.get(setId);
       if (!set) throw new Error("搜索结果已过期，请重新搜索");
       var slice = set.results.slice(from, from + size);
@@ -650,6 +883,7 @@
           plainExcerpt: ex.plain,
           meta: f.meta || {},
           filters: f.filters || {},
+          partial: !!slice[k].partial,
         };
       });
     }
@@ -793,7 +1027,8 @@
   function search(query, opts) {
     opts = opts || {};
     return getEngine().then(function (engine) {
-      return engine.search(String(query || ""), { filters: opts.filters || {}, sort: opts.sort || {} }).then(function (set) {
+      var engineOpts = { filters: opts.filters || {}, sort: opts.sort || {}, synonyms: opts.synonyms || [], partial: !!opts.partial };
+      return engine.search(String(query || ""), engineOpts).then(function (set) {
         var root = siteRoot();
         set.query = String(query || "");
         set.page = function (n, size) {
