@@ -220,7 +220,10 @@ def test_ci_example_builds_audits_and_deploys_by_rsync(name):
     text = CI_EXAMPLES[name].read_text(encoding="utf-8")
     config = yaml.safe_load(text)
     assert isinstance(config, dict)
-    commands = re.findall(r"^\s*(?:- |run: )?(zwgk [a-z-]+|rsync)\b", text, re.MULTILINE)
+    staff = re.findall(r"^\s*(?:- |run: )?zwgk build --staff\b", text, re.MULTILINE)
+    assert len(staff) == 1 and "site-staff/" in text  # the staff build: kept with the audit report
+    public = re.sub(r"zwgk build --staff\b", "", text)
+    commands = re.findall(r"^\s*(?:- |run: )?(zwgk [a-z-]+|rsync)\b", public, re.MULTILINE)
     order = [c.split()[-1] if c.startswith("zwgk") else c for c in commands]
     assert [c for c in order if c in {"check", "build", "audit", "rsync"}] == [
         "check",
@@ -229,6 +232,8 @@ def test_ci_example_builds_audits_and_deploys_by_rsync(name):
         "rsync",
     ]
     assert "--fail-on error" in text and "--delete" in text
+    synced = re.search(r"rsync [^\n]*(?:\\?\n[^\n]*)*?\s(\S+/) \"\$DEPLOY_USER", text)
+    assert synced and synced.group(1) == "site/"  # only the public site is published
     if name == "github":
         assert {"on", "jobs"} <= set(config) or {True, "jobs"} <= set(
             config
