@@ -235,3 +235,22 @@ def records_copy_of_demo():
     from conftest import REPO
 
     return REPO / "tasks_yaml"
+
+
+def test_new_normative_template_shows_how_to_add_a_version(tmp_path):
+    root = records_copy(tmp_path)
+    proc = run_zwgk("new", "normative", "--date", "2026-11-22", cwd=root.parent)
+    assert proc.returncode == 0, proc.stderr
+    path = next(p for p in (root / "normative").glob("*-2026-*.yml") if p.name != "e-2026-5.yml")
+    text = path.read_text(encoding="utf-8")
+    assert "# versions:\n#   - date: 修改文件的施行日期，如 2027-03-01\n#     by: 修改文件的标识\n#     body: |\n" in text
+    # uncommented and filled in, the example is a valid version of a document amended by b-2024-2
+    example = text.split("# versions:\n", 1)[1].split("\n# 三审", 1)[0]
+    uncommented = "versions:\n" + "\n".join(line[2:] for line in example.splitlines()) + "\n"
+    filled = uncommented.replace("修改文件的施行日期，如 2027-03-01", "2024-04-01").replace("修改文件的标识", "b-2024-2")
+    a = (root / "normative/a-2023-1.yml").read_text(encoding="utf-8")
+    write(root, "normative/a-2023-1.yml", a.replace("review:", filled + "review:"))
+    path.unlink()
+    proc = run_zwgk("check", "--as-of", AS_OF, cwd=root.parent)
+    assert proc.returncode == 0, proc.stderr
+    assert [v.by for v in load_records(root).normative["a-2023-1"].versions] == ["b-2024-2"]

@@ -229,8 +229,6 @@ class AuditThresholds:
     annual_similarity_max: float = f("年报文字相似度上限", "0–1；与上年或其他单位年报的文字相似度超过即视为照搬", default=0.8)
     consolidated_versions: Literal["检查", "不检查"] = f(
         "修订版检查", "检查：被修改的文件缺少修改后的完整文本（versions）时给出警告；不检查：不给出", default="检查")
-    consolidated_versions: Literal["检查", "不检查"] = f(
-        "修订版检查", "检查：被修改的文件缺少修改后的完整文本（versions）时给出警告；不检查：不给出", default="检查")
 
 
 @dataclass(kw_only=True)

@@ -48,6 +48,10 @@ class Raw(str):
     """YAML text put into the template as it is (a nested list, for instance)."""
 
 
+class Commented(str):
+    """YAML text put into the template commented out: an example of an optional field to uncomment when needed."""
+
+
 @dataclass
 class Created:
     """What `zwgk new` wrote."""
@@ -188,6 +192,9 @@ def render(cls, values: dict, indent: int = 0) -> list[str]:
         elif isinstance(value, Raw):
             lines.append(f"{pad}{fl.name}:")
             lines += [f"{pad}  {ln}" if ln else "" for ln in value.splitlines()]
+        elif isinstance(value, Commented):
+            lines.append(f"{pad}# {fl.name}:")
+            lines += [f"{pad}#   {ln}" for ln in value.splitlines()]
         elif tp is Markdown or isinstance(value, Markdown):
             lines.append(f"{pad}{fl.name}: |")
             lines += [f"{pad}  {ln}" if ln else "" for ln in str(value).splitlines()]
@@ -227,6 +234,9 @@ def _normative(root: Path, base: Path, day: dt.date, record_id: str | None, issu
         "attachments": Raw(f"- {{title: 正式文本（Word版）, path: files/{record_id}.docx}}\n"
                            f"- {{title: 正式文本（PDF版）, path: files/{record_id}.pdf}}"),
         "body": Markdown(f"{PLACEHOLDER}：正文（Markdown）。\n\n第一条 ……"),
+        # once another document amends this one: its full text as amended, from that document's 施行日期
+        "versions": Commented("- date: 修改文件的施行日期，如 2027-03-01\n  by: 修改文件的标识\n  body: |\n"
+                              "    修改后的完整正文（原文按修改文件改好）"),
         "review": REVIEW,
     }
     notes = [f"文号 {doc_number} 是按{issuer}今年的文号推算的，请按实际文号核对" if stem
