@@ -4,6 +4,7 @@ and the next build leaves no leftovers (zwgk.swap)."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -44,9 +45,13 @@ def build(project: Path, *args: str, fault: str | None = None, wait: bool = True
 
 
 def leftovers(project: Path) -> list[str]:
-    names = [p.name for p in project.iterdir() if p.name.startswith(".site.") and p.name != ".site.lock"]
+    kept = {".site.lock", ".site.cache"}  # the lock and the cache of page keys (zwgk.mkdocs_build) stay
+    names = [p.name for p in project.iterdir() if p.name.startswith(".site.") and p.name not in kept]
     tmp = Path(tempfile.gettempdir())
-    names += [p.name for p in tmp.glob(f"{swap.SEARCH_PREFIX}*")]
+    for p in tmp.glob(f"{swap.SEARCH_PREFIX}*"):  # another process's, still running (tests run side by side), is not
+        m = re.match(rf"{swap.SEARCH_PREFIX}(\d+)-", p.name)
+        if not (m and swap._alive(int(m[1]))):
+            names.append(p.name)
     return sorted(names)
 
 

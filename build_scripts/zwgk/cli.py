@@ -97,13 +97,15 @@ def _report_named(problems, named: set[str], strict: bool, started: float | None
 
 
 def cmd_build(args) -> int:
+    from . import timings
     from .portal import load_portal
     from .site import build_site
 
     as_of = parse_as_of(args.as_of)
     started = time.perf_counter()
     say(f"[1/{2 if args.staff else 3}] 检查记录（截至 {as_of.isoformat()}）……")
-    portal = load_portal(Path(args.records), as_of)
+    with timings.stage("load"):
+        portal = load_portal(Path(args.records), as_of)
     say(f"      规范性文件 {len(portal.documents)} 件，警告 {len(portal.warnings)} 条（详见下方）")
     if args.staff:
         say("[2/2] 生成工作人员版（栏目完整性检查报告、使用指南、网站发布指南；不是公开网站）……")

@@ -5,6 +5,7 @@ The only module besides zwgk.site that imports MkDocs.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -131,8 +132,6 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         built = {f.src_uri for f in files if f.is_documentation_page()}
         config.nav = _nav_within(config.nav, built.__contains__ if self.config.staff else (
             lambda uri: uri not in STAFF_ONLY and not self.config.staff_docs.match_file(uri)))
-        self._total_pages = sum(1 for f in files if f.is_documentation_page())
-        self._rendered = 0
         return files
 
     def _add_pages(self, files: Files, config, pages) -> None:
@@ -186,7 +185,7 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         return html
 
     def on_page_markdown(self, markdown, page, config, files):
-        """Hand-written pages get portal.yml's contact details; progress on long builds (every tenth)."""
+        """Hand-written pages get portal.yml's contact details; finished HTML blocks are set aside."""
         if getattr(page.file, "generated_by", None) != "zwgk" and getattr(self, "portal", None):
             markdown = fill_markers(markdown, self.portal)
         if BLOCK_START in markdown:
@@ -199,11 +198,6 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
             markdown = _BLOCK.sub(keep, markdown)
             self._blocks = getattr(self, "_blocks", {})
             self._blocks[page.file.src_uri] = kept
-        self._rendered = getattr(self, "_rendered", 0) + 1
-        total = getattr(self, "_total_pages", 0)
-        step = max(total // 10, 1)
-        if total >= 300 and (self._rendered % step == 0 or self._rendered == total):
-            log.info(f"zwgk: 已渲染 {self._rendered}/{total} 页")
         return markdown
 
     def on_page_context(self, context, page, config, nav):
@@ -216,15 +210,7 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         """Pages rendered without a page of their own (404.html) get the same footer details."""
         return self.on_page_context(context, None, config, None)
 
-    def on_post_build(self, config) -> None:
-        if not (self.config.enabled and self.config.search):
-            return
-        from .search import index_site
-
-        fault_point("pages")
-        log.info("zwgk: 正在建立中文搜索索引……")
-        try:
-            index_site(Path(config.site_dir))
-        except ZwgkError as exc:
-            raise PluginError(str(exc)) from None
-        fault_point("search")
+    def cache_key(self) -> str:
+        """What this plugin adds to every page besides its Markdown (zwgk.mkdocs_build keeps pages by it)."""
+        extras = self.on_page_context({}, None, None, None).get("zwgk_site")
+        return json.dumps(extras, ensure_ascii=False, sort_keys=True, default=str)

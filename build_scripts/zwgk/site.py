@@ -62,9 +62,10 @@ def build_site(
 
     portal: these records already loaded and checked as of this date (zwgk build), used instead of loading
     them again. staff: the staff build (pages/staff.py), by default into <site_dir>-staff, never site_dir."""
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
+
+    from .mkdocs_build import build, cache_dir
 
     config_file = Path(config_file).resolve()
     cfg_probe = load_config(config_file=str(config_file))
@@ -87,7 +88,7 @@ def build_site(
                 if "zwgk" in config.plugins:
                     config.plugins["zwgk"].config.search = search
                     config.plugins["zwgk"].config.staff = staff
-                build(config)
+                build(config, cache_dir(target), previous_site=target if target.is_dir() else None, search=search)
             swap.fault_point("built")
         except (MkDocsException, Abort, OSError) as exc:
             shutil.rmtree(building, ignore_errors=True)

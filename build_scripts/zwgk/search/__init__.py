@@ -36,6 +36,7 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from .. import timings
 from ..errors import BuildError
 from ..swap import SEARCH_PREFIX, fault_point
 from .bundle import PAGEFIND_VERSION, FormatError, compact_bundle
@@ -48,6 +49,7 @@ __all__ = [
     "decode",
     "encode_block",
     "encode_text",
+    "index_copies",
     "index_site",
     "phrase_terms",
     "prepare_site",
@@ -124,6 +126,11 @@ _COUNTS = {
 }
 
 
+def search_settings_key() -> str:
+    """What, besides the index copies, decides the bundle (a kept bundle must have been built the same way)."""
+    return f"pagefind {PAGEFIND_VERSION}, {INDEX_LANGUAGE}, chunks {INDEX_CHUNK_SIZE}"
+
+
 def index_site(
     site_dir: Path | str,
     *,
@@ -142,26 +149,41 @@ def index_site(
     if not site.is_dir():
         raise BuildError(f"建立搜索索引失败：网站目录不存在：{site}")
     bundle = Path(output_dir).resolve() if output_dir else site / BUNDLE_DIR
-    exe = _pagefind_executable()
     # the process id in the name lets a later build remove what a killed one left (zwgk.swap.sweep)
     with tempfile.TemporaryDirectory(prefix=f"{SEARCH_PREFIX}{os.getpid()}-") as tmp:
         staging = Path(tmp) / "site"
         pages = prepare_site(site, staging)
-        fault_point("indexing")
         if pages == 0:
             raise BuildError(f"建立搜索索引失败：{site} 中没有 HTML 页面。")
-        if bundle.exists():
-            shutil.rmtree(bundle)
-        cmd = [
-            str(exe),
-            "--site",
-            str(staging),
-            "--output-path",
-            str(bundle),
-            "--force-language",
-            INDEX_LANGUAGE,
-        ]
-        env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
+        return index_copies(staging, bundle, pages=pages, chunk_size=chunk_size, timeout=timeout)
+
+
+def index_copies(
+    copies: Path | str,
+    bundle: Path | str,
+    *,
+    pages: int,
+    chunk_size: int = INDEX_CHUNK_SIZE,
+    timeout: float = 1800,
+) -> dict:
+    """Run Pagefind over a folder of index copies (prepare_site, rewrite.index_copy) into bundle (replaced
+    whole), then compact the bundle for zwgk-search.js; return counts as index_site does."""
+    copies, bundle = Path(copies), Path(bundle).resolve()
+    exe = _pagefind_executable()
+    fault_point("indexing")
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    cmd = [
+        str(exe),
+        "--site",
+        str(copies),
+        "--output-path",
+        str(bundle),
+        "--force-language",
+        INDEX_LANGUAGE,
+    ]
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
+    with timings.stage("pagefind", pages=pages):
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -184,7 +206,8 @@ def index_site(
             + output[-1000:]
         )
     try:
-        stats.update(compact_bundle(bundle))
+        with timings.stage("bundle"):
+            stats.update(compact_bundle(bundle))
     except (FormatError, OSError, ValueError) as exc:
         raise BuildError(
             f"搜索索引后处理失败（需要 Pagefind {PAGEFIND_VERSION}，请检查 pagefind 版本）：{exc}"

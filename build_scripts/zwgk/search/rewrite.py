@@ -231,3 +231,36 @@ def rewrite_html(source: str) -> str:
     parser = _Rewriter()
     parser.feed(source)
     return parser.result()
+
+
+_BODY = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+
+
+def body_region(page: str) -> str | None:
+    """The element marked data-pagefind-body, start tag to matching end tag; None if the page has none.
+
+    Pagefind reads nothing else of a page once any page of the site has such an element (every record
+    page has), so the index copy leaves out the theme's header, navigation and footer: a fraction of the
+    text to rewrite and to parse again.
+    """
+    m = _BODY.search(page)
+    if not m:
+        return None
+    depth = 1
+    for tag in re.finditer(rf"<(/?){m.group(1)}\b[^>]*>", page[m.end():]):
+        if tag.group(1):
+            depth -= 1
+        elif not tag.group(0).endswith("/>"):
+            depth += 1
+        if depth == 0:
+            return page[m.start(): m.end() + tag.end()]
+    return page[m.start():]
+
+
+def index_copy(page: str) -> str | None:
+    """What Pagefind indexes of a built page: its data-pagefind-body element, rewritten (rewrite_html) in a
+    document of its own; None for a page the search leaves out."""
+    region = body_region(page)
+    if region is None:
+        return None
+    return rewrite_html(f'<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>{region}</body></html>')

@@ -1,0 +1,401 @@
+"""How zwgk runs MkDocs: MkDocs' own build steps, with record pages rendered on every core, pages whose inputs
+did not change taken as they are from the previous build, and the search index built from index copies made
+as each page is written.
+
+A module of the MkDocs adapter (with mkdocs_plugin.py and site.py); the core never imports it.
+
+What a page's HTML depends on, and so its key (PageCache.key):
+  - its own Markdown (the generated page, front matter included: title, meta, breadcrumb, search values) and
+    its source path (its URL);
+  - what every page shares (the global key): mkdocs.yml, the theme's files (mkdocs-material and overrides/),
+    the versions of MkDocs, the theme and Markdown, zwgk's own code, the navigation (every title and URL in
+    it, rendered on every page), the site details the plugin adds to every page (footer, meta tags), and
+    the preview address when serving.
+Only generated record pages outside the navigation are kept between builds (thousands of them); navigation
+pages and hand-written pages are rendered every time. A kept page is a hard link to the previous build's
+file, so a build with nothing changed writes no page, and one with an edited record renders just the pages
+whose Markdown changed: the record's own page and the lists that show it. Because the key covers every
+input of the rendering, a kept page is byte for byte what rendering it again would give (tests compare a
+full and an incremental build tree by tree).
+
+The cache lives beside the output folder (.<site>.cache/): manifest.json (each page's key) and search/ (the
+index copy of each page, what Pagefind reads). The manifest is removed when a build starts and written when
+it ends, so a build killed half way leaves the next one to start from nothing rather than from a half-kept
+state; it also names the folder it describes (by inode), so a site replaced by hand is never reused.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import logging
+import marshal
+import multiprocessing
+import os
+import shutil
+import signal
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
+from mkdocs.exceptions import Abort
+from mkdocs.exceptions import BuildError as MkDocsBuildError
+from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+
+from . import timings
+from .swap import fault_point
+
+log = logging.getLogger("mkdocs.plugins.zwgk")
+
+CACHE_VERSION = 1
+MANIFEST = "manifest.json"
+MARKDOWN_MEMO = "markdown.marshal"
+PARALLEL_FROM = 200  # fewer pages than this to render are not worth forking for
+CHUNK = 40
+
+
+def cache_dir(site: Path) -> Path:
+    """The cache of builds into site (beside it, hidden, like the swap's working folders)."""
+    return site.with_name(f".{site.name}.cache")
+
+
+@functools.lru_cache(maxsize=1)
+def _code_key() -> str:
+    """zwgk's own code (a change to a page module must not keep pages rendered by the old one)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".js", ".css", ".html", ".json", ".yml"):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions"):
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=-\0".encode())
+    return digest.hexdigest()
+
+
+def _tree_key(folders) -> str:
+    """The theme's files: every name and content of a folder of the project (overrides/); an installed
+    theme counts by its version (in _code_key), not by its thousands of icon files."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        folder = Path(folder)
+        digest.update(str(folder).encode() + b"\0")
+        if "site-packages" in folder.parts:
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _nav_key(nav) -> list:
+    def item(entry):
+        children = getattr(entry, "children", None)
+        return [entry.title, getattr(entry, "url", None), [item(c) for c in children] if children else None]
+
+    return [item(entry) for entry in nav.items]
+
+
+class PageCache:
+    """The previous build's page keys (when they describe previous_site) and the folder of index copies."""
+
+    def __init__(self, folder: Path, previous_site: Path | None):
+        self.folder = folder
+        self.copies = folder / "search"
+        self.previous_site = previous_site
+        self.previous: dict = {}
+        folder.mkdir(parents=True, exist_ok=True)
+        manifest = folder / MANIFEST
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            if (
+                data.get("version") == CACHE_VERSION
+                and previous_site is not None
+                and previous_site.is_dir()
+                and os.stat(previous_site).st_ino == data.get("site_ino")
+            ):
+                self.previous = data
+        except (OSError, ValueError):
+            pass
+        manifest.unlink(missing_ok=True)  # from here on the copies change: a killed build leaves no manifest
+        if not self.previous:
+            shutil.rmtree(self.copies, ignore_errors=True)
+        self.copies.mkdir(parents=True, exist_ok=True)
+        self.pages: dict[str, list] = {}  # dest -> [key, has an index copy]
+
+    def reusable(self, dest: str, key: str) -> bool:
+        entry = self.previous.get("pages", {}).get(dest)
+        return bool(entry and entry[0] == key and (self.previous_site / dest).is_file()
+                    and (not entry[1] or (self.copies / dest).is_file()))
+
+    def load_markdown(self) -> None:
+        """The previous build's converted record texts (pages.common.HTML_KEPT), if made by this code."""
+        from .pages import common
+
+        common.HTML_MEMO.clear()
+        common.HTML_KEPT.clear()
+        try:
+            code, kept = marshal.loads((self.folder / MARKDOWN_MEMO).read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return
+        if code == _code_key() and isinstance(kept, dict):
+            common.HTML_KEPT.update(kept)
+
+    def save_markdown(self) -> None:
+        from .pages import common
+
+        tmp = self.folder / (MARKDOWN_MEMO + ".tmp")
+        tmp.write_bytes(marshal.dumps((_code_key(), common.HTML_MEMO)))
+        tmp.replace(self.folder / MARKDOWN_MEMO)
+        common.HTML_KEPT.clear()
+
+    def save(self, site: Path, global_key: str, search_key: str | None) -> None:
+        data = {"version": CACHE_VERSION, "site_ino": os.stat(site).st_ino, "global": global_key,
+                "search_key": search_key, "pages": self.pages}
+        tmp = self.folder / (MANIFEST + ".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.folder / MANIFEST)
+
+
+def _link(source: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copyfile(source, dest)
+
+
+@dataclass
+class _Job:
+    """What the forked page renderers share with the parent (inherited, never pickled)."""
+
+    config: object
+    files: object
+    doc_files: list
+    nav: object
+    env: object
+    copies: Path | None
+
+
+_JOB: _Job | None = None
+
+
+def _index_copy(job: _Job, file) -> bool:
+    """Write (or remove) the page's index copy; whether it has one."""
+    if job.copies is None:
+        return False
+    from .search.rewrite import index_copy
+
+    target = job.copies / file.dest_uri
+    copy = index_copy(Path(file.abs_dest_path).read_text(encoding="utf-8"))
+    if copy is None:
+        target.unlink(missing_ok=True)
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(copy, encoding="utf-8")
+    return True
+
+
+def _render(job: _Job, file) -> bool:
+    _populate_page(file.page, job.config, job.files)
+    _build_page(file.page, job.config, job.doc_files, job.nav, job.env, excluded=file.inclusion.is_excluded())
+    return _index_copy(job, file)
+
+
+def _render_chunk(uris: list[str]):
+    """In a forked renderer: render these pages; [(src_uri, has copy)] or ("error", message)."""
+    job = _JOB
+    done = []
+    try:
+        for uri in uris:
+            done.append((uri, _render(job, job.files.get_file_from_path(uri))))
+    except Exception as exc:  # noqa: BLE001  (handed to the parent, which stops the build)
+        return ("error", f"{uri}: {type(exc).__name__}: {exc}")
+    return done
+
+
+def _quiet_child() -> None:
+    """A renderer stops when told to (the parent's SIGTERM handler would print a traceback there)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C reaches the parent, which stops the pool
+
+
+def _workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def build(config, cache_folder: Path, *, previous_site: Path | None = None, serve_url: str | None = None,
+          search: bool = False) -> dict:
+    """Build the site into config.site_dir (which must be empty or absent); returns counts.
+
+    cache_folder: where the page keys and index copies are kept between builds (cache_dir(site) for a
+    site that is built again and again); previous_site: the last build of the same site, whose unchanged
+    pages are kept (see the module docstring); search: also write the Chinese search index (zwgk.search)
+    into site/pagefind/.
+    """
+    global _JOB
+    site = Path(config.site_dir)
+    cache = PageCache(Path(cache_folder), Path(previous_site) if previous_site else None)
+    inclusion = InclusionLevel.is_in_serve if serve_url else InclusionLevel.is_included
+    stats = {"rendered": 0, "kept": 0, "workers": 1, "search": "off"}
+    try:
+        started = time.perf_counter()
+        cache.load_markdown()
+        with timings.stage("portal"):
+            config = config.plugins.on_config(config)
+            config.plugins.on_pre_build(config=config)
+            zwgk = config.plugins.get("zwgk")
+            search = search and bool(zwgk is None or zwgk.config.search)  # the staff build has none
+            site.mkdir(parents=True, exist_ok=True)
+            files = get_files(config)
+            env = config.theme.get_env()
+            files.add_files_from_theme(env, config)
+            files = config.plugins.on_files(files, config=config)
+            set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        in_nav = {id(page) for page in nav.pages}
+        for file in doc_files:
+            if file.page is None:
+                Page(None, file, config)
+        keepable = [f for f in doc_files if getattr(f, "generated_by", None) == "zwgk"
+                    and id(f.page) not in in_nav and not f.inclusion.is_excluded()]
+        keepable_ids = {id(f) for f in keepable}
+        always = [f for f in doc_files if id(f) not in keepable_ids]
+        with timings.stage("render-nav"):
+            for file in always:
+                _populate_page(file.page, config, files)
+        env = config.plugins.on_env(env, config=config, files=files)
+
+        global_key = hashlib.sha256(json.dumps({
+            "version": CACHE_VERSION,
+            "code": _code_key(),
+            "theme": _tree_key(config.theme.dirs),
+            "config": Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else "",
+            "site_url": config.site_url, "serve_url": serve_url,
+            "extra": [getattr(p, "cache_key", lambda: "")() for p in config.plugins.values()],
+            "nav": _nav_key(nav),
+            "search": search,  # a page kept from a build without search has no index copy
+        }, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+        files.copy_static_files(inclusion=inclusion)
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+
+        copies = cache.copies if search else None
+        job = _Job(config, files, doc_files, nav, env, copies)
+        page_keys: dict[str, str] = {}
+        with timings.stage("render-pages"):
+            for file in always:
+                _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
+                has_copy = _index_copy(job, file)
+                output = Path(file.abs_dest_path)
+                page_keys[file.dest_uri] = hashlib.sha256(output.read_bytes()).hexdigest() if output.is_file() else ""
+                cache.pages[file.dest_uri] = [page_keys[file.dest_uri], has_copy]
+            todo = []
+            for file in keepable:
+                key = hashlib.sha256(f"{global_key}\0{file.src_uri}\0".encode() + file.content_bytes).hexdigest()
+                page_keys[file.dest_uri] = key
+                if cache.reusable(file.dest_uri, key):
+                    _link(previous_site / file.dest_uri, Path(file.abs_dest_path))
+                    cache.pages[file.dest_uri] = cache.previous["pages"][file.dest_uri]
+                    stats["kept"] += 1
+                else:
+                    todo.append(file)
+            stats["rendered"] = len(always) + len(todo)
+            _render_all(job, todo, cache, page_keys, stats)
+        fault_point("pages")
+
+        for file in always:
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+
+        search_key = None
+        if search:
+            search_key = _search(site, cache, page_keys, stats)
+        fault_point("search")
+        config.plugins.on_post_build(config=config)
+        cache.save_markdown()
+        cache.save(site, global_key, search_key)
+        log.info(f"zwgk: 共 {len(doc_files)} 页，本次渲染 {stats['rendered']} 页，沿用上次 {stats['kept']} 页"
+                 f"（用时 {time.perf_counter() - started:.1f} 秒）")
+        return stats
+    except Exception as e:
+        config.plugins.on_build_error(error=e)
+        if isinstance(e, MkDocsBuildError):
+            log.error(str(e))
+            raise Abort("Aborted with a BuildError!") from None
+        raise
+    finally:
+        _JOB = None
+
+
+def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats: dict) -> None:
+    """Render the pages to render, on every core when there are many; progress every tenth."""
+    global _JOB
+    total, done = len(todo), 0
+    step = max(total // 10, 1)
+    workers = _workers() if total >= PARALLEL_FROM else 1
+
+    def record(uri: str, has_copy: bool) -> None:
+        nonlocal done
+        dest = job.files.get_file_from_path(uri).dest_uri
+        cache.pages[dest] = [page_keys[dest], has_copy]
+        done += 1
+        if total >= 300 and (done % step == 0 or done == total):
+            log.info(f"zwgk: 已渲染 {done}/{total} 页")
+
+    if workers == 1:
+        for file in todo:
+            record(file.src_uri, _render(job, file))
+        return
+    stats["workers"] = workers
+    _JOB = job
+    chunks = [[f.src_uri for f in todo[i:i + CHUNK]] for i in range(0, total, CHUNK)]
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_child)
+    try:
+        for result in pool.imap_unordered(_render_chunk, chunks):
+            if isinstance(result, tuple):
+                raise MkDocsBuildError(f"页面生成失败：{result[1]}")
+            for uri, has_copy in result:
+                record(uri, has_copy)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict) -> str:
+    """The search index in site/pagefind/: the previous one when no index copy changed, else Pagefind over the
+    copies. Returns the key of the index (the pages with a copy and each one's key)."""
+    from .search import BUNDLE_DIR, index_copies, search_settings_key
+
+    with_copy = sorted(dest for dest, (_key, has_copy) in cache.pages.items() if has_copy)
+    wanted = set(with_copy)
+    for path in list(cache.copies.rglob("*.html")):  # pages gone since the last build
+        if path.relative_to(cache.copies).as_posix() not in wanted:
+            path.unlink()
+    digest = hashlib.sha256(search_settings_key().encode())
+    for dest in with_copy:
+        digest.update(f"{dest}\0{page_keys[dest]}\0".encode())
+    key = digest.hexdigest()
+    previous = cache.previous_site / BUNDLE_DIR if cache.previous_site else None
+    if cache.previous.get("search_key") == key and previous and previous.is_dir():
+        shutil.copytree(previous, site / BUNDLE_DIR, copy_function=lambda s, d: _link(Path(s), Path(d)))
+        stats["search"] = "kept"
+        log.info("zwgk: 页面的搜索内容没有变化，沿用上次的搜索索引")
+        return key
+    log.info(f"zwgk: 正在建立中文搜索索引（{len(with_copy)} 页）……")
+    index_copies(cache.copies, site / BUNDLE_DIR, pages=len(with_copy))
+    stats["search"] = "built"
+    return key

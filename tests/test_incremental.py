@@ -1,0 +1,107 @@
+"""Incremental builds (zwgk.mkdocs_build): a build keeps the previous build's pages whose inputs did not change,
+and the result is byte for byte what a full build gives."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+AS_OF = "2026-11-22"
+COUNTS = re.compile(r"共 (\d+) 页，本次渲染 (\d+) 页，沿用上次 (\d+) 页")
+
+
+def demo_project(tmp_path: Path) -> Path:
+    """A copy of the demo's records with an mkdocs.yml using the repository's pages and theme."""
+    project = tmp_path / "project"
+    shutil.copytree(REPO / "tasks_yaml", project / "tasks_yaml")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(REPO / "content")
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return project
+
+
+def build(project: Path, site: str = "site") -> tuple[int, int, int, str]:
+    """zwgk build into project/<site>; (pages, rendered, kept, log)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "zwgk.cli", "build", "--as-of", AS_OF, "--site-dir", str(project / site)],
+        cwd=project, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    m = COUNTS.search(proc.stderr + proc.stdout)
+    assert m, proc.stderr[-2000:]
+    return int(m[1]), int(m[2]), int(m[3]), proc.stderr + proc.stdout
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """Files that differ, or exist on one side only, between two trees."""
+    out: list[str] = []
+
+    def walk(cmp: filecmp.dircmp, prefix: str) -> None:
+        out.extend(prefix + n for n in cmp.left_only + cmp.right_only + cmp.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        out.extend(prefix + n for n in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(a, b), "")
+    return sorted(out)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return demo_project(tmp_path_factory.mktemp("incremental"))
+
+
+def test_a_build_with_nothing_changed_renders_only_the_navigation_and_keeps_the_search_index(project):
+    total, rendered, kept, _ = build(project)
+    assert rendered == total and kept == 0  # the first build has nothing to keep
+    first = project / "site-first"
+    shutil.copytree(project / "site", first)
+    again_total, again_rendered, again_kept, log = build(project)
+    assert again_total == total
+    assert again_kept > 0.8 * total, (again_rendered, again_kept)
+    assert again_rendered + again_kept == total
+    assert "沿用上次的搜索索引" in log
+    assert differences(first, project / "site") == []
+
+
+def test_after_an_edit_and_a_removal_the_incremental_build_equals_a_full_build(project):
+    records = project / "tasks_yaml"
+    edited = sorted((records / "normative").glob("*.yml"))[0]
+    text = edited.read_text(encoding="utf-8")
+    title = re.search(r"^title: *(.+)$", text, re.M)[1]
+    edited.write_text(text.replace(f"title: {title}", f"title: {title}（增量测试）", 1), encoding="utf-8")
+    removed = sorted((records / "qa").glob("*.yml"))[-1]
+    removed.unlink()
+
+    total, rendered, kept, log = build(project)
+    assert kept > 0.5 * total and rendered < 0.5 * total, (rendered, kept)
+    assert "正在建立中文搜索索引" in log  # a changed page changes the index
+    page = (project / "site" / "gfxwj" / edited.stem / "index.html").read_text(encoding="utf-8")
+    assert f"{title}（增量测试）" in page
+    assert not (project / "site" / "zcwd" / removed.stem).exists()
+
+    _, fresh_rendered, fresh_kept, _ = build(project, "site-fresh")  # no previous build: everything rendered
+    assert fresh_kept == 0
+    assert differences(project / "site", project / "site-fresh") == []
+
+
+def test_a_build_killed_half_way_leaves_no_manifest_so_the_next_build_renders_everything(project):
+    manifest = project / ".site.cache" / "manifest.json"
+    assert json.loads(manifest.read_text(encoding="utf-8"))["pages"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "zwgk.cli", "build", "--as-of", AS_OF, "--site-dir", str(project / "site")],
+        cwd=project, capture_output=True, text=True, env={**__import__("os").environ, "ZWGK_FAULT": "pages"})
+    assert proc.returncode != 0
+    assert not manifest.exists()
+    total, rendered, kept, _ = build(project)
+    assert kept == 0 and rendered == total
