@@ -254,3 +254,12 @@ def test_new_normative_template_shows_how_to_add_a_version(tmp_path):
     proc = run_zwgk("check", "--as-of", AS_OF, cwd=root.parent)
     assert proc.returncode == 0, proc.stderr
     assert [v.by for v in load_records(root).normative["a-2023-1"].versions] == ["b-2024-2"]
+
+
+def test_a_rewritten_text_is_compared_quickly_paragraph_by_paragraph():
+    old = "\n\n".join(f"第{n}条 原来的规定{n}，按旧办法执行。" for n in range(1, 61))
+    new = "\n\n".join(f"第{n}条 {'全部改写的内容' * 3}{n}。" for n in range(1, 61))
+    html, stats = compare(old, new)  # 60 × 60 paragraphs: paired by position instead of searched
+    assert stats.changed + stats.removed == 60 and stats.changed + stats.added == 60
+    assert html.count('class="zwgk-diff__para ') == stats.changed + stats.added + stats.removed
+    assert "zwgk-diff__same" not in html  # every paragraph changed

@@ -132,8 +132,17 @@ def inline(old: str, new: str) -> str:
     return "".join(html)
 
 
+SEARCH_MAX = 400  # a replaced run larger than this (old × new paragraphs) is paired by position: a rewrite stays fast
+
+
 def _pairs(old: list[str], new: list[str]):
     """Within a replaced run of paragraphs: (old, new) pairs in order, None on the side that has none."""
+    if len(old) * len(new) > SEARCH_MAX:
+        out = []
+        for before, after in zip(old, new):
+            close = difflib.SequenceMatcher(None, before, after, autojunk=False).ratio() >= PAIR_MIN
+            out += [(before, after)] if close else [(before, None), (None, after)]
+        return out + [(p, None) for p in old[len(new):]] + [(None, p) for p in new[len(old):]]
     out, j = [], 0
     for para in old:
         best, best_ratio = None, PAIR_MIN
