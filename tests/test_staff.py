@@ -97,6 +97,10 @@ def test_staff_build_holds_the_staff_pages_and_nothing_public(staff_site):
     listed = {a.get("href") for a in main_content(home).find_all("a")}
     assert {"jcbg/index.html", "bzzn/index.html", "fabu/index.html", PUBLIC} <= listed
     assert "不要发布到公开网站" in main_content(home).text()
+    report = json.loads((staff_site / "jcbg" / "report.json").read_text(encoding="utf-8"))
+    assert f"网站得分 {report['score']} 分" in " ".join(main_content(home).text().split())  # the outcome
+    for path, text in pages.items():
+        assert '<meta name="robots" content="noindex, nofollow">' in text, path
     foot = home.one("footer", cls="zwgk-footer")
     assert {a.text().replace("（外部网站）", "") for a in foot.find("nav").find_all("a")} >= {
         "栏目完整性检查报告", "使用指南", "网站发布指南", "公开网站"}
@@ -110,6 +114,7 @@ def test_staff_report_links_every_public_page_it_names_on_the_public_site(staff_
     assert {p.split("/")[0] for p in public} >= {"gfxwj", "zdly", "bm", "xz"}  # records, columns, units
     assert not [p for p in public if not (built_site / p / "index.html").is_file()]
     assert "网站检查不合格" in text and "tasks_yaml/" in text  # what stays out of the public site
+    assert "noindex" not in (built_site / "index.html").read_text(encoding="utf-8")
     # (the report itself: tests/test_audit.py test_demo_report_page, test_demo_report_matches_cli)
 
 

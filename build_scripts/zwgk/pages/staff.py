@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..portal import Portal
 from . import report
-from .common import Page, block, esc
+from .common import Page, block, cn_date, esc
 
 PATH = "index.md"
 TITLE = "工作人员版"
@@ -28,6 +28,17 @@ def file_link(path: str) -> str:
     return path[:-3] + ".html" if path.endswith(".md") else path
 
 
+def summary(portal: Portal) -> str:
+    """The report's outcome in one line (the build has already run the audit: audit.export.report_for)."""
+    from ..audit.export import report_for
+
+    report = report_for(portal)
+    veto = "；".join(f.rule.title for f in report.veto)
+    return (f"截至{cn_date(report.as_of)}：网站得分 <strong>{report.site_score}</strong> 分，"
+            f"错误 {report.count('error')} 条，警告 {report.count('warning')} 条；单项否决："
+            + (f'<strong class="zwgk-overdue">{esc(veto)}</strong>（网站检查不合格）' if veto else "无") + "。")
+
+
 def pages(portal: Portal) -> list[Page]:
     from ..sitemaps import base_url
 
@@ -38,7 +49,7 @@ def pages(portal: Portal) -> list[Page]:
     body = block(
         f"<p>本目录是{esc(portal.config.name)}的工作人员版，只供编辑、审核和运维人员使用，"
         f"<strong>不要发布到公开网站</strong>。公开网站：{site}。</p>"
-        f'<ul class="zwgk-sitemap">{items}</ul>'
+        f'<ul class="zwgk-sitemap">{items}</ul><p>{summary(portal)}</p>'
         "<p>本目录由 <code>zwgk build --staff</code> 生成（默认写到 <code>site-staff/</code>），"
         "不需要网络，也不需要服务器：直接用浏览器打开其中的 index.html 即可。</p>"
     )
