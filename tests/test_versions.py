@@ -263,3 +263,23 @@ def test_a_rewritten_text_is_compared_quickly_paragraph_by_paragraph():
     assert stats.changed + stats.removed == 60 and stats.changed + stats.added == 60
     assert html.count('class="zwgk-diff__para ') == stats.changed + stats.added + stats.removed
     assert "zwgk-diff__same" not in html  # every paragraph changed
+
+
+@pytest.mark.parametrize("day, standard, state", [
+    ("2026-01-15", "每人每月720元", "现行有效"),  # before 示府办发〔2026〕2号 takes effect
+    ("2026-03-01", "每人每月780元", "已修改"),    # between the two amendments
+    ("2026-08-01", "每人每月800元", "已修改"),    # after 示府办发〔2026〕15号
+])
+def test_demo_document_as_of_days_around_its_two_amendments(demo_records, day, standard, state):
+    from zwgk.pages.normative import document_page
+
+    portal = link(demo_records, dt.date.fromisoformat(day))
+    doc = portal.documents["sfbf-2023-12"]
+    assert portal.validity[doc.id].state == state
+    body = document_page(portal, doc).body.split('class="zwgk-body"', 1)[1].split("</div>", 1)[0]
+    assert [s for s in ("每人每月720元", "每人每月780元", "每人每月800元") if s in body] == [standard]
+
+
+@pytest.fixture(scope="module")
+def demo_records():
+    return load_records(records_copy_of_demo())
