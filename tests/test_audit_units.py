@@ -386,7 +386,7 @@ def test_findings_csv_and_json_carry_the_unit(report):
     assert [(f["unit"], f["column"], f["rule"]) for f in kg] == [
         ("测试县孔岗镇人民政府", "民生保障", "R13.1")
     ]
-    assert [r["id"] for r in data["rules"]][-9:] == [f"R13.{n}" for n in range(1, 10)]
+    assert [r["id"] for r in data["rules"] if r["id"].startswith("R13.")] == [f"R13.{n}" for n in range(1, 10)]
     rows = list(csv.DictReader(io.StringIO(to_csv(report)[1:])))
     assert list(rows[0])[:5] == ["规则编号", "规则名称", "级别", "单位", "栏目"]
     assert {r["单位"] for r in rows} == {

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from .annualdocx import report_files as annual_report_files
 from .pages.areas import column_entries
 from .pages.catalogue import DATA_ALL, DATA_IN_FORCE
+from .pages import participation
 from .pages.common import doc_path, feed_path, interp_path, page_url, qa_path, rel
 from .pages.home import newest_entries
 from .pages.lifecycle import NGINX_MAP, latest_changes, nginx_map
@@ -245,6 +246,8 @@ def feeds(portal: Portal) -> dict[str, str]:
         feed_path("zdgz"): feed(feed_path("zdgz"), "重点工作任务", "zdgz/index.md", tasks
         ),
     }
+    out[feed_path("yjzj")] = feed(feed_path("yjzj"), participation.COLUMN, participation.INDEX,
+                                  participation.feed_entries(portal))  # 意见征集 (#16)
     for c in portal.columns:
         path = feed_path(f"zdly/{c.id}")
         out[path] = feed(path, f"重点领域：{c.title}", f"zdly/{c.id}/index.md", areas[c.id]

@@ -508,7 +508,7 @@ HandlingType = Literal["A类", "B类", "C类"]
 class ParticipationSettings:
     """意见征集和建议提案的时限（portal.yml participation）."""
 
-    min_days: int = f("征求意见最少天数", "含开始和截止当天；重大行政决策程序暂行条例（国务院令第713号）第十四条：一般不少于30日",
+    min_days: int = f("征求意见最少天数", "含开始和截止当天；《重大行政决策程序暂行条例》（国务院令第713号）第十五条：一般不少于30日",
                       default=30)
     feedback_months: int = f("反馈时限（月）", "征集截止后多少个月内公布意见采纳情况；填了 feedback_workdays 时不用", default=1)
     feedback_workdays: int | None = f("反馈时限（工作日）", "征集截止后多少个工作日内公布采纳情况；填写时代替 feedback_months",

@@ -21,6 +21,7 @@ from . import (
     empty,
     interpretations,
     links,
+    participation,
     privacy,
     qa,
     review,
@@ -37,7 +38,7 @@ from .score import VETO_RULES, ColumnScore, column_scores, site_score
 from .units import UnitScore, unit_scores
 
 FAMILIES = (empty, stale, documents, validity, versions, annual, interpretations, qa, tasks, links, review, privacy,
-            units)
+            units, participation)
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 RULE_ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 NO_SITE = "未提供已生成的网站：运行 zwgk audit --site <网站目录> 检查"

@@ -66,3 +66,23 @@ UNIT_ANNUAL = Source(
     f"{REGULATIONS}第四十九条（县级以上人民政府部门每年1月31日前公布上一年度工作年度报告）；"
     f"{PLATFORM_RULES}（政府信息公开年报为一级栏目）；乡镇、街道按部门的时限（本门户：县级年报须汇总其情况）"
 )
+
+# 公众参与 (issue #16): 意见征集, 重大行政决策事项目录, 建议提案办理结果
+MAJOR_DECISIONS = "《重大行政决策程序暂行条例》（国务院令第713号）"
+ENTERPRISE_VOICES = ("《国务院办公厅关于在制定行政法规规章行政规范性文件过程中充分听取企业和行业协会商会意见的通知》"
+                     "（国办发〔2019〕9号）")
+PROPOSAL_RESULTS = "《国务院办公厅关于做好全国人大代表建议和全国政协委员提案办理结果公开工作的通知》（国办发〔2014〕46号）"
+CONSULTATION_PERIOD = Source(
+    f"{MAJOR_DECISIONS}第十五条（公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短期限的，公开征求意见时应当予以说明）；"
+    "最少天数：portal.yml participation.min_days（含开始和截止当天）"
+)
+CONSULTATION_EXPLANATION = Source(f"{MAJOR_DECISIONS}第十五条（公布决策草案及其说明等材料，明确提出意见的方式和期限）")
+CONSULTATION_FEEDBACK = Source(
+    f"{MAJOR_DECISIONS}（对社会各方面提出的意见进行归纳整理、研究论证）；{OPENNESS_RULES}（公开意见采纳情况）；"
+    "时限：portal.yml participation.feedback_months 或 participation.feedback_workdays"
+)
+CONSULTATION_ENTERPRISE = Source(f"{ENTERPRISE_VOICES}（涉企文件起草过程中充分听取企业和行业协会商会意见）")
+DECISION_CATALOGUE = Source(f"{MAJOR_DECISIONS}（决策事项目录向社会公布；决策草案向社会公开征求意见）")
+PROPOSAL_DEADLINE = Source(
+    f"{PROPOSAL_RESULTS}（办理复文及时公开）；时限：portal.yml participation.proposal_workdays 个工作日（本门户的要求）"
+)

@@ -22,9 +22,10 @@ from . import (
 )
 from . import versions
 from . import annual
+from . import participation  # 公众参与 (#16)
 from .common import Page, esc, page_url
 
-COLUMN_MODULES = (home, catalogue, normative, versions, interpretation, qa, areas, units, annual, tasks, task_depts, lifecycle, wzdt)
+COLUMN_MODULES = (home, catalogue, normative, versions, interpretation, qa, participation, areas, units, annual, tasks, task_depts, lifecycle, wzdt)
 STAFF_MODULES = (staff, report)  # the staff build (zwgk build --staff) only: never in the public site
 STAFF_ONLY = (report.INDEX,)  # their pages the public site has not (the staff home replaces the public one)
 

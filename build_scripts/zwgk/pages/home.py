@@ -22,6 +22,8 @@ from .common import (
 from .normative import listed_validity
 
 
+from . import participation
+
 PATH = "index.md"
 LATEST = 12
 
@@ -101,6 +103,7 @@ def pages(portal: Portal) -> list[Page]:
     body = block(f'<p class="zwgk-home__agency">主办：{esc(portal.config.agency)}</p>')
     body += block(search_box())
     body += block(f'<nav aria-label="政务公开栏目"><ul class="zwgk-entries">{cards}</ul></nav>')
+    body += participation.home_block(portal, PATH)  # 正在征集意见 (#16)
     body += "\n## 最新信息\n" + block(
         f'<ul class="zwgk-latest">{latest}</ul>' if latest else "<p>暂无信息。</p>"
     )

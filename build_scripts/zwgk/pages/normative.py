@@ -6,6 +6,7 @@ from ..portal import Portal
 from ..records import NormativeDocument
 from ..versions import in_force
 from .attachments import attachment_list
+from .participation import consultation_line
 from .common import (
     Page,
     a,
@@ -149,6 +150,7 @@ def document_page(portal: Portal, doc) -> Page:
         ("有效期至", time_tag(doc.expires) if doc.expires else "长期"),
     ]
     body += block(fields_table("文件要素", pairs)) + block(publisher_line(portal, path, doc))
+    body += consultation_line(portal, doc, path)  # the consultation its draft went through (#16)
     relations = _relations(portal, doc, path) + versions.produced_texts(portal, doc, path)
     if relations:
         body += heading(2, "修改和废止情况") + block(
