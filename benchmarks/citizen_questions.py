@@ -11,7 +11,9 @@ and partial matches on.  Each question has a fixed list of pages that answer it 
 ids, judged by reading the demo); a result list is *useful* when one of its first three
 results is on that list.  Prints per question the first three results of each engine and
 the totals: useful top three, questions with no result at all, mean reciprocal rank of the
-first useful result (within the first ten).  Nothing is asserted.
+first useful result (within the first ten), and the bytes the first query of a visit fetches
+(a new browser profile per question; zwgk-search.js and pagefind.js are loaded with the page
+for zwgk, by the query for the baseline).  Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def build_demo(site: Path) -> None:
     if site.exists():
         shutil.rmtree(site)
     cmd = [sys.executable, "-m", "zwgk.cli", "build", "--as-of", AS_OF, "--site-dir", str(site)]
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise SystemExit(f"zwgk build 失败：\n{proc.stderr[-3000:]}")
 
@@ -106,13 +108,15 @@ def index_baseline(site: Path) -> float:
         [search_recall.pagefind_executable(), "--site", str(site), "--output-subdir", BASELINE_BUNDLE],
         capture_output=True,
         text=True,
+        check=False,
     )
     if proc.returncode != 0:
         raise SystemExit(f"基线 Pagefind 失败：{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
     return time.perf_counter() - t0
 
 
-async def ask(base_url: str, engine: str, questions: list[str]) -> dict[str, dict]:
+async def ask(base_url: str, traffic, engine: str, questions: list[str]) -> dict[str, dict]:
+    """Each question in a new browser profile (the first query of a visit): results and bytes fetched."""
     from playwright.async_api import async_playwright
 
     fn = "benchFixed" if engine == "fixed" else "benchBaseline"
@@ -120,10 +124,15 @@ async def ask(base_url: str, engine: str, questions: list[str]) -> dict[str, dic
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = await browser.new_page()
-            await page.goto(base_url + "bench-citizen/")
             for q in questions:
+                context = await browser.new_context()
+                page = await context.new_page()
+                await page.goto(base_url + "bench-citizen/")
+                await page.wait_for_load_state("load")
+                traffic.reset()
                 out[q] = await page.evaluate(f"(q) => window.{fn}(q)", q)
+                out[q]["cold_bytes"] = traffic.total()
+                await context.close()
         finally:
             await browser.close()
     return out
@@ -161,10 +170,10 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     questions = list(QUESTIONS)
-    with search_recall.serve(site, "/") as (base, _traffic):
-        found = {engine: asyncio.run(ask(base, engine, questions)) for engine in ("baseline", "fixed")}
+    with search_recall.serve(site, "/") as (base, traffic):
+        found = {engine: asyncio.run(ask(base, traffic, engine, questions)) for engine in ("baseline", "fixed")}
 
-    totals = {e: {"useful": 0, "empty": 0, "mrr": 0.0} for e in found}
+    totals = {e: {"useful": 0, "empty": 0, "mrr": 0.0, "bytes": []} for e in found}
     for q in questions:
         print(f"\n{q}")
         for engine in ("baseline", "fixed"):
@@ -173,14 +182,17 @@ def main(argv: list[str] | None = None) -> int:
             totals[engine]["useful"] += useful
             totals[engine]["empty"] += res["total"] == 0
             totals[engine]["mrr"] += rr
+            totals[engine]["bytes"].append(res["cold_bytes"])
             partial = f"，其中完全匹配 {res['exact']}" if res["exact"] != res["total"] else ""
-            print(f"  {'✓' if useful else '✗'} {engine:>8}（{res['total']} 条{partial}）："
+            print(f"  {'✓' if useful else '✗'} {engine:>8}（{res['total']} 条{partial}，{res['cold_bytes'] / 1024:.0f} KB）："
                   + " | ".join(f"{t[:24]}" for t in res["titles"][:TOP]))
     n = len(questions)
     print(f"\n{n} 个问题，前 {TOP} 条中有有用结果的问题数（越多越好）：")
     for engine, t in totals.items():
+        sizes = sorted(t["bytes"])
         print(f"  {engine:>8}：有用 {t['useful']}/{n}，无结果 {t['empty']}，"
-              f"首个有用结果的平均倒数排名 {t['mrr'] / n:.2f}")
+              f"首个有用结果的平均倒数排名 {t['mrr'] / n:.2f}，"
+              f"首次查询传输 KB 中位 {sizes[n // 2] / 1024:.0f} 最大 {sizes[-1] / 1024:.0f}")
     return 0
 
 

@@ -505,10 +505,11 @@ def test_rule_triggers_and_near_miss_does_not(tmp_path, rule_id, triggers, near_
 
 def test_every_rule_has_a_case():
     from test_annual_report import ANNUAL_CASES  # rules 5.4–5.8 (report files) have their cases there
+    from test_catalogue import CATALOGUE_CASES  # rule 15 (标准目录) has its cases there
     from test_audit_units import UNIT_CASES  # rule 13 (each unit's own column) has its cases there
     from test_participation_audit import PARTICIPATION_CASES  # rule 14 (公众参与): one fixture, each case a file
 
-    assert {r.id for r in RULES} - {c[0] for c in PARTICIPATION_CASES + CASES + UNIT_CASES + ANNUAL_CASES} == {
+    assert {r.id for r in RULES} - {c[0] for c in PARTICIPATION_CASES + CASES + UNIT_CASES + ANNUAL_CASES + CATALOGUE_CASES} == {
         "R9.1"
     }  # R9.1 needs a built site: tested below
 

@@ -127,7 +127,7 @@ def test_filled_in_template_is_published(project, zwgk):
 @pytest.mark.parametrize("kind", list(RECORD_KINDS))
 def test_template_lists_every_field_of_the_model(project, zwgk, kind):
     args = {"decisions": ["--year", "2027"], "item": ["--column", "czyjs"], "tasks": ["--year", "2027"], "unit": ["--unit", "tjj"],
-            "annual-report": ["--year", "2026"]}.get(kind, [])
+            "annual-report": ["--year", "2026"], "catalogue": ["--column", "ylws"]}.get(kind, [])
     proc = new(zwgk, kind, "--date", DAY, *args)
     assert proc.returncode == 0, proc.stderr
     path = Path(project / proc.stderr.split("已创建 ", 1)[1].splitlines()[0])

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from helpers import records_copy, write
-
 from zwgk.errors import RecordError
 from zwgk.load import load_records
 from zwgk.schema import kind_of, stale_schemas

@@ -368,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="按模板新建一条记录（带中文注释、今天的日期、下一个索引号）")
     p.add_argument("kind", metavar="类型",
                    help="normative（规范性文件）、interpretation（解读）、qa（问答）、item（重点领域信息）、tasks（任务分工）、"
-                   "unit（发布单位，与 --unit 一起用）、annual-report（政府信息公开工作年度报告）、consultation（意见征集）、proposal（建议提案办理结果）")
+                   "unit（发布单位，与 --unit 一起用）、annual-report（政府信息公开工作年度报告）、catalogue（标准目录，与 --column 一起用）、consultation（意见征集）、proposal（建议提案办理结果）")
     p.add_argument("id", nargs="?", default=None, metavar="标识",
                    help="文件名（不含 .yml），只用小写字母、数字和连字符；不填则自动取名")
     common(p, as_of=False)
@@ -378,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--issuer", default=None, help="normative：发布机构（默认 portal.yml 中的主办单位）；决定文号和索引号")
     p.add_argument("--of", default=None, help="interpretation：解读的规范性文件标识（默认最新一份还没有解读的文件）")
     p.add_argument("--basis", nargs="*", default=None, help="qa：政策依据文件标识")
-    p.add_argument("--column", default=None, help="item：重点领域栏目标识，如 czyjs")
+    p.add_argument("--column", default=None, help="item、catalogue：重点领域栏目标识，如 czyjs")
     p.add_argument("--year", type=int, default=None, help="tasks：年度（默认今年）；annual-report：报告的年度（默认上一年）")
     p.set_defaults(func=cmd_new)
 

@@ -14,6 +14,7 @@ from .files import scan as scan_files
 from .records import (
     QA,
     AnnualReport,
+    Catalogue,
     Column,
     ColumnsFile,
     Consultation,
@@ -43,10 +44,11 @@ RECORD_FOLDERS = {
     "decisions": DecisionCatalogue,
     "proposals": Proposal,
 }
+CATALOGUE_FOLDER = "catalogues"  # catalogues/<column>.yml: an area's 基层政务公开标准目录
 ANNUAL_FOLDER = "ndbg"  # ndbg/<year>.yml: the annual report, the county government's or (units/<id>/ndbg/) a unit's
 KNOWN_ENTRIES = {"portal.yml", "columns.yml", "redirects.yml", "search_terms.yml", "items", "files", "schemas",
                  "README.md", "units",
-                 ANNUAL_FOLDER, *RECORD_FOLDERS}
+                 ANNUAL_FOLDER, CATALOGUE_FOLDER, *RECORD_FOLDERS}
 UNIT_FOLDERS = ("normative", "interpretations", "qa", "items",
                 "consultations", "decisions", "proposals")  # what a unit's folder may hold besides unit.yml
 
@@ -69,6 +71,7 @@ class Records:
     units: dict[str, Unit] = field(default_factory=dict)  # units/<id>/unit.yml; the county government is portal.yml
     search_terms: list[list[str]] = field(default_factory=list)  # 搜索同义词 (zwgk.synonyms)
     annual_reports: dict[tuple[str, int], AnnualReport] = field(default_factory=dict)  # (unit id, year) → 年报
+    catalogues: dict[str, Catalogue] = field(default_factory=dict)  # column id → 标准目录
     # 公众参与 (#16): consultations/, decisions/ (重大行政决策事项目录), proposals/ (建议提案), here or a unit's
     consultations: dict[str, Consultation] = field(default_factory=dict)
     decisions: dict[str, DecisionCatalogue] = field(default_factory=dict)
@@ -210,6 +213,11 @@ def load_records(root: Path) -> Records:
 
     annual_reports = _load_annual_reports(root, units, problems, limits,
                                           portal if portal not in (None, INVALID) else None)
+    catalogues = {name: record for name, path in record_files(root / CATALOGUE_FOLDER, f"{rootname}/{CATALOGUE_FOLDER}",
+                                                              problems).items()
+                  if (record := parse_file(path, root, Catalogue, problems, limits)) is not INVALID}
+    for name, record in catalogues.items():
+        record.id = name
     present, link_problems = scan_files(root)
     problems += link_problems
     errors = [p for p in problems if p.severity == "错误"]
@@ -219,7 +227,7 @@ def load_records(root: Path) -> Records:
                    items, tasks, warnings=[p for p in problems if p.severity != "错误"], files=present,
                    redirects=redirects, units=units, consultations=loaded["consultations"],
                    decisions=loaded["decisions"], proposals=loaded["proposals"], annual_reports=annual_reports,
-                   search_terms=search_terms)
+                   search_terms=search_terms, catalogues=catalogues)
 
 
 def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, items: list, problems: list[Problem],

@@ -17,6 +17,7 @@ from .load import Records, iter_tasks
 from .privacy import check_privacy
 from .schedule import split_scheduled
 from .siteinfo import site_problems
+from .standards import catalogue_problems
 from .records import QA, Column, Interpretation, Item, NormativeDocument
 from .validity import ValidityStatus, compute_validity
 from .versions import TextVersion, text_versions, version_problems
@@ -168,6 +169,7 @@ def check_references(records: Records) -> list[Problem]:
     problems += participation_problems(records)
     problems += _redirect_problems(records)
     problems += unit_problems(records)
+    problems += catalogue_problems(records)  # 标准目录 (#17): its column and each 事项's
     problems += _duplicates(docs.values(), "doc_number", "文号")
     problems += _duplicates(docs.values(), "index_number", "索引号")
     problems += _cycles(docs)

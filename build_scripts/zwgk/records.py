@@ -759,6 +759,37 @@ class AnnualReport:
         self.reviews = self.reviews or ReviewTable()
 
 
+# 基层政务公开标准目录 (the national guidelines of the 26 areas) ----------------------------------------------------
+@dataclass(kw_only=True)
+class CatalogueEntry:
+    """标准目录中的一个公开事项：国家各领域基层政务公开标准指引中目录的一行."""
+
+    first: str = f("一级事项", "如 预决算公开")
+    second: str = f("二级事项", "如 部门预算", default="")
+    content: str = f("公开内容（要素）")
+    basis: str = f("公开依据", "法律法规和文件名称、条款")
+    deadline: str = f("公开时限", "如 信息形成或者变更之日起20个工作日内、每季度、每年；写“每月”“每季度”“每半年”“每年”"
+                      "的，按它检查是否逾期未更新")
+    subject: str = f("公开主体", "如 县财政局、各乡镇人民政府")
+    channels: list[str] = f("公开渠道和载体", default=["政府网站"])
+    audience: Literal["全社会", "特定群体"] = f("公开对象", default="全社会")
+    mode: Literal["主动", "依申请"] = f("公开方式", default="主动")
+    levels: list[Literal["县级", "乡级"]] = f("公开层级", default=["县级"])
+    column: str = f("栏目", "发布这一事项的重点领域栏目或法定主动公开类别标识；不填为本目录的栏目", default="")
+    keywords: list[str] = f("关键词", "栏目中标题含任一关键词的信息算作这一事项已公开的信息；不填则栏目中的全部信息都算",
+                            default=[])
+
+
+@dataclass(kw_only=True)
+class Catalogue:
+    """catalogues/<栏目>.yml: 一个重点领域的基层政务公开标准目录，每个事项对应发布它的栏目和信息."""
+
+    title: str = f("目录名称", "如 示例县财政预决算领域基层政务公开标准目录")
+    source: str = f("依据", "该领域基层政务公开标准指引的名称", default="")
+    entries: list[CatalogueEntry] = f("公开事项")
+    id: str = loader_field("标识")
+    file: str = loader_field("文件")
+
 RECORD_KINDS = {
     "normative": NormativeDocument,
     "interpretation": Interpretation,
@@ -767,6 +798,7 @@ RECORD_KINDS = {
     "tasks": TaskList,
     "unit": Unit,
     "annual-report": AnnualReport,
+    "catalogue": Catalogue,
     "consultation": Consultation,
     "decisions": DecisionCatalogue,
     "proposal": Proposal,

@@ -28,11 +28,11 @@ from .schema import KINDS, _class_doc, modeline
 from .yamlnodes import PLACEHOLDER, yaml_fields
 
 FOLDERS = {"normative": "normative", "interpretation": "interpretations", "qa": "qa", "item": "items", "tasks": "tasks",
-           "unit": "", "annual-report": "ndbg", "consultation": "consultations", "proposal": "proposals",
+           "unit": "", "annual-report": "ndbg", "catalogue": "catalogues", "consultation": "consultations", "proposal": "proposals",
            "decisions": "decisions"}
 ALIASES = {"规范性文件": "normative", "文件": "normative", "解读": "interpretation", "政策解读": "interpretation",
            "问答": "qa", "政策问答": "qa", "重点领域": "item", "信息": "item", "任务分工": "tasks", "任务": "tasks",
-           "单位": "unit", "发布单位": "unit", "年报": "annual-report", "年度报告": "annual-report", "意见征集": "consultation", "征求意见": "consultation",
+           "单位": "unit", "发布单位": "unit", "年报": "annual-report", "年度报告": "annual-report", "标准目录": "catalogue", "意见征集": "consultation", "征求意见": "consultation",
            "建议提案": "proposal", "建议": "proposal", "提案": "proposal", "事项目录": "decisions",
            "重大行政决策事项目录": "decisions"}
 _INDEX_RE = re.compile(r"^(?P<prefix>[^/]+)/(?P<year>\d{4})-(?P<serial>\d+)$")
@@ -445,8 +445,39 @@ def _decisions(root: Path, base: Path, day: dt.date, record_id: str | None, year
     return record_id, values, ["公开征求意见后，在 consultation 中填写意见征集的标识；决策公布后在 decision 中填写文件标识"]
 
 
+def _catalogue(root: Path, base: Path, day: dt.date, record_id: str | None, column: str | None = None, **_):
+    """基层政务公开标准目录 (#17) of one key area: catalogues/<column>.yml, one 事项 to copy."""
+    if base != root:
+        raise ScaffoldError("标准目录按重点领域编写，只放在 catalogues/ 下，不用 --unit")
+    columns = {_text(c.get("id")): _text(c.get("title")) for c in _read(root / "columns.yml").get("columns", [])
+               if isinstance(c, dict)}
+    column = column or record_id
+    if column not in columns:
+        raise ScaffoldError("用 --column 指定重点领域栏目标识，可选：" + "、".join(columns))
+    name = _text(_portal(root).get("name")).removesuffix("人民政府") or PLACEHOLDER
+    values = {
+        "title": f"{name}{columns[column]}领域基层政务公开标准目录",
+        "source": f"{columns[column]}领域基层政务公开标准指引",
+        "entries": Raw(
+            "# 每个公开事项一项，按国家该领域基层政务公开标准指引的目录逐行填写\n"
+            f"- first: {PLACEHOLDER}：一级事项\n"
+            f"  second: {PLACEHOLDER}：二级事项\n"
+            f"  content: {PLACEHOLDER}：公开内容（要素）\n"
+            f"  basis: {PLACEHOLDER}：公开依据\n"
+            "  deadline: 信息形成或者变更之日起20个工作日内   # 或 每月、每季度、每半年、每年（按此检查逾期）\n"
+            f"  subject: {PLACEHOLDER}：公开主体\n"
+            "  channels: [政府网站]\n"
+            "  audience: 全社会      # 或 特定群体\n"
+            "  mode: 主动            # 或 依申请\n"
+            "  levels: [县级]        # 县级、乡级\n"
+            "  keywords: []          # 栏目中标题含这些词的信息算作本事项的信息；不填则栏目中的全部信息都算"),
+    }
+    return column, values, [f"目录对应重点领域栏目“{columns[column]}”（/zdly/{column}/），页面在 /zdly/{column}/bzml/",
+                            "主动公开的事项在栏目中没有对应信息时，栏目完整性检查列为“两张皮”（R15.1）"]
+
+
 _MAKERS = {"normative": _normative, "interpretation": _interpretation, "qa": _qa, "item": _item, "tasks": _tasks,
-           "unit": _unit, "annual-report": _annual_report, "consultation": _consultation, "proposal": _proposal,
+           "unit": _unit, "annual-report": _annual_report, "catalogue": _catalogue, "consultation": _consultation, "proposal": _proposal,
            "decisions": _decisions}
 
 

@@ -20,6 +20,7 @@ from .load import RECORD_FOLDERS
 from .records import (
     QA,
     AnnualReport,
+    Catalogue,
     ColumnsFile,
     Consultation,
     DecisionCatalogue,
@@ -58,6 +59,7 @@ KINDS: dict[str, tuple[type, str]] = {
     "tasks": (TaskList, "tasks/<年度>.yml"),
     "unit": (Unit, "units/<标识>/unit.yml"),
     "annual-report": (AnnualReport, "ndbg/<年度>.yml、units/<单位>/ndbg/<年度>.yml"),
+    "catalogue": (Catalogue, "catalogues/<栏目>.yml"),
     "redirects": (RedirectsFile, "redirects.yml"),
     "search_terms": (SearchTermsFile, "search_terms.yml"),
     "consultation": (Consultation, "consultations/<标识>.yml"),  # 公众参与 (#16)
@@ -253,6 +255,8 @@ def kind_of(root: Path, path: Path) -> str | None:
         return "item"
     if len(rel) == 2 and rel[0] == "ndbg":  # ndbg/<year>.yml (load.ANNUAL_FOLDER)
         return "annual-report"
+    if len(rel) == 2 and rel[0] == "catalogues":  # catalogues/<column>.yml (load.CATALOGUE_FOLDER)
+        return "catalogue"
     return None
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..portal import Portal
 from . import (
     annual,
+    catalogue,
     documents,
     empty,
     interpretations,
@@ -38,7 +39,7 @@ from .score import VETO_RULES, ColumnScore, column_scores, site_score
 from .units import UnitScore, unit_scores
 
 FAMILIES = (empty, stale, documents, validity, versions, annual, interpretations, qa, tasks, links, review, privacy,
-            units, participation)
+            units, participation, catalogue)
 RULES: tuple[Rule, ...] = tuple(rule for family in FAMILIES for rule in family.RULES)
 RULE_ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 NO_SITE = "未提供已生成的网站：运行 zwgk audit --site <网站目录> 检查"

@@ -21,11 +21,11 @@ from . import (
     wzdt,
 )
 from . import versions
-from . import annual
+from . import annual, standards
 from . import participation  # 公众参与 (#16)
 from .common import Page, esc, page_url
 
-COLUMN_MODULES = (home, catalogue, normative, versions, interpretation, qa, participation, areas, units, annual, tasks, task_depts, lifecycle, wzdt)
+COLUMN_MODULES = (home, catalogue, normative, versions, interpretation, qa, participation, areas, standards, units, annual, tasks, task_depts, lifecycle, wzdt)
 STAFF_MODULES = (staff, report)  # the staff build (zwgk build --staff) only: never in the public site
 STAFF_ONLY = (report.INDEX,)  # their pages the public site has not (the staff home replaces the public one)
 

@@ -1,0 +1,67 @@
+"""Each key area's 基层政务公开标准目录 (zdly/<column>/bzml/): the 事项 as the national guidelines lay them out,
+each with what the site has published for it (zwgk.standards)."""
+
+from __future__ import annotations
+
+from ..portal import Portal
+from ..records import NormativeDocument
+from ..standards import entry_records
+from .common import Page, a, area_path, block, doc_path, esc, item_path, time_tag
+
+COLUMN = "重点领域"
+TICK = "√"
+
+
+def catalogue_page(column_id: str) -> str:
+    return f"zdly/{column_id}/bzml.md"
+
+
+def _th(text: str, scope: str = "col", rows: int = 1, cols: int = 1) -> str:
+    span = (f' rowspan="{rows}"' if rows > 1 else "") + (f' colspan="{cols}"' if cols > 1 else "")
+    return f'<th scope="{scope}"{span}>{esc(text)}</th>'
+
+
+def _published(portal: Portal, path: str, catalogue, entry) -> str:
+    records = entry_records(portal, catalogue, entry)
+    if not records:
+        return '<span class="zwgk-flag">暂无信息</span>'
+    day, title, record = records[0]
+    target = doc_path(record.id) if isinstance(record, NormativeDocument) else item_path(record)
+    return f"{len(records)} 条；最近：{a(path, target, title)}（{time_tag(day)}）"
+
+
+def catalogue_table(portal: Portal, path: str, catalogue) -> str:
+    head = ("<thead><tr>" + _th("序号", rows=2) + _th("公开事项", "colgroup", cols=2)
+            + "".join(_th(h, rows=2) for h in ("公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体"))
+            + _th("公开对象", "colgroup", cols=2) + _th("公开方式", "colgroup", cols=2)
+            + _th("公开层级", "colgroup", cols=2) + _th("本网站已公开", rows=2) + "</tr><tr>"
+            + "".join(_th(h) for h in ("一级事项", "二级事项", "全社会", "特定群体", "主动", "依申请", "县级", "乡级"))
+            + "</tr></thead>")
+    rows = []
+    for n, e in enumerate(catalogue.entries, start=1):
+        ticks = [e.audience == "全社会", e.audience == "特定群体", e.mode == "主动", e.mode == "依申请",
+                 "县级" in e.levels, "乡级" in e.levels]
+        cells = [str(n), e.first, e.second or "—", e.content, e.basis, e.deadline, e.subject, "、".join(e.channels)]
+        rows.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells)
+                    + "".join(f"<td>{TICK if t else ''}</td>" for t in ticks)
+                    + f"<td>{_published(portal, path, catalogue, e)}</td></tr>")
+    return (f'<div class="zwgk-table-wrap" role="region" tabindex="0" aria-label="{esc(catalogue.title)}">'
+            f'<table class="zwgk-table zwgk-bzml"><caption>{esc(catalogue.title)}</caption>{head}'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def pages(portal: Portal) -> list[Page]:
+    out = []
+    titles = {c.id: c.title for c in portal.columns}
+    for column_id, catalogue in sorted(portal.records.catalogues.items()):
+        if column_id not in titles:
+            continue
+        path = catalogue_page(column_id)
+        body = block(f"<p>本目录按国家有关领域基层政务公开标准指引编制"
+                     f"{('（' + esc(catalogue.source) + '）') if catalogue.source else ''}，"
+                     f"逐项列出公开事项及本网站已公开的信息。</p>")
+        body += block(catalogue_table(portal, path, catalogue))
+        out.append(Page(path, catalogue.title, body, column=titles[column_id], column_type="其他",
+                        crumbs=[(COLUMN, "zdly/index.md"), (titles[column_id], area_path(column_id))],
+                        description=catalogue.title, search={"栏目": "重点领域"}))
+    return out

@@ -1,0 +1,59 @@
+"""The 基层政务公开标准目录 of each key area as data (catalogues/<column>.yml), and what fulfils each 事项.
+
+A catalogue lists an area's 公开事项 as the national guidelines lay them out (一级事项, 二级事项, 公开内容（要素）,
+公开依据, 公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, 公开层级). Each 事项 names the column that
+publishes it (the catalogue's own by default) and, optionally, keywords: the column's published records whose title
+holds one of them are that 事项's records. A 主动 事项 with none is the "两张皮" an inspector looks for; a 事项
+whose 公开时限 is periodic (每月, 每季度, 每半年, 每年) is overdue when its newest record is older than that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .disclosure import BY_ID as CATEGORIES
+from .errors import Problem
+from .yamlnodes import where
+
+PERIODS = (("每月", 1), ("每季度", 3), ("每半年", 6), ("每年", 12), ("年度", 12))
+
+
+def entry_column(catalogue, entry) -> str:
+    return entry.column or catalogue.id
+
+
+def entry_records(portal, catalogue, entry) -> list[tuple[dt.date | None, str, object]]:
+    """(date, title, record) of the published records that fulfil a 事项, newest first."""
+    column = entry_column(catalogue, entry)
+    found = [(i.published, i.title, i) for i in portal.items_of.get(column, [])]
+    found += [(d.published, d.title, d) for d in portal.documents.values() if column in d.columns]
+    if entry.keywords:
+        found = [r for r in found if any(k in r[1] for k in entry.keywords)]
+    return sorted(found, key=lambda r: (r[0] or dt.date.min, r[1]), reverse=True)
+
+
+def period_months(entry) -> int | None:
+    """The months a periodic 公开时限 allows between two records (None: not periodic, e.g. 20个工作日内)."""
+    text = re.sub(r"\s", "", entry.deadline)
+    for word, months in PERIODS:
+        if word in text:
+            return months
+    return None
+
+
+def catalogue_problems(records) -> list[Problem]:
+    """A catalogue for a column that does not exist, or a 事项 published under one that does not."""
+    columns = {c.id for c in records.columns}
+    found = []
+    for catalogue in records.catalogues.values():
+        if catalogue.id not in columns:
+            found.append(Problem(catalogue.file, 1, 1, f"标准目录“{catalogue.id}”不是 columns.yml 中的重点领域栏目",
+                                 "标准目录以它所属的重点领域栏目标识命名，如 catalogues/czyjs.yml"))
+        for entry in catalogue.entries:
+            if entry.column and entry.column not in columns and entry.column not in CATEGORIES:
+                line, col = where(entry, "column")
+                found.append(Problem(catalogue.file, line, col,
+                                     f"栏目“{entry.column}”不在 columns.yml 中，也不是法定主动公开内容的类别",
+                                     "填写发布这一事项的重点领域栏目标识，或不填（本目录的栏目）"))
+    return found

@@ -1,0 +1,153 @@
+"""The 基层政务公开标准目录 as data (catalogues/<column>.yml): loading, the page of each area, and rule 15 (a 事项
+with nothing published — "两张皮" — and one overdue by its own periodic 公开时限), on tests/test_audit.py's base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from htmldom import main_content, parse
+from test_audit import AS_OF, _both, _set, audit, base, ids, write_records
+from zwgk.audit import audit_portal
+from zwgk.errors import RecordError
+from zwgk.load import load_records
+from zwgk.portal import load_portal
+from zwgk.standards import period_months
+
+FIXTURE = Path(__file__).parent / "fixtures" / "catalogue" / "czyjs.yml"
+
+
+def entry(**changes) -> dict:
+    data = {"first": "预算公开", "second": "政府预算", "content": "一般公共预算", "basis": "《中华人民共和国预算法》第十四条",
+            "deadline": "每年", "subject": "县财政局", "keywords": ["预算"]}
+    return {**data, **changes}
+
+
+def _catalogue(*entries):
+    def change(spec):
+        spec["catalogues/czyjs.yml"] = {"title": "测试县财政预决算领域基层政务公开标准目录", "entries": list(entries)}
+
+    return change
+
+
+CATALOGUE_CASES = [
+    ("R15.1", _catalogue(entry(keywords=["决算"])), _catalogue(entry(keywords=["决算", "预算"]))),
+    ("R15.1", _both(_catalogue(entry(keywords=[])), _set("items/czyjs/ys-2026.yml", review={"first": "甲某"})),
+     _both(_catalogue(entry(keywords=[], mode="依申请")), _set("items/czyjs/ys-2026.yml", review={"first": "甲某"}))),
+    ("R15.2", _catalogue(entry(deadline="每月")), _catalogue(entry(deadline="每季度"))),
+    ("R15.2", _catalogue(entry(deadline="每月")), _catalogue(entry(deadline="信息形成或者变更之日起20个工作日内"))),
+]
+
+
+@pytest.mark.parametrize("rule_id, triggers, near_miss", CATALOGUE_CASES,
+                         ids=[f"{c[0]}-{n}" for n, c in enumerate(CATALOGUE_CASES)])
+def test_rule_triggers_and_near_miss_does_not(tmp_path, rule_id, triggers, near_miss):
+    hit = base()
+    triggers(hit)
+    assert rule_id in ids(audit(tmp_path / "hit", hit))
+    miss = base()
+    near_miss(miss)
+    assert [f.message for f in audit(tmp_path / "miss", miss).findings if f.rule.id.startswith("R15.")] == []
+
+
+def test_fixture_unfulfilled_and_overdue_counted_by_hand(tmp_path):
+    root = write_records(tmp_path / "tasks_yaml", base())
+    (root / "catalogues").mkdir()
+    shutil.copy(FIXTURE, root / "catalogues" / "czyjs.yml")
+    found = [f for f in audit_portal(load_portal(root, AS_OF)).findings if f.rule.id.startswith("R15.")]
+    assert sorted((f.rule.id, f.target.label) for f in found) == [
+        ("R15.1", "测试县财政预决算领域基层政务公开标准目录：决算公开—政府决算"),
+        ("R15.1", "测试县财政预决算领域基层政务公开标准目录：政府债务"),
+        ("R15.2", "测试县财政预决算领域基层政务公开标准目录：预算公开—政府预算（月度执行）"),
+    ]
+    overdue = next(f for f in found if f.rule.id == "R15.2")
+    assert overdue.message == ("标准目录“测试县财政预决算领域基层政务公开标准目录”的事项“预算公开—政府预算（月度执行）”"
+                               "公开时限为“每月”，最近一条信息发布于2026年10月1日，已超过1个月")
+    lines = (root / "catalogues" / "czyjs.yml").read_text(encoding="utf-8").splitlines()
+    for f in found:  # each at its 事项's line in the catalogue, counted against the column
+        assert f.target.file == "tasks_yaml/catalogues/czyjs.yml" and lines[f.target.line - 1].startswith("  - first:")
+        assert f.column == "czyjs" and f.target.page == "zdly/czyjs/bzml.md"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("每季度", 3), ("每年3月底前", 12), ("每半年", 6), ("每 月", 1), ("信息形成或者变更之日起20个工作日内", None),
+])
+def test_periodic_deadlines(text, message):
+    class E:
+        deadline = text
+
+    assert period_months(E) == message
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("nothing.yml", {"title": "目录", "entries": [entry()]}, "标准目录“nothing”不是 columns.yml 中的重点领域栏目"),
+    ("czyjs.yml", {"title": "目录", "entries": [entry(column="nowhere")]}, "栏目“nowhere”不在 columns.yml 中"),
+    ("czyjs.yml", {"title": "目录", "entries": [entry(mode="公开")]}, "czyjs.yml:"),
+])
+def test_bad_catalogues_are_located_errors(tmp_path, name, data, message):
+    root = write_records(tmp_path / "tasks_yaml", base())
+    (root / "catalogues").mkdir()
+    (root / "catalogues" / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RecordError) as caught:
+        load_portal(load_records(root).root, AS_OF)
+    assert f"tasks_yaml/catalogues/{name}" in str(caught.value) and message in str(caught.value)
+
+
+def test_catalogue_page_of_the_demo(built_site):
+    page = main_content(parse((built_site / "zdly/shjz/bzml/index.html").read_text(encoding="utf-8")))
+    table = page.find("table")
+    heads = [th.text() for th in table.find("thead").find_all("th")]
+    assert heads == ["序号", "公开事项", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象",
+                     "公开方式", "公开层级", "本网站已公开", "一级事项", "二级事项", "全社会", "特定群体", "主动", "依申请",
+                     "县级", "乡级"]
+    first = [td.text() for td in table.find("tbody").find_all("tr")[0].find_all("td")]
+    assert first[:6] == ["1", "最低生活保障", "审核确认结果和资金发放", "保障对象人数、保障金发放情况（不含个人隐私）",
+                         "《社会救助暂行办法》第十二条；《最低生活保障审核确认办法》", "每季度"]
+    assert first[8:14] == ["√", "", "√", "", "√", "√"]
+    assert first[14].startswith("5 条；最近：")  # 低保 and 最低生活保障 titles of the county and two units
+    area = main_content(parse((built_site / "zdly/shjz/index.html").read_text(encoding="utf-8")))
+    assert "bzml/" in [x.get("href") for x in area.find_all("a")]
+    assert not (built_site / "zdly/aqsc/bzml/index.html").exists()  # no catalogue, no page
+
+
+def test_demo_catalogues_are_fulfilled():
+    from helpers import REPO
+
+    portal = load_portal(REPO / "tasks_yaml", dt.date(2026, 11, 22))
+    assert len(portal.records.catalogues) >= 5
+    report = audit_portal(portal)
+    assert [f.message for f in report.findings if f.rule.id.startswith("R15.")] == []
+
+
+@pytest.mark.browser
+def test_axe_on_a_catalogue_page(browser, built_site):
+    from webtools import (
+        AXE_TAGS,
+        axe_source,
+        format_violations,
+        guard_hosts,
+        origin,
+        run_axe,
+        serve,
+        serve_axe,
+    )
+
+    with serve(built_site, "/zwgk/demo/") as base_url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        blocked = guard_hosts(context, origin(base_url))
+        serve_axe(context, base_url, axe_source())
+        page = context.new_page()
+        found = {}
+        for url in ("zdly/shjz/bzml/", "zdly/czyjs/bzml/"):
+            assert page.goto(base_url + url).status == 200
+            violations = run_axe(page, base_url, {"runOnly": {"type": "tag", "values": AXE_TAGS},
+                                                  "resultTypes": ["violations"]})
+            if violations:
+                found[url] = violations
+        context.close()
+    assert found == {}, "\n" + format_violations(found)
+    assert blocked == []
