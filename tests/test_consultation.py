@@ -143,3 +143,19 @@ def test_zwgk_new_consultation_and_proposal_load_once_filled(tmp_path):
     records = load_records(root)
     assert records.consultations["yjzj-2025-0302"].closes == D(2025, 3, 31)
     assert records.proposals["jyta-2025-0302"].handler == "测试县交通运输局"
+
+
+def test_withdrawn_consultation_leaves_a_notice_and_changes_show_on_its_page(tmp_path):
+    from zwgk.pages import render_pages
+
+    root = _records(tmp_path, {
+        "consultations/yj-a.yml": CONSULTATION + "changes: [{date: 2025-06-05, note: 补充起草说明}]\n" + REVIEW,
+        "consultations/yj-b.yml": CONSULTATION.replace("停车", "公交")
+        + "withdrawn: {date: 2025-06-10, reason: 草案有误，修改后重新征求意见}\n" + REVIEW,
+    })
+    pages = {p.path: p for p in render_pages(link(load_records(root), D(2025, 6, 20)))}
+    assert "更新说明" in pages["yjzj/yj-a.md"].body and "补充起草说明" in pages["yjzj/yj-a.md"].body
+    notice = pages["yjzj/yj-b.md"]
+    assert notice.title.startswith("【已撤回】") and "草案有误" in notice.body
+    before = {p.path: p for p in render_pages(link(load_records(root), D(2025, 6, 9)))}
+    assert not before["yjzj/yj-b.md"].title.startswith("【已撤回】")  # withdrawn from the 10th

@@ -104,6 +104,11 @@ class Participation:
 
         return sorted(self.consultations.values(), key=key)
 
+    def withdrawn(self, as_of: dt.date) -> list:
+        """Reviewed consultations and proposals withdrawn on or before the date (their pages become notices)."""
+        return [r for r in self.held if isinstance(r, (Consultation, Proposal)) and r.review and r.review.complete
+                and r.withdrawn and r.withdrawn.date <= as_of]
+
     def open_now(self) -> list[Consultation]:
         return [c for c in self.ordered() if self.status[c.id].state == OPEN]
 

@@ -366,6 +366,7 @@ def link(records: Records, as_of: dt.date) -> Portal:
                  *records.units.values()]  # a unit's annual reports may be files/…
     participation = link_participation(records, as_of, documents)
     published += [*participation.consultations.values(), *participation.proposals.values()]
+    withdrawn += participation.withdrawn(as_of)  # a notice at their address, like every record's
     files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}
     return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
                   dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files,

@@ -8,7 +8,7 @@ they stay out of the navigation and the search.
 from __future__ import annotations
 
 from ..portal import Portal
-from . import areas, interpretation, normative, qa
+from . import areas, interpretation, normative, participation, qa
 from .common import (
     Page,
     a,
@@ -39,6 +39,10 @@ def _kinds(portal: Portal):
     for i in portal.records.items:
         title, _kind, crumbs = areas.item_home(portal, i)  # its key-area column, or its unit's category list
         yield i, item_path(i), title, crumbs[-1][1], i.title
+    for c in portal.records.consultations.values():  # 公众参与 (#16)
+        yield c, participation.consultation_path(c.id), participation.COLUMN, participation.INDEX, c.title
+    for p in portal.records.proposals.values():
+        yield p, participation.proposal_path(p.id), participation.PROPOSAL_COLUMN, participation.PROPOSAL_INDEX, p.title
 
 
 def change_log(record) -> str:
