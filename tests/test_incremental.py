@@ -105,3 +105,19 @@ def test_a_build_killed_half_way_leaves_no_manifest_so_the_next_build_renders_ev
     assert not manifest.exists()
     total, rendered, kept, _ = build(project)
     assert kept == 0 and rendered == total
+
+
+def test_the_preview_renders_a_saved_record_s_own_page_exactly_as_the_full_build_does():
+    """zwgk serve shows a saved record's page at once with pages.record_pages; it must be the very page."""
+    sys.path.insert(0, str(REPO / "build_scripts"))
+    from zwgk.asof import parse_as_of
+    from zwgk.pages import record_pages, render_pages, to_markdown
+    from zwgk.portal import load_portal
+
+    portal = load_portal(REPO / "tasks_yaml", parse_as_of(AS_OF))
+    full = {page.path: to_markdown(page, portal) for page in render_pages(portal)}
+    records = [*portal.documents.values(), *portal.interpretations.values(), *portal.qa.values(), *portal.items]
+    own = record_pages(portal, records)
+    assert len(own) == len(records) > 300
+    assert [page.path for page in own if to_markdown(page, portal) != full.get(page.path)] == []
+    assert record_pages(portal, portal.unreviewed + portal.withdrawn) == []  # no page of their own

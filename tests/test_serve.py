@@ -197,3 +197,41 @@ def test_port_in_use_is_reported_in_chinese(tmp_path):
     assert serving.proc.returncode == 2
     serving.wait_for(f"端口 {port} 已被占用", 5)
     assert "Traceback" not in serving.stderr
+
+
+def test_a_saved_record_shows_its_own_page_first_then_the_rest_and_the_search_follow(tmp_path):
+    """The quick path (zwgk.site): the record's page is rendered again in place before the incremental build;
+    the search index follows in the background while every page says it is behind."""
+    project = project_copy(tmp_path)
+    shutil.rmtree(project / "tasks_yaml")
+    shutil.copytree(REPO / "tasks_yaml", project / "tasks_yaml")
+    record = min((project / "tasks_yaml" / "normative").glob("*.yml"))
+    text = record.read_text(encoding="utf-8")
+    title = re.search(r"^title:\s*(.+)$", text, re.MULTILINE).group(1).strip()
+    page = f"/gfxwj/{record.stem}/"
+    port = free_port()
+    serving = zwgk_serve(project, "--records", "tasks_yaml", "--port", str(port))
+    try:
+        announced(serving)
+        serving.wait_for("搜索索引已更新", 300)  # the first build's index, in the background
+        status, body, _ = poll(port, page, lambda s, t: True, 0)
+        assert status == 200 and title in body and "data-zwgk-search-stale" not in body
+
+        record.write_text(text.replace(title, title + "（预览测试）", 1), encoding="utf-8")
+        status, body, _ = poll(port, page, lambda s, t: "（预览测试）" in t, 120)
+        assert "（预览测试）" in body
+        serving.wait_for(r"已更新所改记录的 1 个页面（用时 [\d.]+ 秒）", 10)
+        seen_behind = False
+        deadline = time.monotonic() + 300
+        while serving.stderr.count("搜索索引已更新") < 2 and time.monotonic() < deadline:
+            status, body = get("::1", port, "/", timeout=5)
+            seen_behind = seen_behind or b"data-zwgk-search-stale" in body
+            time.sleep(0.2)
+        assert serving.stderr.count("搜索索引已更新") == 2, serving.stderr[-2000:]
+        assert seen_behind, "pages should say the search is behind while it is rebuilt"
+        status, body, _ = poll(port, "/gfxwj/", lambda s, t: "（预览测试）" in t, 30)  # the lists follow
+        assert "（预览测试）" in body and "data-zwgk-search-stale" not in body
+        assert get("::1", port, "/pagefind/pagefind-entry.json", timeout=5)[0] == 200
+    finally:
+        serving.stop()
+    assert "Traceback" not in serving.stderr

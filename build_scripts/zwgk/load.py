@@ -101,8 +101,36 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
     return None
 
 
+# Records already parsed, by file, for a process that loads the same records again and again (zwgk serve):
+# a file whose size, inode and modification time are unchanged is not read again; its problems are repeated.
+# None (off) unless keep_parsed() is called. Records are not changed after loading, so sharing them is safe.
+_PARSED: dict | None = None
+
+
+def keep_parsed(on: bool = True) -> None:
+    """Remember parsed files from now on (zwgk serve), or stop and forget them."""
+    global _PARSED
+    _PARSED = {} if on else None
+
+
 def parse_file(path: Path, root: Path, cls, problems: list[Problem], limits: InputLimits | None = None):
     """One YAML file → one record instance (or INVALID), problems appended."""
+    if _PARSED is None:
+        return _parse_file(path, root, cls, problems, limits)
+    stat = path.stat()
+    key, stamp = (str(path), str(root), cls, repr(limits)), (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    known = _PARSED.get(key)
+    if known is not None and known[0] == stamp:
+        problems.extend(known[2])
+        return known[1]
+    found: list[Problem] = []
+    record = _parse_file(path, root, cls, found, limits)
+    problems.extend(found)
+    _PARSED[key] = (stamp, record, found)
+    return record
+
+
+def _parse_file(path: Path, root: Path, cls, problems: list[Problem], limits: InputLimits | None = None):
     limits = limits or InputLimits()
     rel = path.relative_to(root.parent).as_posix() if root.parent in path.parents else str(path)
     size_kb = path.stat().st_size / 1024
@@ -236,9 +264,11 @@ def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, it
     its unit. Ids are platform-wide: a record's address does not depend on its unit."""
     rel_base = base.relative_to(root.parent).as_posix()
 
+    item_ids = {i.id: i for i in items}  # items of the folders loaded before this one
+
     def add(record, record_id: str, kind: dict, path: Path) -> None:
         record.id, record.unit = record_id, unit_id
-        other = kind.get(record_id) if kind is not None else next((i for i in items if i.id == record_id), None)
+        other = kind.get(record_id) if kind is not None else item_ids.get(record_id)
         if other is not None:
             problems.append(Problem(record.file, 1, 1, f"标识“{record_id}”与 {other.file} 重复",
                                     "全平台的记录标识（文件名）不能重复，网址由它而来：给其中一个改名，"
@@ -248,6 +278,7 @@ def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, it
             kind[record_id] = record
         else:
             items.append(record)
+            item_ids[record_id] = record
 
     for folder in folders:
         if folder == "items":

@@ -232,13 +232,15 @@ def _workers() -> int:
 
 
 def build(config, cache_folder: Path, *, previous_site: Path | None = None, serve_url: str | None = None,
-          search: bool = False) -> dict:
+          search: bool = False, index: bool = True, keep: dict | None = None) -> dict:
     """Build the site into config.site_dir (which must be empty or absent); returns counts.
 
     cache_folder: where the page keys and index copies are kept between builds (cache_dir(site) for a
     site that is built again and again); previous_site: the last build of the same site, whose unchanged
     pages are kept (see the module docstring); search: also write the Chinese search index (zwgk.search)
-    into site/pagefind/.
+    into site/pagefind/; index=False (the preview) writes the index copies but leaves running Pagefind to
+    index_behind(), keeping the previous index meanwhile (stats["search"] == "behind"). keep: filled with
+    what render_now() needs to render pages of this build again.
     """
     global _JOB
     site = Path(config.site_dir)
@@ -322,11 +324,14 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
 
         search_key = None
         if search:
-            search_key = _search(site, cache, page_keys, stats)
+            search_key = _search(site, cache, page_keys, stats, index)
         fault_point("search")
         config.plugins.on_post_build(config=config)
         cache.save_markdown()
         cache.save(site, global_key, search_key)
+        if keep is not None:
+            keep.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files, cache=cache.folder,
+                        site=site)
         log.info(f"zwgk: 共 {len(doc_files)} 页，本次渲染 {stats['rendered']} 页，沿用上次 {stats['kept']} 页"
                  f"（用时 {time.perf_counter() - started:.1f} 秒）")
         return stats
@@ -375,9 +380,11 @@ def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats:
         pool.join()
 
 
-def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict) -> str:
+def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict, index: bool = True) -> str | None:
     """The search index in site/pagefind/: the previous one when no index copy changed, else Pagefind over the
-    copies. Returns the key of the index (the pages with a copy and each one's key)."""
+    copies (or, index=False, the previous one for now: stats["search"] "behind", stats["search_key"] the key
+    index_behind() makes it for). Returns the key of the index site/pagefind/ holds (the pages with a copy and
+    each one's key)."""
     from .search import BUNDLE_DIR, index_copies, search_settings_key
 
     with_copy = sorted(dest for dest, (_key, has_copy) in cache.pages.items() if has_copy)
@@ -395,7 +402,74 @@ def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict) -> str:
         stats["search"] = "kept"
         log.info("zwgk: 页面的搜索内容没有变化，沿用上次的搜索索引")
         return key
+    if not index:
+        stats.update(search="behind", search_key=key)
+        if previous and previous.is_dir():
+            shutil.copytree(previous, site / BUNDLE_DIR, copy_function=lambda s, d: _link(Path(s), Path(d)))
+            return cache.previous.get("search_key")
+        return None
     log.info(f"zwgk: 正在建立中文搜索索引（{len(with_copy)} 页）……")
     index_copies(cache.copies, site / BUNDLE_DIR, pages=len(with_copy))
     stats["search"] = "built"
     return key
+
+
+def render_now(kept: dict, pages: dict[str, str]) -> list[str]:
+    """Render these generated pages ({source path: Markdown}) again into the build kept (build(keep=...)),
+    in place; returns their URLs. The preview uses it to show an edited record's own page at once, before
+    the build that follows updates everything else. A page the build does not have is skipped. The pages'
+    keys leave the cache's manifest, so that no later build keeps them."""
+    config, files = kept["config"], kept["files"]
+    done = []
+    for path, markdown in pages.items():
+        file = files.get_file_from_path(path)
+        if file is None or getattr(file, "generated_by", None) != "zwgk":
+            continue
+        file.content_string = markdown
+        page = Page(None, file, config)
+        Path(file.abs_dest_path).unlink(missing_ok=True)  # a new file: the old one may be linked elsewhere
+        _populate_page(page, config, files)
+        _build_page(page, config, kept["doc_files"], kept["nav"], kept["env"])
+        done.append(file.url)
+    manifest = Path(kept["cache"]) / MANIFEST
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return done
+    for path in pages:
+        file = files.get_file_from_path(path)
+        if file is not None:
+            data.get("pages", {}).pop(file.dest_uri, None)
+    manifest.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    return done
+
+
+def index_behind(kept: dict, key: str, cancel=None) -> dict:
+    """Build the search index a build(index=False) left behind, into its site (the index there is replaced
+    when the new one is whole); raises zwgk.search.Cancelled when cancel is set first."""
+    from .search import BUNDLE_DIR, index_copies
+
+    site, cache = Path(kept["site"]), Path(kept["cache"])
+    copies = cache / "search"
+    fresh = site / (BUNDLE_DIR + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    pages = sum(1 for _ in copies.rglob("*.html"))
+    try:
+        stats = index_copies(copies, fresh, pages=pages, cancel=cancel)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    old = site / (BUNDLE_DIR + ".old")
+    if (site / BUNDLE_DIR).exists():
+        (site / BUNDLE_DIR).rename(old)
+    fresh.rename(site / BUNDLE_DIR)
+    shutil.rmtree(old, ignore_errors=True)
+    manifest = cache / MANIFEST
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        if data.get("site_ino") == os.stat(site).st_ino:
+            data["search_key"] = key
+            manifest.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    except (OSError, ValueError):
+        pass
+    return stats

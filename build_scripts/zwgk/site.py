@@ -2,6 +2,10 @@
 
 The preview server (serve_site) does the same for every rebuild, so while a record has an error it
 keeps serving the last good build, with the error in a banner on each page and in the terminal.
+When a saved record has its own page, that page is rendered again first, in place, and shown at once
+(within a second or two even on a platform of 20,000 records: only the changed file is parsed again);
+the incremental build of everything else follows, then the search index, in the background, while
+every page says the search is behind.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 import shutil
 import socket
 import tempfile
+import threading
 import time
 import wsgiref.simple_server
 from collections.abc import Callable
@@ -162,6 +167,13 @@ def error_banner(failure: PreviewFailed) -> str:
     )
 
 
+SEARCH_BEHIND = (
+    '<div role="status" data-zwgk-search-stale style="background:#fff8e1;color:#3e2723;padding:0.3rem 1rem;'
+    'font-size:0.85rem;border-bottom:1px solid #e0c060">预览：页面已是最新；搜索索引正在后台更新，'
+    "搜索结果暂时还不包含刚才的修改。</div>"
+)
+
+
 def _epoch() -> int:
     return round(time.monotonic() * 1000)  # the clock mkdocs.livereload stamps pages with
 
@@ -196,6 +208,37 @@ class PreviewServer(LiveReloadServer):
         self.build_into, self.work, self.say = build, work, say
         self.failure: PreviewFailed | None = None
         self._builds: list[Path] = []
+        self.quick: Callable[[set[Path]], int] | None = None  # renders a saved record's own page at once
+        self.search_behind: Callable[[], bool] = lambda: False
+        self._changed: set[Path] = set()
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        """MkDocs' watch, also noting which files changed (the quick path renders their pages first)."""
+        import watchdog.events
+
+        path = os.path.abspath(path)
+        if path in self._watched_paths:
+            self._watched_paths[path] += 1
+            return
+        self._watched_paths[path] = 1
+
+        def callback(event):
+            if event.is_directory:
+                return
+            with self._rebuild_cond:
+                self._changed.update(Path(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+                self._want_rebuild = True
+                self._rebuild_cond.notify_all()
+
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = callback  # type: ignore[method-assign]
+        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+
+    def _reload(self) -> None:
+        """Browsers reload (MkDocs' requests wait while the epochs differ: the served folder is always whole)."""
+        with self._epoch_cond:
+            self._wanted_epoch = self._visible_epoch = _epoch()
+            self._epoch_cond.notify_all()
 
     def build_once(self) -> None:
         """Build into a new folder and serve it from now on; raises PreviewFailed."""
@@ -212,8 +255,21 @@ class PreviewServer(LiveReloadServer):
         self._builds = self._builds[-2:]
 
     def rebuild(self) -> None:
-        self.say("检测到修改，正在重新生成……")
         started, had_failed = time.perf_counter(), self.failure is not None
+        with self._rebuild_cond:
+            changed, self._changed = self._changed, set()
+        shown = 0
+        if self.quick and changed and not had_failed:
+            try:
+                shown = self.quick(changed)
+            except Exception as exc:  # noqa: BLE001  (the full build below shows the problem)
+                log.debug(f"quick preview skipped: {exc}")
+        if shown:
+            self._reload()
+            self.say(f"已更新所改记录的 {shown} 个页面（用时 {time.perf_counter() - started:.1f} 秒），"
+                     "正在更新列表等其余页面……")
+        else:
+            self.say("检测到修改，正在重新生成……")
         try:
             self.build_once()
         except PreviewFailed as exc:
@@ -232,10 +288,7 @@ class PreviewServer(LiveReloadServer):
         else:
             took = time.perf_counter() - started
             self.say(("错误已改正，" if had_failed else "") + f"预览已更新（用时 {took:.1f} 秒）。")
-        # MkDocs' requests wait while the epochs differ: here the served folder is always complete
-        with self._epoch_cond:
-            self._wanted_epoch = self._visible_epoch = _epoch()
-            self._epoch_cond.notify_all()
+        self._reload()
 
     def _build_loop(self):
         while True:
@@ -254,11 +307,15 @@ class PreviewServer(LiveReloadServer):
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)
         failure = self.failure
-        if failure is None:
+        if failure is not None:
+            notice = error_banner(failure)
+        elif self.search_behind():
+            notice = SEARCH_BEHIND
+        else:
             return content
         body = re.search(rb"<body\b[^>]*>", content)
         at = body.end() if body else 0
-        return content[:at] + error_banner(failure).encode("utf-8") + content[at:]
+        return content[:at] + notice.encode("utf-8") + content[at:]
 
     def _error_page(self, code: int) -> bytes | None:
         page = Path(self.root) / f"{code}.html"
@@ -306,24 +363,64 @@ def serve_site(
     ready(urls) is called once the server listens, with the addresses it answers at. A record error
     at a rebuild is reported with say() and on the pages; the last good build stays up.
     """
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
     from .asof import parse_as_of
+    from .load import keep_parsed
+    from .mkdocs_build import build, index_behind, render_now
+    from .pages import record_pages, to_markdown
     from .portal import load_portal
+    from .search import Cancelled
 
     config_file = Path(config_file).resolve()
     os.environ[AS_OF_ENV] = as_of
     if records:
         os.environ[RECORDS_ENV] = str(Path(records).resolve())
     site_url = load_config(config_file=str(config_file)).site_url  # a sub-path there is kept
-    state: dict = {}
+    day = parse_as_of(as_of)
+    keep_parsed()  # from now on a rebuild reads again only the record files that changed
+    state: dict = {"search": None}
+    work = Path(tempfile.mkdtemp(prefix="zwgk-serve-"))
+
+    def records_dir() -> Path | None:
+        if records:
+            return Path(records).resolve()
+        plugin = state["kept"]["config"].plugins.get("zwgk") if state.get("kept") else None
+        return getattr(plugin, "records_dir", None)
+
+    def stop_search() -> None:
+        job = state["search"]
+        if job is not None:
+            job[1].set()
+            job[0].join()
+            state["search"] = None
+
+    def search_in_background(kept: dict, key: str) -> None:
+        cancel = threading.Event()
+
+        def run() -> None:
+            try:
+                index_behind(kept, key, cancel)
+            except Cancelled:
+                return
+            except Exception as exc:  # noqa: BLE001  (the preview goes on; the next build tries again)
+                say(f"搜索索引未能更新：{exc}")
+                return
+            state["behind"] = False
+            say("搜索索引已更新。")
+
+        thread = threading.Thread(target=run, name="zwgk-search", daemon=True)
+        state["search"] = (thread, cancel)
+        thread.start()
 
     def build_into(target: Path) -> None:
-        if records:  # records first: their errors come out located, with no MkDocs wording
+        stop_search()
+        portal = state.pop("quick_portal", None)
+        folder = records_dir()
+        if folder and portal is None:  # records first: their errors come out located, with no MkDocs wording
             try:
-                load_portal(Path(records), parse_as_of(as_of))
+                portal = load_portal(folder, day)
             except RecordError as exc:
                 errors = sum(1 for p in exc.problems if p.severity == "错误")
                 raise PreviewFailed(
@@ -331,18 +428,42 @@ def serve_site(
                 ) from None
         config = load_config(config_file=str(config_file), site_dir=str(target))
         config.site_url = state["url"]
+        if portal is not None:
+            hand_over(portal)
         errors = _ErrorLog()
         logging.getLogger("mkdocs").addHandler(errors)
+        kept: dict = {}
         try:
-            build(config, serve_url=state["url"])
+            stats = build(config, work / "cache", previous_site=state.get("site"), serve_url=state["url"],
+                          search=True, index=False, keep=kept)
         except (Abort, MkDocsException) as exc:
             raise PreviewFailed("网站生成失败", errors.messages or [str(exc)]) from None
         finally:
             logging.getLogger("mkdocs").removeHandler(errors)
-        state["config"] = config
+        state.update(config=config, kept=kept, site=target, behind=stats["search"] == "behind")
+        if state["behind"]:
+            search_in_background(kept, stats["search_key"])
 
-    work = Path(tempfile.mkdtemp(prefix="zwgk-serve-"))
+    def quick(changed: set[Path]) -> int:
+        """Render the own pages of the saved records into the served build at once; how many."""
+        folder, kept = records_dir(), state.get("kept")
+        yml = [p for p in changed if p.suffix in (".yml", ".yaml")]
+        if not (folder and kept) or len(yml) != len(changed) or not 0 < len(yml) <= 5 \
+                or any(folder not in p.parents for p in yml):
+            return 0
+        try:
+            portal = load_portal(folder, day)
+        except RecordError:
+            return 0  # the build that follows reports it
+        saved = {p.relative_to(folder.parent).as_posix() for p in yml}
+        pages = record_pages(portal, [r for r in portal.records.all() if getattr(r, "file", None) in saved])
+        shown = render_now(kept, {page.path: to_markdown(page, portal) for page in pages})
+        state["quick_portal"] = portal  # the build that follows needs not load the records again
+        return len(shown)
+
     server = PreviewServer(build_into, work, host, port, urlsplit(site_url or "/").path, say)
+    server.quick = quick
+    server.search_behind = lambda: bool(state.get("behind"))
     try:
         try:
             with dual_stack():
@@ -369,4 +490,6 @@ def serve_site(
         say("预览已停止。")
     finally:
         server.shutdown()
+        stop_search()
+        keep_parsed(False)
         shutil.rmtree(work, ignore_errors=True)

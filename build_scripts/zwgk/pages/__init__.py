@@ -5,6 +5,7 @@ from __future__ import annotations
 import yaml
 
 from ..portal import Portal
+from ..records import QA, Interpretation, Item, NormativeDocument
 from . import (
     areas,
     catalogue,
@@ -38,6 +39,17 @@ def render_pages(portal: Portal) -> list[Page]:
 def render_staff_pages(portal: Portal) -> list[Page]:
     """The generated pages of the staff build: its home page and the audit report."""
     return [page for module in STAFF_MODULES for page in module.pages(portal)]
+
+
+def record_pages(portal: Portal, records) -> list[Page]:
+    """The pages of these published records themselves, exactly as render_pages makes them (not the lists
+    that show them): what the preview shows first after a record is saved (zwgk.site)."""
+    own = {NormativeDocument: normative.document_page, Interpretation: interpretation.interpretation_page,
+           QA: qa.qa_page, Item: areas.item_page}
+    published = {id(r) for r in [*portal.documents.values(), *portal.interpretations.values(),
+                                 *portal.qa.values(), *portal.items]}
+    pages = [own[type(r)](portal, r) for r in records if type(r) in own and id(r) in published]
+    return lifecycle.with_change_logs(portal, pages)
 
 
 def to_markdown(page: Page, portal: Portal) -> str:

@@ -33,6 +33,8 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -126,6 +128,24 @@ _COUNTS = {
 }
 
 
+class Cancelled(Exception):
+    """index_copies was told to stop (its cancel event was set)."""
+
+
+def _waiting(proc: subprocess.Popen, timeout: float, cancel: threading.Event) -> tuple[str, None]:
+    """proc's output once it ends; kill it as soon as cancel is set."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return proc.communicate(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            if cancel.is_set():
+                proc.kill()
+                return proc.communicate()
+            if time.monotonic() > deadline:
+                raise
+
+
 def search_settings_key() -> str:
     """What, besides the index copies, decides the bundle (a kept bundle must have been built the same way)."""
     return f"pagefind {PAGEFIND_VERSION}, {INDEX_LANGUAGE}, chunks {INDEX_CHUNK_SIZE}"
@@ -165,9 +185,13 @@ def index_copies(
     pages: int,
     chunk_size: int = INDEX_CHUNK_SIZE,
     timeout: float = 1800,
+    cancel: threading.Event | None = None,
 ) -> dict:
     """Run Pagefind over a folder of index copies (prepare_site, rewrite.index_copy) into bundle (replaced
-    whole), then compact the bundle for zwgk-search.js; return counts as index_site does."""
+    whole), then compact the bundle for zwgk-search.js; return counts as index_site does.
+
+    cancel: set from another thread to stop Pagefind (the preview does when a newer edit arrives); raises
+    Cancelled then, leaving bundle incomplete (index into a folder of its own)."""
     copies, bundle = Path(copies), Path(bundle).resolve()
     exe = _pagefind_executable()
     fault_point("indexing")
@@ -185,12 +209,17 @@ def index_copies(
     env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
     with timings.stage("pagefind", pages=pages):
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
-        except subprocess.TimeoutExpired:
-            raise BuildError(f"建立搜索索引超时（超过 {timeout:.0f} 秒）。") from None
+            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
         except OSError as exc:
             raise BuildError(f"无法运行 Pagefind：{exc}") from None
-    output = proc.stdout + proc.stderr
+        try:
+            output, _ = proc.communicate(timeout=timeout) if cancel is None else _waiting(proc, timeout, cancel)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            raise BuildError(f"建立搜索索引超时（超过 {timeout:.0f} 秒）。") from None
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
     if proc.returncode != 0:
         raise BuildError(
             f"建立搜索索引失败（Pagefind 退出码 {proc.returncode}）：\n{output[-2000:]}"
