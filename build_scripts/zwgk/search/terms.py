@@ -21,6 +21,11 @@ so a query phrase becomes a few keys at known offsets:
   punctuation from keys, so keys stay clean and punctuation takes no position.
   The end of a block element is marked with :data:`BLOCK_END`.
 
+A query (:func:`query_phrases`) is cut into phrases at whitespace and at list
+punctuation (:data:`SEPARATORS`: 低保、特困 is two words); other punctuation
+inside a phrase takes no position, as in the page, and punctuation after its
+last run closes that run (``（一）`` looks for ``一ꙮ``: 一 at the end of a run).
+
 A query phrase (:func:`phrase_terms`) is covered by whole trigrams at offsets
 0, 3, 6 … plus the last trigram, or by a short prefix (``低保`` matches every
 word starting with 低保).  A run that the phrase continues after must end in
