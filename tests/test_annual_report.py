@@ -229,6 +229,15 @@ def test_bad_report_files_are_located_errors(tmp_path, name, text, where, messag
     assert where in line or name == "2024.yml", line
 
 
+def test_personal_data_in_a_report_stops_the_build(tmp_path):
+    spec = base()
+    _report(2025, problems="申请人张某（手机13912345678）反映答复不及时，已整改。")(spec)
+    with pytest.raises(RecordError) as caught:
+        load_portal(write_records(tmp_path / "tasks_yaml", spec), AS_OF)
+    shown = str(caught.value)
+    assert "tasks_yaml/ndbg/2025.yml:" in shown and "手机号码" in shown, shown
+
+
 def test_unreviewed_or_future_reports_are_not_published(tmp_path):
     spec = base()
     _report(2025, review={"first": "甲某"})(spec)

@@ -63,6 +63,8 @@ def _records(records):
         yield item, True
     for tasklist in records.tasks.values():
         yield tasklist, True
+    for record in [*records.annual_reports.values(), *records.catalogues.values()]:  # 年报, 标准目录 (#17)
+        yield record, False
 
 
 @functools.cache
