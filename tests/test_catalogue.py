@@ -40,6 +40,13 @@ CATALOGUE_CASES = [
      _both(_catalogue(entry(keywords=[], mode="依申请")), _set("items/czyjs/ys-2026.yml", review={"first": "甲某"}))),
     ("R15.2", _catalogue(entry(deadline="每月")), _catalogue(entry(deadline="每季度"))),
     ("R15.2", _catalogue(entry(deadline="每月")), _catalogue(entry(deadline="信息形成或者变更之日起20个工作日内"))),
+    # ys-2026 published 1 October 2026; 1–7 October are holidays: 21 working days from 1 September, 20 from 2 September
+    ("R15.3", _both(_catalogue(entry(deadline="信息形成或者变更之日起20个工作日内")),
+                    _set("items/czyjs/ys-2026.yml", formed=dt.date(2026, 9, 1))),
+     _both(_catalogue(entry(deadline="信息形成或者变更之日起20个工作日内")),
+           _set("items/czyjs/ys-2026.yml", formed=dt.date(2026, 9, 2)))),
+    ("R15.3", _both(_catalogue(entry(deadline="形成后15日内")), _set("items/czyjs/ys-2026.yml", formed=dt.date(2026, 9, 15))),
+     _both(_catalogue(entry(deadline="形成后15日内")), _set("items/czyjs/ys-2026.yml", formed=dt.date(2026, 9, 16)))),
 ]
 
 

@@ -431,6 +431,8 @@ class Item:
 
     title: str = f("标题")
     published: dt.date | None = f("发布日期", "不填视为未更新", default=None)
+    formed: dt.date | None = f("形成日期", "信息形成或者变更的日期；标准目录的公开时限（如 20个工作日内）从这一天算起",
+                               default=None)
     issuer: str = f("发布机构", default="")
     body: Markdown = f("正文", "Markdown", default="")
     attachments: list[Attachment] = f("附件", default=[])

@@ -4,7 +4,9 @@ A catalogue lists an area's 公开事项 as the national guidelines lay them out
 公开依据, 公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, 公开层级). Each 事项 names the column that
 publishes it (the catalogue's own by default) and, optionally, keywords: the column's published records whose title
 holds one of them are that 事项's records. A 主动 事项 with none is the "两张皮" an inspector looks for; a 事项
-whose 公开时限 is periodic (每月, 每季度, 每半年, 每年) is overdue when its newest record is older than that.
+whose 公开时限 is periodic (每月, 每季度, 每半年, 每年) is overdue when its newest record is older than that; one
+counted from the information's forming (信息形成或者变更之日起20个工作日内) holds each record to it, from the item's
+``formed`` or the document's 成文日期 (records without either are not judged).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 
 from .disclosure import BY_ID as CATEGORIES
 from .errors import Problem
+from .workdays import workdays_between
 from .yamlnodes import where
 
 PERIODS = (("每月", 1), ("每季度", 3), ("每半年", 6), ("每年", 12), ("年度", 12))
@@ -40,6 +43,31 @@ def period_months(entry) -> int | None:
         if word in text:
             return months
     return None
+
+
+def time_limit(entry) -> tuple[int, bool] | None:
+    """A 公开时限 counted from the day the information is formed: (N, working days?) for “N个工作日内” or “N日内”."""
+    text = re.sub(r"\s", "", entry.deadline)
+    found = re.search(r"(\d+)个?工作日", text)
+    if found:
+        return int(found.group(1)), True
+    found = re.search(r"(\d+)(?:日|天)内", text)
+    return (int(found.group(1)), False) if found else None
+
+
+def formed_on(record) -> dt.date | None:
+    """The day a record's information was formed: an item's ``formed``, a document's 成文日期."""
+    return getattr(record, "formed", None) or getattr(record, "written", None)
+
+
+def late_by(entry, record) -> tuple[int, int] | None:
+    """(days it took, the limit) when a record was published after its 事项's 公开时限, else None."""
+    limit, formed = time_limit(entry), formed_on(record)
+    if limit is None or formed is None or record.published is None:
+        return None
+    n, working = limit
+    took = workdays_between(formed, record.published).days if working else (record.published - formed).days
+    return (took, n) if took > n else None
 
 
 def catalogue_problems(records) -> list[Problem]:

@@ -1,14 +1,15 @@
 """Rule 15: the site checked against its own 基层政务公开标准目录 (catalogues/<column>.yml, zwgk.standards).
 
 A 主动 事项 with nothing published is the "两张皮" of the national guidelines (a catalogue that the site does not
-fulfil); a 事项 whose 公开时限 is periodic is overdue when its newest record is older than that period.
+fulfil); a 事项 whose 公开时限 is periodic is overdue when its newest record is older than that period; a record
+published later than a 公开时限 counted from its forming (信息形成或者变更之日起20个工作日内) is late.
 """
 
 from __future__ import annotations
 
 from ..dates import format_cn
 from ..pages.standards import catalogue_page
-from ..standards import entry_column, entry_records, period_months
+from ..standards import entry_column, entry_records, formed_on, late_by, period_months, time_limit
 from ..yamlnodes import where
 from .inventory import Context
 from .model import Finding, Rule, Source, Target
@@ -35,7 +36,15 @@ OVERDUE = Rule(
     "标准目录“{catalogue}”的事项“{item}”公开时限为“{deadline}”，最近一条信息发布于{latest}，已超过{months}个月",
     "按目录的公开时限发布这一事项的新信息",
 )
-RULES = (UNFULFILLED, OVERDUE)
+LATE = Rule(
+    "R15.3",
+    "标准目录事项信息公开超时",
+    "warning",
+    CATALOGUE,
+    "“{title}”属于标准目录事项“{item}”，信息形成于{formed}，{published}才公开，用了{took}{unit}，超过公开时限“{deadline}”",
+    "按目录的公开时限及时公开；形成日期填错的，改正该信息的 formed（规范性文件为成文日期 written）",
+)
+RULES = (UNFULFILLED, OVERDUE, LATE)
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -52,6 +61,14 @@ def check(ctx: Context) -> list[Finding]:
                     found.append(UNFULFILLED.finding(target, column, catalogue=catalogue.title, item=name,
                                                      column=column))
                 continue
+            for _day, title, record in records:
+                late = late_by(entry, record)
+                if late:
+                    found.append(LATE.finding(target, column, title=title, item=name,
+                                              formed=format_cn(formed_on(record)),
+                                              published=format_cn(record.published), took=late[0],
+                                              unit="个工作日" if time_limit(entry)[1] else "天",
+                                              deadline=entry.deadline))
             months = period_months(entry)
             latest = records[0][0]
             if months and (latest is None or latest < months_before(ctx.as_of, months)):
