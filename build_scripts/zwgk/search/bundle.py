@@ -52,6 +52,9 @@ import gzip
 import hashlib
 import json
 import math
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .rewrite import RAW_META_KEYS
@@ -426,6 +429,20 @@ def normalise_filters(bundle: Path, filters: list, language: str) -> list:
     return sorted(out)
 
 
+def _compact_fragment(job: tuple[Path, str, str]):
+    """One page's fragment made readable and split (plain_fragment) under its new id; its standing."""
+    fragments, old_id, new_id = job
+    old = fragments / f"{old_id}.pf_fragment"
+    fragment = json.loads(read_pagefind_file(old))
+    plain, rest = plain_fragment(fragment)
+    text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+    write_pagefind_file(fragments / f"{new_id}.pf_fragment", text.encode("utf-8"))
+    for k, piece in enumerate(rest, 1):
+        write_pagefind_file(fragments / f"{new_id}-{k}.pf_text", piece.encode("utf-8"))
+    old.unlink()
+    return standing(fragment)
+
+
 def compact_bundle(bundle: Path) -> dict:
     """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -458,6 +475,7 @@ def compact_bundle(bundle: Path) -> dict:
     fragments, index = bundle / "fragment", bundle / "index"
     sizes_before = {d: sum(p.stat().st_size for p in d.iterdir()) for d in (fragments, index)}
     meta_before = meta_path.stat().st_size
+    jobs = []
     for n, page in enumerate(meta[1]):
         if not (
             isinstance(page, list)
@@ -466,16 +484,15 @@ def compact_bundle(bundle: Path) -> dict:
             and isinstance(page[1], int)
         ):
             raise FormatError("unexpected page entry in metadata")
-        old = fragments / f"{page[0]}.pf_fragment"
-        fragment = json.loads(read_pagefind_file(old))
-        new_id = f"{build}{base36(n)}"
-        plain, rest = plain_fragment(fragment)
-        text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
-        write_pagefind_file(fragments / f"{new_id}.pf_fragment", text.encode("utf-8"))
-        for k, piece in enumerate(rest, 1):
-            write_pagefind_file(fragments / f"{new_id}-{k}.pf_text", piece.encode("utf-8"))
-        old.unlink()
-        page[0] = standing(fragment)
+        jobs.append((fragments, page[0], f"{build}{base36(n)}"))
+    workers = min(os.cpu_count() or 1, 4)
+    if len(jobs) >= 400 and workers > 1:  # decoding every page's text back: the bulk of this step
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            standings = list(pool.map(_compact_fragment, jobs, chunksize=64))
+    else:
+        standings = [_compact_fragment(job) for job in jobs]
+    for page, value in zip(meta[1], standings):
+        page[0] = value
         page[1] = _rounded_count(page[1])
     before_split = len(meta[2])
     chunks = _split_large_chunks(index, meta[2])
