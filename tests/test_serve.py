@@ -83,6 +83,14 @@ def announced(serving: Serving) -> list[str]:
     )
 
 
+def demo_copy(tmp_path: Path) -> Path:
+    """A project holding a copy of the demo's records (tasks_yaml/), to edit while it is served."""
+    project = project_copy(tmp_path)
+    shutil.rmtree(project / "tasks_yaml")
+    shutil.copytree(REPO / "tasks_yaml", project / "tasks_yaml")
+    return project
+
+
 def poll(port: int, path: str, until, seconds: float) -> tuple[int, str, float]:
     """GET path every 0.2 s until until(status, text); each request must answer within 5 s.
     Returns the last answer and the slowest request's time."""
@@ -98,9 +106,7 @@ def poll(port: int, path: str, until, seconds: float) -> tuple[int, str, float]:
 
 
 def test_record_error_keeps_the_last_good_site_and_shows_the_error(tmp_path):
-    project = project_copy(tmp_path)
-    shutil.rmtree(project / "tasks_yaml")
-    shutil.copytree(REPO / "tasks_yaml", project / "tasks_yaml")
+    project = demo_copy(tmp_path)
     record = min((project / "tasks_yaml" / "normative").glob("*.yml"))
     good = record.read_text(encoding="utf-8")
     title = re.search(r"^title:\s*(.+)$", good, re.MULTILINE).group(1).strip()
@@ -202,9 +208,7 @@ def test_port_in_use_is_reported_in_chinese(tmp_path):
 def test_a_saved_record_shows_its_own_page_first_then_the_rest_and_the_search_follow(tmp_path):
     """The quick path (zwgk.site): the record's page is rendered again in place before the incremental build;
     the search index follows in the background while every page says it is behind."""
-    project = project_copy(tmp_path)
-    shutil.rmtree(project / "tasks_yaml")
-    shutil.copytree(REPO / "tasks_yaml", project / "tasks_yaml")
+    project = demo_copy(tmp_path)
     record = min((project / "tasks_yaml" / "normative").glob("*.yml"))
     text = record.read_text(encoding="utf-8")
     title = re.search(r"^title:\s*(.+)$", text, re.MULTILINE).group(1).strip()
