@@ -97,9 +97,10 @@ def pending_amendments(portal, doc, path: str) -> str:
 
 
 def produced_texts(portal, doc, path: str) -> str:
-    """On an amending document's page: the consolidated texts of the documents it amended."""
-    items = [f"<li>{cited(portal, path, target)}{esc(v.label)}：{a(path, version_path(target, v), '修改后的文本')}、"
-             f"{a(path, diff_path(target, v), '修改前后对比')}</li>"
+    """On an amending document's page: the consolidated texts of the documents it amended, by 文号 (their titles
+    are in the list just above; repeated, they would weigh the amending document in searches for them)."""
+    items = [f"<li>{esc(portal.records.normative[target].doc_number)}{esc(v.label)}："
+             f"{a(path, version_path(target, v), '修改后的文本')}、{a(path, diff_path(target, v), '修改前后对比')}</li>"
              for target in portal.amends.get(doc.id, []) if target in portal.documents
              for v in portal.versions.get(target, []) if v.by == doc.id]
     return f'<h3>修改后的文本</h3><ul class="zwgk-relations">{"".join(items)}</ul>' if items else ""
