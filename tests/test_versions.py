@@ -283,3 +283,19 @@ def test_demo_document_as_of_days_around_its_two_amendments(demo_records, day, s
 @pytest.fixture(scope="module")
 def demo_records():
     return load_records(records_copy_of_demo())
+
+
+def test_a_repealed_documents_last_text_is_not_called_current(tmp_path):
+    root = amended_twice(records_copy(tmp_path))
+    write(root, "normative/j-2025-10.yml", _doc(10, 2025, "2025-12-10", "2026-01-01"))
+    g = (root / "normative/g-2023-7.yml").read_text(encoding="utf-8")
+    write(root, "normative/g-2023-7.yml", g.replace("amended_by:", "repealed_by: j-2025-10\namended_by:"))
+    portal = link(load_records(root), dt.date(2026, 11, 22))
+    assert portal.validity["g-2023-7"].state == "已废止"
+    pages = {p.path: p for p in render_pages(portal)}
+    body = pages["gfxwj/g-2023-7.md"].body
+    assert "本页显示的是废止前的最后文本：" in body and "现行文本" not in body.split("附件")[0]
+    assert "第2次修订版（废止前的最后文本）" in body
+    last = pages["gfxwj/g-2023-7/bb/20250701.md"]
+    assert "本文件已废止，这是它的废止前的最后文本" in last.body and last.search == {}
+    assert "文本版本" not in pages["gfxwj/g-2023-7.md"].search  # nor is the document page's text current

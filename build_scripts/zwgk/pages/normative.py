@@ -209,7 +209,8 @@ def document_page(portal: Portal, doc) -> Page:
             "年份": str(doc.published.year),
             "主题分类": doc.topic,
             "发布单位": portal.unit_of(doc).name,
-            **({"文本版本": "现行文本"} if len(portal.versions.get(doc.id, [])) > 1 else {}),
+            **({"文本版本": "现行文本"} if len(portal.versions.get(doc.id, [])) > 1 and portal.validity[doc.id].in_force
+               else {}),
         },
     )
 

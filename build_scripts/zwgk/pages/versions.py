@@ -14,8 +14,20 @@ from .common import Page, a, block, cn_date, doc_path, esc, heading, safe_html, 
 from .normative import COLUMN, COLUMN_TYPE, INDEX, doc_ref
 from .textdiff import compare
 
-STATE_SLUGS = {"现行文本": "current", "历史文本": "past", "尚未施行": "pending"}
+STATE_SLUGS = {"现行文本": "current", "历史文本": "past", "尚未施行": "pending", "废止前的最后文本": "past",
+               "失效前的最后文本": "past"}
+LAST_TEXT = {"已废止": "废止前的最后文本", "已失效": "失效前的最后文本"}
 SEARCH_LABELS = {"历史文本": "历史文本", "尚未施行": "尚未施行的文本"}
+
+
+def text_state(portal, doc_id: str, version: TextVersion) -> str:
+    """versions.state as the document stands: a repealed or expired document's last text is not 现行, and a
+    document not in force yet has no text in force."""
+    now = state(version, portal.versions[doc_id], portal.as_of)
+    validity = portal.validity[doc_id].state
+    if now == "现行文本" and validity in LAST_TEXT:
+        return LAST_TEXT[validity]
+    return "尚未施行" if now == "现行文本" and validity == "尚未生效" else now
 
 
 def version_path(doc_id: str, version: TextVersion) -> str:
@@ -49,7 +61,9 @@ def text_line(portal, doc, path: str) -> str:
                and i not in {v.by for v in versions}]
     if len(versions) < 2 and not missing:
         return ""
-    html = (f'<p class="zwgk-version-line"><strong>本页显示的是现行文本：</strong>{origin(portal, path, current)}。'
+    now = text_state(portal, doc.id, current)
+    shown = "本页显示的文本尚未施行" if now == "尚未施行" else f"本页显示的是{now}"
+    html = (f'<p class="zwgk-version-line"><strong>{shown}：</strong>{origin(portal, path, current)}。'
             + ('<a href="#bb">查看全部文本版本</a>' if len(versions) > 1 else "") + "</p>")
     for i in missing:
         html += (f'<p class="zwgk-version-line zwgk-version-line--missing">注意：{cited(portal, path, i)}'
@@ -70,7 +84,7 @@ def version_list(portal, doc, path: str, current_page: TextVersion | None = None
     versions = portal.versions.get(doc.id, [])
     items = []
     for v in versions:
-        label = f"{v.label}（{state(v, versions, portal.as_of)}）"
+        label = f"{v.label}（{text_state(portal, doc.id, v)}）"
         link = (f'<span aria-current="page">{esc(label)}</span>' if current_page is v
                 else a(path, version_path(doc.id, v), label))
         compare_link = "" if v.original else "；" + a(path, diff_path(doc.id, v), f"{v.label}与上一版本对比")
@@ -113,8 +127,9 @@ def text_of_day(portal, doc_id: str, day, path: str) -> str:
     if len(versions) < 2:
         return ""
     version = in_force(versions, day)
-    now = state(version, versions, portal.as_of)
-    later = "" if now == "现行文本" else f"，文件此后已修改，现行文本见{a(path, doc_path(doc_id), '文件页')}"
+    now = text_state(portal, doc_id, version)
+    later = ("" if now in ("现行文本", *LAST_TEXT.values())
+             else f"，文件此后已修改，现行文本见{a(path, doc_path(doc_id), '文件页')}")
     return (f"{a(path, version_path(doc_id, version), version.label)}（{origin(portal, path, version, named=False)}；"
             f"{esc(now)}{later}）")
 
@@ -129,10 +144,12 @@ def versions_section(portal, doc, path: str) -> str:
 
 
 def _status_note(portal, doc, version: TextVersion, versions: list[TextVersion], path: str) -> str:
-    now = state(version, versions, portal.as_of)
+    now = text_state(portal, doc.id, version)
     following = versions[version.number + 1] if version.number + 1 < len(versions) else None
     if now == "现行文本":
         what = "这是本文件的现行文本，与文件页所示正文相同。"
+    elif now in LAST_TEXT.values():
+        what = f"本文件{portal.validity[doc.id].state}，这是它的{now}，与文件页所示正文相同，仅供查阅，不作为现行依据。"
     elif now == "尚未施行":
         what = f"这是尚未施行的文本，自{cn_date(version.date)}起适用；在此之前请以现行文本为准。"
     else:
@@ -144,7 +161,7 @@ def _status_note(portal, doc, version: TextVersion, versions: list[TextVersion],
 
 
 def _search(portal, doc, now: str) -> dict:
-    if now == "现行文本":
+    if now not in SEARCH_LABELS:
         return {}  # the document page carries the same text: one search result for it, not two
     return {"栏目": COLUMN, "文本版本": SEARCH_LABELS[now], "发布机构": doc.issuer,
             "发布单位": portal.unit_of(doc).name}
@@ -153,7 +170,7 @@ def _search(portal, doc, now: str) -> dict:
 def version_page(portal, doc, version: TextVersion) -> Page:
     versions = portal.versions[doc.id]
     path = version_path(doc.id, version)
-    now = state(version, versions, portal.as_of)
+    now = text_state(portal, doc.id, version)
     body = block(_status_note(portal, doc, version, versions, path))
     body += block(f'<p class="zwgk-version-line">{esc(doc.doc_number)}　{origin(portal, path, version)}。</p>')
     if not version.original:
