@@ -403,6 +403,10 @@ def test_bundle_keeps_only_what_the_search_reads(corpus):
         assert page[0] == expected, (n, validity, page[0])
     zwgk = json.loads((bundle / "pagefind-entry.json").read_text())["zwgk"]
     prefix = zwgk["fragments"]
+    # every letter/digit run once, for finding the middle of one (zwgk-search.js wordsContaining)
+    runs = read_pagefind_file(bundle / "index" / zwgk["runs"]).decode("utf-8").split("\n")
+    assert runs == sorted(set(runs)) and "g318" in runs and "2023" in runs
+    assert all(r.isalnum() and not ("\u4e00" <= r[0] <= "\u9fff") for r in runs)
     # the metadata lists groups of index chunks; every chunk is in one group, in order
     listed = []
     for group in meta[2]:

@@ -23,6 +23,10 @@ The browser reads the bundle with zwgk-search.js, not with Pagefind's runtime
   a rare word can share a chunk with a word found on every page (``2022ꙮ年``,
   ``示例县``) and a query for it downloads both.  Large chunks are split so
   that each such word has a chunk of its own (:func:`split_chunk`).
+* **letter/digit runs**: ``index/<prefix>-runs.pf_runs`` lists every
+  distinct run of letters or digits the index words start with, one a line
+  (``"zwgk": {"runs": …}`` names it), so the browser finds the middle of a
+  run (a 索引号's MB00000003) without reading every index chunk.
 * **chunk groups**: the metadata lists one entry per group of
   :data:`CHUNK_GROUP` index chunks (``index/<id>.pf_group``, each a CBOR list
   of ``[from, to, chunk id]`` as Pagefind wrote them) instead of every chunk,
@@ -58,7 +62,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .rewrite import RAW_META_KEYS
-from .terms import decode, units
+from .terms import PAD, WORD, char_class, decode, units
 
 PAGEFIND_VERSION = "1.5.2"
 SIGNATURE = b"pagefind_dcd"
@@ -390,6 +394,20 @@ def _split_large_chunks(index: Path, chunks: list) -> list:
     return out
 
 
+def letter_digit_runs(index: Path) -> list[str]:
+    """Every distinct letter/digit run the index words start with (11511722mb00000003, 2023 …), sorted.
+
+    The browser looks in this list for the middle of a run (MB00000003) and then looks the runs
+    that hold it up as words: the list is a fraction of the index chunks it would otherwise read.
+    """
+    runs = set()
+    for path in index.glob("*.pf_index"):
+        for word, _, _ in chunk_words(read_pagefind_file(path)):
+            if char_class(word[0]) == WORD:
+                runs.add(word.split(PAD, 1)[0])
+    return sorted(runs)
+
+
 def filter_summary(bundle: Path, filters: list) -> dict[str, dict[str, int]]:
     """{filter name: {value: number of pages}} read from the bundle's filter chunks."""
     out: dict[str, dict[str, int]] = {}
@@ -507,13 +525,15 @@ def compact_bundle(bundle: Path) -> dict:
         write_pagefind_file(index / f"{group_id}.pf_group", cbor_encode(part))
         groups.append([part[0][0], part[-1][1], group_id])
     meta[2] = groups
+    runs = f"{build}-runs.pf_runs"
+    write_pagefind_file(index / runs, "\n".join(letter_digit_runs(index)).encode("utf-8"))
     payload = cbor_encode(meta)
     meta_hash = f"{language}_{hashlib.sha256(payload).hexdigest()[:11]}"
     meta_path.unlink()
     meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
     write_pagefind_file(meta_path, payload)
     next(iter(languages.values()))["hash"] = meta_hash
-    entry["zwgk"] = {"fragments": build, "chunk_groups": CHUNK_GROUP}
+    entry["zwgk"] = {"fragments": build, "chunk_groups": CHUNK_GROUP, "runs": runs}
     (bundle / "pagefind-entry.json").write_text(
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )

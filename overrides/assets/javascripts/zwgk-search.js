@@ -286,7 +286,7 @@
       return unpack(await response.arrayBuffer());
     }
 
-    var prefix = "";
+    var prefix = "", runsFile = null;
     function load() {
       if (!meta) {
         meta = fetch(bundleUrl + "pagefind-entry.json")
@@ -298,6 +298,7 @@
             var langs = Object.keys(entry.languages || {});
             if (langs.length !== 1 || !entry.zwgk || !entry.zwgk.chunk_groups) throw new Error("搜索索引格式不对");
             prefix = entry.zwgk.fragments;
+            runsFile = entry.zwgk.runs || null;
             return fetchFile("pagefind." + entry.languages[langs[0]].hash + ".pf_meta");
           })
           .then(function (bytes) {
@@ -314,6 +315,7 @@
               groups: m[2].map(function (c) { return { from: c[0], to: c[1], id: c[2] }; }),
               filterChunks: new Map((m[3] || []).map(function (f) { return [f[0], f[1]]; })),
               sorts: sorts,
+              runsFile: runsFile,
             };
           });
         meta.catch(function () { meta = null; });
@@ -625,22 +627,27 @@
     }
 
     // Every index word with the term's key inside (anywhere when the term may end inside a
-    // word, else at the word's end), from the chunks holding words that start with a letter
-    // or digit (they sort before Han characters).  Only run when nothing else was found.
+    // word, else at the word's end).  The bundle lists every letter/digit run of the site
+    // (bundle.py RUNS, about 20 KB at 5,000 pages); the runs holding the key are looked up as
+    // words.  Only run when nothing else was found.
+    var runsList = null;
     async function wordsContaining(m, term) {
-      var below = function (c) { return cmpCodePoints(c.from, "\u3400") < 0; };
-      var lists = await Promise.all(m.groups.filter(below).map(function (g) { return chunkGroup(g.id); }));
-      var ids = [];
-      lists.forEach(function (list) { list.filter(below).forEach(function (c) { ids.push(c.id); }); });
-      var maps = await Promise.all(ids.map(indexChunk));
-      var out = [];
-      maps.forEach(function (words) {
-        words.forEach(function (postings, word) {
-          var at = word.indexOf(term.key);
-          if (at > 0 && (term.prefix || at + term.key.length === word.length)) out.push({ word: word, postings: postings });
-        });
+      if (!m.runsFile) return [];
+      if (!runsList) {
+        runsList = fetchFile("index/" + m.runsFile).then(function (bytes) { return new TextDecoder().decode(bytes).split("\n"); });
+        runsList.catch(function () { runsList = null; });
+      }
+      var runs = await runsList;
+      var core = term.key.split(PAD)[0], tail = term.key.slice(core.length); // tail: "", PAD or PAD + next
+      var atEnd = !term.prefix || tail.length > 0; // the query's run ends where the page's run ends
+      var keys = [];
+      runs.forEach(function (run) {
+        if (atEnd ? run.length > core.length && run.endsWith(core) : run.indexOf(core, 1) > 0) {
+          keys.push(term.prefix ? { key: run + PAD, prefix: true } : { key: run + tail, prefix: false });
+        }
       });
-      return out;
+      var lists = await Promise.all(keys.map(function (k) { return termWords(m, k); }));
+      return [].concat.apply([], lists);
     }
 
     // Pages matching one of a phrase's alternatives, with where the match starts.
