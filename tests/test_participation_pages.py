@@ -118,3 +118,10 @@ def test_pages_in_chromium_with_axe_and_links_followed_by_clicking(built_site, b
         assert page.url == base + "yjzj/yjzj-2026-lsjz/"
         context.close()
     assert not blocked, blocked
+
+
+def test_a_units_feed_carries_its_consultations_catalogue_and_replies(built_site):
+    feed = (built_site / "bm" / "fgj" / "atom.xml").read_text(encoding="utf-8")
+    for page in ("yjzj/yjzj-2026-ljcl/", "jcml/fgj-2026/", "jyta/jyta-2026-zx21/", "jyta/jyta-2025-rd12/"):
+        assert page in feed, page
+    assert "yjzj-2026-khfw" not in feed  # jtj's, not fgj's

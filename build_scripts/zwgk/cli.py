@@ -74,6 +74,9 @@ def cmd_check(args) -> int:
         say(problem.format())
     counts = (f"规范性文件 {len(portal.documents)} 件，解读 {len(portal.interpretations)} 篇，"
               f"问答 {len(portal.qa)} 条，重点领域信息 {len(portal.items)} 条，任务分工 {len(portal.tasks)} 份")
+    part = portal.participation  # 公众参与 (#16)
+    if part.consultations or part.proposals:
+        counts += f"，意见征集 {len(part.consultations)} 次，建议提案办理结果 {len(part.proposals)} 件"
     later = f"；定时发布 {len(portal.scheduled)} 条（见上）" if portal.scheduled else ""
     say(f"检查通过（{time.perf_counter() - started:.2f} 秒）：{counts}{later}；警告 {len(portal.warnings)} 条。")
     return EXIT_RECORDS if args.strict and portal.warnings else 0

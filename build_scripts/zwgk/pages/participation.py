@@ -67,46 +67,37 @@ def consultation_line(portal: Portal, doc, from_path: str) -> str:
 
 
 def _steps(portal: Portal, c, path: str) -> str:
-    """The process from draft to result as an ordered list, each step done, under way or to come."""
-    status = portal.participation.status[c.id]
-    fb = c.feedback if status.state == ANSWERED else None
+    """The process from draft to result as an ordered list, each step with its state as of the build date."""
+    state = portal.participation.status[c.id].state
+    due = portal.participation.status[c.id].due
     doc_id = c.decision if c.decision in portal.documents else None
-    opened = status.state != UPCOMING
-    closed = status.state in (AWAITING, ANSWERED, OVERDUE)
+    feedback = (f"{time_tag(c.feedback.date)}公布" if state == ANSWERED
+                else f"应在{feedback_limit(portal.config.participation)}公布，即{time_tag(due)}前")
     steps = [
-        ("发布征求意见稿和起草说明", time_tag(c.release), True),
-        ("征求意见", f"{time_tag(c.opens)}至{time_tag(c.closes)}，共 {period_days(c)} 天", opened and closed),
-        ("公布意见采纳情况",
-         f"{time_tag(fb.date)}公布" if fb else f"应在{feedback_limit(portal.config.participation)}公布，"
-         f"即{time_tag(status.due)}前" + ("，已逾期" if status.state == OVERDUE else ""), fb is not None),
+        ("发布征求意见稿和起草说明", time_tag(c.release), "已完成"),
+        ("征求意见", f"{time_tag(c.opens)}至{time_tag(c.closes)}，共 {period_days(c)} 天",
+         {UPCOMING: "未开始", OPEN: "进行中"}.get(state, "已完成")),
+        ("公布意见采纳情况", feedback,
+         {ANSWERED: "已完成", OVERDUE: "逾期未公布", AWAITING: "进行中"}.get(state, "未开始")),
         ("公布决策结果", a(path, doc_path(doc_id), portal.documents[doc_id].title) if doc_id else "尚未公布",
-         doc_id is not None),
+         "已完成" if doc_id else "未开始"),
     ]
-    items = []
-    current = next((n for n, (_t, _d, done) in enumerate(steps) if not done), None)
-    for n, (title, detail, done) in enumerate(steps):
-        if done:
-            mark = "已完成"
-        elif n == current and (n > 0 or opened):
-            mark = "进行中" if status.state == OPEN and n == 1 else "待完成"
-        else:
-            mark = "未开始"
-        if status.state == OVERDUE and n == 2:
-            mark = "逾期未公布"
-        items.append(f'<li class="zwgk-step zwgk-step--{"done" if done else "todo"}"><strong>{esc(title)}</strong>'
-                     f'<span class="zwgk-step__state">（{esc(mark)}）</span><span class="zwgk-step__detail">'
-                     f"{detail}</span></li>")
-    return f'<ol class="zwgk-steps" aria-label="办理流程">{"".join(items)}</ol>'
+    items = "".join(
+        f'<li class="zwgk-step zwgk-step--{"done" if mark == "已完成" else "todo"}"><strong>{esc(title)}</strong>'
+        f'<span class="zwgk-step__state">（{esc(mark)}）</span><span class="zwgk-step__detail">{detail}</span></li>'
+        for title, detail, mark in steps)
+    return f'<ol class="zwgk-steps" aria-label="办理流程">{items}</ol>'
 
 
 def _channels(portal: Portal, c) -> str:
     ch = c.channels
-    rows = [("通信地址", esc(ch.address) + (f"（邮政编码 {esc(ch.postcode)}）" if ch.postcode else "")),
+    address = esc(ch.address) + (f"（邮政编码 {esc(ch.postcode)}）" if ch.address and ch.postcode else "")
+    rows = [("通信地址", address),
             ("电子邮箱", f'<a href="mailto:{esc(ch.email)}">{esc(ch.email)}</a>' if ch.email else ""),
             ("联系电话", esc(ch.phone)), ("传真", esc(ch.fax)),
             ("在线留言", f'<a href="{esc(ch.online)}">{esc(ch.online)}</a>' if ch.online else ""),
             ("企业反馈渠道", esc(ch.enterprise))]
-    rows = [(k, v) for k, v in rows if v and v != "（邮政编码 ）"]
+    rows = [(k, v) for k, v in rows if v]
     if not rows:
         return "<p>未公布反馈渠道。</p>"
     return fields_table("反馈渠道", rows)
@@ -321,3 +312,16 @@ def feed_entries(portal: Portal) -> list[tuple]:
             summary += f"；{c.feedback.date.isoformat()} 公布意见采纳情况"
         entries.append((c.release, c.kind, c.title, consultation_path(c.id), summary))
     return sorted(entries, key=lambda e: (e[0], e[3]), reverse=True)
+
+
+def unit_entries(portal: Portal, unit_id: str) -> list[tuple]:
+    """A unit's consultations, 事项目录 and 建议提案 replies for its feed and count: (date, label, title, page,
+    summary)."""
+    part = portal.participation
+    entries = [(c.release, COLUMN, c.title, consultation_path(c.id), part.status[c.id].label)
+               for c in part.consultations.values() if (c.unit or "") == unit_id]
+    entries += [(cat.published, CATALOGUE_COLUMN, catalogue_title(cat, portal.unit_of(cat).name),
+                 catalogue_path(cat.id), "") for cat in part.decisions.values() if (cat.unit or "") == unit_id]
+    entries += [(p.published, PROPOSAL_COLUMN, p.title, proposal_path(p.id), f"{p.kind}{p.number}")
+                for p in part.proposals.values() if (p.unit or "") == unit_id]
+    return entries

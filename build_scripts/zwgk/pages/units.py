@@ -39,6 +39,7 @@ from .common import (
     unit_crumbs,
     unit_page,
 )
+from . import participation
 from .normative import IN_FORCE_FIRST, in_force_documents
 
 DIRECTORY_TITLE = "部门和乡镇"
@@ -146,6 +147,7 @@ def unit_entries(portal: Portal, unit_id: str) -> list[tuple]:
                 for q in portal.qa.values() if (q.unit or "") == unit_id]
     entries += [(i.published, record_label(portal, i), i.title, item_path(i), i.issuer)
                 for i in portal.items if (i.unit or "") == unit_id and i.published]
+    entries += participation.unit_entries(portal, unit_id)  # 公众参与 (#16)
     return sorted(entries, key=lambda e: (e[0], e[3]), reverse=True)
 
 
