@@ -201,9 +201,12 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         return markdown
 
     def on_page_context(self, context, page, config, nav):
-        if self.config.enabled and getattr(self, "portal", None):
-            context["zwgk_site"] = {**site_context(self.portal),  # meta tags and footer (zwgk.siteinfo)
-                                    "staff": self.config.staff, "public_url": base_url(self.portal)}
+        portal = getattr(self, "portal", None)
+        if self.config.enabled and portal:
+            if getattr(self, "_site", (None,))[0] is not portal:  # the same for every page: once per build
+                self._site = (portal, {**site_context(portal),  # meta tags and footer (zwgk.siteinfo)
+                                       "staff": self.config.staff, "public_url": base_url(portal)})
+            context["zwgk_site"] = self._site[1]
         return context
 
     def on_template_context(self, context, template_name, config):
