@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from webtools import (
     AXE_TAGS,
+    TABLE_LAYOUT_JS,
     axe_source,
     chromium,
     format_violations,
@@ -33,9 +34,10 @@ VALIDITY_STATES = {"现行有效", "尚未生效", "已修改", "已废止", "�
 
 @pytest.fixture(scope="module")
 def crawl(built_site):
-    """Every page in Chromium at 1280 px: axe violations, other-host requests, failed requests."""
+    """Every page in Chromium at 1280 px: axe violations, other-host requests, failed requests, tables squeezed
+    or scrolling and pages wider than the window."""
     axe_js = axe_source()
-    result = {"violations": {}, "blocked": [], "failed": [], "errors": [], "pages": 0}
+    result = {"violations": {}, "blocked": [], "failed": [], "errors": [], "pages": 0, "tables": {}}
     with serve(built_site, PREFIX) as base, chromium() as browser:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         result["blocked"] = guard_hosts(context, origin(base))
@@ -58,6 +60,9 @@ def crawl(built_site):
             violations = run_axe(page, base, options)
             if violations:
                 result["violations"][rel] = violations
+            layout = page.evaluate(TABLE_LAYOUT_JS)
+            if layout:
+                result["tables"][rel] = layout
         context.close()
     return result
 
@@ -66,6 +71,14 @@ def crawl(built_site):
 def test_axe_finds_no_violation_on_any_page(crawl):
     assert crawl["pages"] > 0
     assert crawl["violations"] == {}, "\n" + format_violations(crawl["violations"])
+
+
+@pytest.mark.browser
+def test_every_page_fits_1280_px_with_no_table_cell_narrower_than_two_characters(crawl):
+    """#15: no column squeezed to a character a line (a cell that wraps while narrower than two of its characters),
+    no list table scrolling sideways, no page wider than the window. 390 px: test_keyboard_elder's reflow pass."""
+    assert crawl["pages"] > 0
+    assert crawl["tables"] == {}
 
 
 @pytest.mark.browser

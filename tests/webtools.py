@@ -262,13 +262,19 @@ def format_violations(found: dict[str, list[dict]]) -> str:
 
 
 # How the page's tables are laid out (#15): cells squeezed below two characters (a cell whose text wraps while its
-# content box is narrower than two of its characters; a visually hidden header row does not count), and list
-# tables (zwgk-stack, pages/common.py table) that scroll sideways. Evaluated in the page.
+# content box is narrower than two of its characters; a visually hidden header row does not count), list tables
+# (zwgk-stack, pages/common.py table) that scroll sideways, and a page wider than the window. Evaluated in the page.
 TABLE_LAYOUT_JS = """() => {
-    const found = {narrow: [], scrolling: []};
+    const found = {narrow: [], scrolling: [], page: []};
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) found.page.push(root.scrollWidth);  // the page itself too wide
+    const size = new Map();  // font size per table: a cell wider than 4 of its characters plus 3em of padding is fine
     for (const c of document.querySelectorAll('article :is(td, th)')) {
+        const table = c.closest('table');
+        if (!size.has(table)) size.set(table, parseFloat(getComputedStyle(table).fontSize));
+        if (c.clientWidth > 7 * size.get(table)) continue;
         const head = c.closest('thead');
-        if (!c.getClientRects().length || !c.innerText.trim()
+        if (!c.getClientRects().length || !c.textContent.trim()
             || (head && getComputedStyle(head).position === 'absolute')) continue;
         const s = getComputedStyle(c);
         const width = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
@@ -276,7 +282,7 @@ TABLE_LAYOUT_JS = """() => {
         const range = document.createRange();
         range.selectNodeContents(c);
         const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-        if (lines.size > 1) found.narrow.push([c.innerText.trim().slice(0, 12), Math.round(width)]);
+        if (lines.size > 1) found.narrow.push([c.textContent.trim().slice(0, 12), Math.round(width)]);
     }
     for (const t of document.querySelectorAll('article table.zwgk-stack')) {
         const box = t.parentElement;
