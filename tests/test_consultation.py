@@ -159,3 +159,18 @@ def test_withdrawn_consultation_leaves_a_notice_and_changes_show_on_its_page(tmp
     assert notice.title.startswith("【已撤回】") and "草案有误" in notice.body
     before = {p.path: p for p in render_pages(link(load_records(root), D(2025, 6, 9)))}
     assert not before["yjzj/yj-b.md"].title.startswith("【已撤回】")  # withdrawn from the 10th
+
+
+def test_not_public_yet_is_listed_as_scheduled_not_published(tmp_path):
+    root = _records(tmp_path, {
+        "consultations/yj-a.yml": CONSULTATION + "published: 2025-05-25\n" + REVIEW,
+        "consultations/yj-b.yml": CONSULTATION.replace("停车", "公交") + "review: {first: 甲某}\n",  # not reviewed
+    })
+    portal = link(load_records(root), D(2025, 5, 20))
+    assert not portal.participation.consultations
+    (entry,) = [s for s in portal.scheduled if s.record.id.startswith("yj-")]
+    assert entry.day == D(2025, 5, 25)
+    assert "定时发布: 意见征集“关于公开征求《测试县停车管理办法（征求意见稿）》意见的公告”于2025年5月25日发布" in entry.format(
+        D(2025, 5, 20))
+    upcoming = link(load_records(root), D(2025, 5, 25)).participation
+    assert upcoming.status["yj-a"].state == "即将开始"  # announced before it opens

@@ -37,7 +37,7 @@ def test_consultation_page_shows_the_whole_process_and_links_its_document_both_w
     assert "共收到意见 23 条" in body and "部分采纳" in body and "流动人口的临时救助" in body
     links = {site.resolve("yjzj/yjzj-2026-lsjz/", a.get("href")) for a in main_content(
         site.page("yjzj/yjzj-2026-lsjz/")).find_all("a")}
-    assert "gfxwj/sfbf-2026-11/" in links and "jcml/2026/" in links
+    assert "gfxwj/sfbf-2026-11/" in links and "jcml/xzf-2026/" in links
     back = main_content(site.page("gfxwj/sfbf-2026-11/")).one(cls="zwgk-consultation-link")
     assert site.resolve("gfxwj/sfbf-2026-11/", back.find("a").get("href")) == "yjzj/yjzj-2026-lsjz/"
     # a unit's consultation and its document, the same way
@@ -70,7 +70,7 @@ def test_search_filter_home_block_and_feed(built_site):
 
 def test_catalogue_and_proposals_by_year_and_unit(built_site):
     site = Site(built_site)
-    catalogue = text(site, "jcml/2026/")
+    catalogue = text(site, "jcml/xzf-2026/")
     assert "示例县临时救助实施办法" in catalogue and "审议" in catalogue and "征求意见" in catalogue
     index = text(site, "jcml/")
     assert index.index("2026年") < index.index("2025年") and "示例县发展和改革局2026年度重大行政决策事项目录" in index
@@ -84,7 +84,7 @@ def test_catalogue_and_proposals_by_year_and_unit(built_site):
 
 @pytest.mark.browser
 def test_pages_in_chromium_with_axe_and_links_followed_by_clicking(built_site, browser):
-    urls = ["yjzj/", "yjzj/yjzj-2026-lsjz/", "yjzj/yjzj-2026-ljcl/", "jcml/", "jcml/2026/", "jyta/",
+    urls = ["yjzj/", "yjzj/yjzj-2026-lsjz/", "yjzj/yjzj-2026-ljcl/", "jcml/", "jcml/xzf-2026/", "jyta/",
             "jyta/jyta-2026-zx21/", ""]
     with serve(built_site) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 900})

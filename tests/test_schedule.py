@@ -16,12 +16,16 @@ from helpers import REVIEW, records_copy, run_zwgk, write
 from zwgk.audit import audit_portal
 from zwgk.audit.export import to_json
 from zwgk.export import export_files
-from zwgk.pages import render_pages
+from zwgk.pages import participation, render_pages
 from zwgk.pages.common import doc_path, interp_path, item_path, page_url, qa_path
 from zwgk.portal import load_portal
 from zwgk.search.bundle import read_pagefind_file
 
 EARLY = dt.date(2025, 6, 30)
+
+
+PARTICIPATION_PAGES = {"Consultation": participation.consultation_path, "DecisionCatalogue": participation.catalogue_path,
+                       "Proposal": participation.proposal_path}
 
 
 def page_of(record) -> str:
@@ -32,6 +36,8 @@ def page_of(record) -> str:
         return interp_path(record.id)
     if kind == "QA":
         return qa_path(record.id)
+    if kind in PARTICIPATION_PAGES:  # 公众参与 (#16)
+        return PARTICIPATION_PAGES[kind](record.id)
     return item_path(record)
 
 
@@ -152,7 +158,7 @@ def test_demo_built_earlier_has_no_later_record_anywhere(early):
     site, portal = early
     assert len(portal.scheduled) > 50
     kinds = {type(s.record).__name__ for s in portal.scheduled}
-    assert kinds == {"NormativeDocument", "Interpretation", "QA", "Item"}
+    assert kinds == {"NormativeDocument", "Interpretation", "QA", "Item", *PARTICIPATION_PAGES}
     urls = {page_url(page_of(s.record)) for s in portal.scheduled}
     assert not [u for u in urls if (site / u / "index.html").exists()]
 

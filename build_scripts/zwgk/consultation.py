@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .dates import add_months, format_cn
 from .errors import Problem
 from .records import Consultation, DecisionCatalogue, DecisionEntry, ParticipationSettings, Proposal
+from .schedule import Scheduled
 from .workdays import add_workdays
 from .yamlnodes import where
 
@@ -109,13 +110,23 @@ class Participation:
         return [r for r in self.held if isinstance(r, (Consultation, Proposal)) and r.review and r.review.complete
                 and r.withdrawn and r.withdrawn.date <= as_of]
 
+    def scheduled(self, as_of: dt.date) -> list:
+        """定时发布: reviewed records whose 发布日期 is after the date, as schedule.Scheduled for zwgk check."""
+        return [Scheduled(r, _release(r)) for r in self.held if r.review and r.review.complete
+                and not (getattr(r, "withdrawn", None) and r.withdrawn.date <= as_of) and _release(r) > as_of]
+
     def open_now(self) -> list[Consultation]:
         return [c for c in self.ordered() if self.status[c.id].state == OPEN]
 
 
+def _release(record) -> dt.date:
+    """The day a consultation, catalogue or reply goes public."""
+    return record.release if isinstance(record, Consultation) else record.published
+
+
 def _public(record, as_of: dt.date, release: dt.date) -> bool:
     review = getattr(record, "review", None)
-    withdrawn = getattr(record, "withdrawn", None)
+    withdrawn = getattr(record, "withdrawn", None)  # a 事项目录 has none
     return (review is not None and review.complete and release <= as_of
             and not (withdrawn and withdrawn.date <= as_of))
 
@@ -126,14 +137,14 @@ def link_participation(records, as_of: dt.date, documents: dict) -> Participatio
     settings = records.portal.participation
     result = Participation()
     for c in sorted(records.consultations.values(), key=lambda c: c.id):
-        if _public(c, as_of, c.release):
+        if _public(c, as_of, _release(c)):
             result.consultations[c.id] = c
             result.status[c.id] = status_of(c, as_of, settings)
         else:
             result.held.append(c)
     for kind, published in ((records.decisions, result.decisions), (records.proposals, result.proposals)):
         for record_id, record in sorted(kind.items()):
-            if _public(record, as_of, record.published):
+            if _public(record, as_of, _release(record)):
                 published[record_id] = record
             else:
                 result.held.append(record)

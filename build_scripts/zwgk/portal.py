@@ -367,6 +367,7 @@ def link(records: Records, as_of: dt.date) -> Portal:
     participation = link_participation(records, as_of, documents)
     published += [*participation.consultations.values(), *participation.proposals.values()]
     withdrawn += participation.withdrawn(as_of)  # a notice at their address, like every record's
+    scheduled = sorted(scheduled + participation.scheduled(as_of), key=lambda s: (s.day, s.record.file))
     files = {path: records.files[path] for path in sorted(references(published)) if path in records.files}
     return Portal(records, as_of, documents, interps, qas, items, validity, dict(amended_by), dict(amends),
                   dict(repeals), dict(interpretations_of), dict(qa_of), items_of, unreviewed, warnings, files,

@@ -379,20 +379,6 @@ def _proposal(root: Path, base: Path, day: dt.date, record_id: str | None, **_):
                                "办理复文在答复后及时公开（portal.yml participation.proposal_workdays）"]
 
 
-def _decisions(root: Path, base: Path, day: dt.date, record_id: str | None, year: int | None = None, **_):
-    """重大行政决策事项目录 (#16): one a year for the county government or a unit (ids are platform-wide)."""
-    year = year or day.year
-    record_id = record_id or (str(year) if base == root else f"{base.name}-{year}")
-    values = {"year": year, "published": day, "entries": Raw(
-        "# 每项：title（决策事项）、sponsor（承办单位）、planned（计划完成时间）、public_comment（需要/不需要公开征求意见）、\n"
-        "# stage（征求意见/审议/公布）、consultation（意见征集标识）、decision（公布的规范性文件标识）\n"
-        f"- title: {PLACEHOLDER}：决策事项\n"
-        f"  sponsor: {PLACEHOLDER}：承办单位\n"
-        f"  planned: {year}年12月底前\n"
-        "  stage: 征求意见"), "review": REVIEW}
-    return record_id, values, ["公开征求意见后，在 consultation 中填写意见征集的标识；决策公布后在 decision 中填写文件标识"]
-
-
 def _annual_report(root: Path, base: Path, day: dt.date, record_id: str | None, year: int | None = None, **_):
     """政府信息公开工作年度报告 (#17): last year's by default; 上年结转 from last year's 结转下年度 when that file
     exists; every row of tables 三 and 四 written out with its heading."""
@@ -434,7 +420,7 @@ def _annual_report(root: Path, base: Path, day: dt.date, record_id: str | None, 
 def _decisions(root: Path, base: Path, day: dt.date, record_id: str | None, year: int | None = None, **_):
     """重大行政决策事项目录 (#16): one a year for the county government or a unit (ids are platform-wide)."""
     year = year or day.year
-    record_id = record_id or (str(year) if base == root else f"{base.name}-{year}")
+    record_id = record_id or f"{base.name if base != root else 'xzf'}-{year}"  # xzf: the county government
     values = {"year": year, "published": day, "entries": Raw(
         "# 每项：title（决策事项）、sponsor（承办单位）、planned（计划完成时间）、public_comment（需要/不需要公开征求意见）、\n"
         "# stage（征求意见/审议/公布）、consultation（意见征集标识）、decision（公布的规范性文件标识）\n"

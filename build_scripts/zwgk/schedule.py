@@ -16,7 +16,8 @@ from .dates import format_cn
 from .records import QA
 from .yamlnodes import where
 
-KIND_LABELS = {"NormativeDocument": "规范性文件", "Interpretation": "政策解读", "QA": "政策问答", "Item": "信息"}
+KIND_LABELS = {"NormativeDocument": "规范性文件", "Interpretation": "政策解读", "QA": "政策问答", "Item": "信息",
+               "Consultation": "意见征集", "DecisionCatalogue": "重大行政决策事项目录", "Proposal": "建议提案办理结果"}
 
 
 def release_date(record) -> dt.date | None:
