@@ -32,8 +32,6 @@
       order: ["现行有效", "尚未生效", "已修改", "已废止", "已失效"] },
     { name: "征集状态", kind: "checkbox", note: "（意见征集）",
       order: ["征集中", "即将开始", "已截止待反馈", "已反馈", "反馈逾期"] },
-    { name: "征集状态", kind: "checkbox", note: "（意见征集）",
-      order: ["征集中", "即将开始", "已截止待反馈", "已反馈", "反馈逾期"] },
     { name: "发布单位", kind: "select" },
     { name: "发布机构", kind: "select" },
     { name: "年份", kind: "select", newestFirst: true },
