@@ -174,3 +174,16 @@ def test_not_public_yet_is_listed_as_scheduled_not_published(tmp_path):
         D(2025, 5, 20))
     upcoming = link(load_records(root), D(2025, 5, 25)).participation
     assert upcoming.status["yj-a"].state == "即将开始"  # announced before it opens
+
+
+def test_personal_data_in_a_reply_or_a_feedback_is_caught_by_the_privacy_check(tmp_path):
+    root = _records(tmp_path, {
+        "proposals/jy-1.yml": "kind: 人大代表建议\nyear: 2025\nnumber: 第1号\ntitle: 关于增开公交的建议\n"
+        "handling: B类\nreplied: 2025-06-30\npublished: 2025-07-05\nreply: 请联系张某，手机 13812345678。\n" + REVIEW,
+        "consultations/yj-a.yml": CONSULTATION + "feedback: {date: 2025-07-10, received: 1, points: "
+        "[{opinion: 住在幸福路18号3单元501室的居民建议延长免费时段, result: 未采纳}]}\n" + REVIEW,
+    })
+    with pytest.raises(RecordError) as info:
+        link(load_records(root), D(2025, 8, 1))
+    found = {(p.path.rsplit("/", 1)[-1], p.line) for p in info.value.problems if p.severity == "错误"}
+    assert ("jy-1.yml", 8) in found and ("yj-a.yml", 8) in found, [p.format() for p in info.value.problems]

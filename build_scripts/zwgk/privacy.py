@@ -65,6 +65,10 @@ def _records(records):
         yield tasklist, True
     for record in [*records.annual_reports.values(), *records.catalogues.values()]:  # 年报, 标准目录 (#17)
         yield record, False
+    for record in [*records.consultations.values(), *records.proposals.values()]:  # 公众参与 (#16)
+        yield record, True
+    for record in records.decisions.values():
+        yield record, False
 
 
 @functools.cache
