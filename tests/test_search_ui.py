@@ -125,7 +125,8 @@ def test_documents_carry_filters_sort_meta_and_weighted_numbers(site):
 def test_other_records_are_indexed_with_their_column_and_lists_are_not(site, url, column):
     index = main_content(site.page(url))
     assert "data-pagefind-body" not in index.attrs  # a list of titles would crowd out the records
-    link = next(a for a in index.find_all("a") if re.fullmatch(r"[^/.][^/]*/", a.get("href") or ""))
+    rows = index.find("table") or index  # a record of the list (not, say, the column's 标准目录 page)
+    link = next(a for a in rows.find_all("a") if re.fullmatch(r"[^/.][^/]*/", a.get("href") or ""))
     record = main_content(site.page(url + link.get("href")))
     assert "data-pagefind-body" in record.attrs
     assert filters_of(record)["栏目"] == column

@@ -40,7 +40,8 @@ class Serving:
             start_new_session=True,
         )
         self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self):
         for line in self.proc.stderr:
@@ -71,6 +72,7 @@ class Serving:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
+        self.reader.join(timeout=10)  # the last lines it printed (预览已停止) are read before anyone looks
 
 
 def zwgk_serve(cwd: Path, *args: str) -> Serving:
