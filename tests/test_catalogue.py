@@ -5,6 +5,7 @@ with nothing published — "两张皮" — and one overdue by its own periodic �
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import yaml
 from htmldom import main_content, parse
 from test_audit import AS_OF, _both, _set, audit, base, ids, write_records
 from zwgk.audit import audit_portal
+from zwgk.creditcode import check_character
 from zwgk.errors import RecordError
 from zwgk.load import load_records
 from zwgk.portal import load_portal
@@ -121,13 +123,78 @@ def test_catalogue_page_of_the_demo(built_site):
     assert not (built_site / "zdly/aqsc/bzml/index.html").exists()  # no catalogue, no page
 
 
-def test_demo_catalogues_are_fulfilled():
+def test_demo_catalogues_are_fulfilled_but_one_of_the_townships():
     from helpers import REPO
 
     portal = load_portal(REPO / "tasks_yaml", dt.date(2026, 11, 22))
-    assert len(portal.records.catalogues) >= 5
+    assert len([key for key in portal.records.catalogues if key[0] == ""]) >= 5
     report = audit_portal(portal)
-    assert [f.message for f in report.findings if f.rule.id.startswith("R15.")] == []
+    assert [(f.rule.id, f.target.file, f.target.page) for f in report.findings if f.rule.id.startswith("R15.")] == [
+        ("R15.1", "tasks_yaml/units/cgz/catalogues/shjz.yml", "xz/cgz/bzml/shjz.md")]  # 临时救助: nothing published
+
+
+# --- a unit's own catalogue (units/<id>/catalogues/<column>.yml) ----------------------------------------------------
+
+CGZ_CODE = "11510000MB7654321" + check_character("11510000MB7654321")
+
+
+def _township(spec):
+    spec["units/cgz/unit.yml"] = {"name": "测试县城关镇人民政府", "kind": "乡镇", "credit_code": CGZ_CODE,
+                                  "short_name": "城关镇"}
+    spec["units/cgz/catalogues/czyjs.yml"] = {"title": "测试县城关镇财政预决算领域基层政务公开标准目录",
+                                              "entries": [entry(subject="城关镇人民政府", levels=["乡级"])]}
+
+
+def _townships_budget(spec):
+    spec["units/cgz/items/czyjs/cgz-ys-2026.yml"] = {**spec["items/czyjs/ys-2026.yml"], "title": "城关镇2026年预算公开",
+                                                     "issuer": "测试县城关镇人民政府"}
+
+
+def test_a_units_catalogue_is_judged_against_its_own_records(tmp_path):
+    spec = base()  # the county's 测试县2026年预算公开 holds 预算, but it is not the township's
+    _township(spec)
+    found = [f for f in audit(tmp_path / "hit", spec).findings if f.rule.id.startswith("R15.")]
+    assert [(f.rule.id, f.target.file, f.target.line, f.target.page) for f in found] == [
+        ("R15.1", "tasks_yaml/units/cgz/catalogues/czyjs.yml", 3, "xz/cgz/bzml/czyjs.md")]
+    assert found[0].message == ("标准目录“测试县城关镇财政预决算领域基层政务公开标准目录”的事项“预算公开—政府预算”"
+                                "在“czyjs”栏目中没有测试县城关镇人民政府已发布的信息（两张皮）")
+    _townships_budget(spec)
+    assert [f for f in audit(tmp_path / "miss", spec).findings if f.rule.id.startswith("R15.")] == []
+
+
+def test_the_countys_catalogue_still_counts_every_units_records(tmp_path):
+    spec = base()
+    _township(spec)
+    _townships_budget(spec)
+    spec["catalogues/czyjs.yml"] = {"title": "目录", "entries": [entry(keywords=["城关镇"])]}
+    assert [f for f in audit(tmp_path, spec).findings if f.rule.id.startswith("R15.")] == []
+
+
+@pytest.mark.parametrize("name, message", [
+    ("units/cgz/catalogues/nothing.yml", "tasks_yaml/units/cgz/catalogues/nothing.yml:1:1: 错误: 标准目录“nothing”不是 "
+                                         "columns.yml 中的重点领域栏目"),
+    ("units/zz/catalogues/czyjs.yml", "tasks_yaml/units/zz:1:1: 错误: 单位“zz”没有 unit.yml"),
+])
+def test_a_units_catalogue_for_an_unknown_column_or_unit_is_a_located_error(tmp_path, name, message):
+    spec = base()
+    _township(spec)
+    spec[name] = {"title": "目录", "entries": [entry()]}
+    with pytest.raises(RecordError) as caught:
+        load_portal(write_records(tmp_path / "tasks_yaml", spec), AS_OF)
+    assert message in str(caught.value)
+
+
+def test_a_townships_catalogue_page_in_the_demo(built_site):
+    page = main_content(parse((built_site / "xz/cgz/bzml/shjz/index.html").read_text(encoding="utf-8")))
+    rows = [[td.text() for td in tr.find_all("td")] for tr in page.find("table").find("tbody").find_all("tr")]
+    assert [r[1] for r in rows] == ["最低生活保障", "最低生活保障", "临时救助"]
+    assert rows[0][14].startswith("1 条；最近：城关镇2026年第三季度最低生活保障")  # its own, not the county's 11
+    assert rows[2][14] == "暂无信息"
+    for linking in ("xz/cgz/index.html", "zdly/shjz/bzml/index.html"):
+        html = main_content(parse((built_site / linking).read_text(encoding="utf-8")))
+        hrefs = {posixpath.normpath(posixpath.join(posixpath.dirname(linking), x.get("href")))
+                 for x in html.find_all("a") if x.get("href")}
+        assert "xz/cgz/bzml/shjz" in hrefs, linking
 
 
 @pytest.mark.browser
@@ -149,7 +216,7 @@ def test_axe_on_a_catalogue_page(browser, built_site):
         serve_axe(context, base_url, axe_source())
         page = context.new_page()
         found = {}
-        for url in ("zdly/shjz/bzml/", "zdly/czyjs/bzml/"):
+        for url in ("zdly/shjz/bzml/", "zdly/czyjs/bzml/", "xz/cgz/bzml/shjz/"):
             assert page.goto(base_url + url).status == 200
             violations = run_axe(page, base_url, {"runOnly": {"type": "tag", "values": AXE_TAGS},
                                                   "resultTypes": ["violations"]})
@@ -158,3 +225,18 @@ def test_axe_on_a_catalogue_page(browser, built_site):
         context.close()
     assert found == {}, "\n" + format_violations(found)
     assert blocked == []
+
+
+def test_new_catalogue_for_a_unit(tmp_path):
+    from zwgk.scaffold import new_record
+
+    spec = base()
+    _township(spec)
+    del spec["units/cgz/catalogues/czyjs.yml"]
+    root = write_records(tmp_path / "tasks_yaml", spec)
+    created = new_record(root, "catalogue", AS_OF, unit="cgz", column="czyjs")
+    assert created.path == root / "units" / "cgz" / "catalogues" / "czyjs.yml"
+    text = created.path.read_text(encoding="utf-8")
+    assert "title: 测试县城关镇财政预决算领域基层政务公开标准目录" in text
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/catalogue.schema.json")
+    assert any("bzml/czyjs/" in note for note in created.notes)

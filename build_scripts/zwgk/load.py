@@ -71,7 +71,7 @@ class Records:
     units: dict[str, Unit] = field(default_factory=dict)  # units/<id>/unit.yml; the county government is portal.yml
     search_terms: list[list[str]] = field(default_factory=list)  # 搜索同义词 (zwgk.synonyms)
     annual_reports: dict[tuple[str, int], AnnualReport] = field(default_factory=dict)  # (unit id, year) → 年报
-    catalogues: dict[str, Catalogue] = field(default_factory=dict)  # column id → 标准目录
+    catalogues: dict[tuple[str, str], Catalogue] = field(default_factory=dict)  # (unit id, column id) → 标准目录
     # 公众参与 (#16): consultations/, decisions/ (重大行政决策事项目录), proposals/ (建议提案), here or a unit's
     consultations: dict[str, Consultation] = field(default_factory=dict)
     decisions: dict[str, DecisionCatalogue] = field(default_factory=dict)
@@ -241,11 +241,7 @@ def load_records(root: Path) -> Records:
 
     annual_reports = _load_annual_reports(root, units, problems, limits,
                                           portal if portal not in (None, INVALID) else None)
-    catalogues = {name: record for name, path in record_files(root / CATALOGUE_FOLDER, f"{rootname}/{CATALOGUE_FOLDER}",
-                                                              problems).items()
-                  if (record := parse_file(path, root, Catalogue, problems, limits)) is not INVALID}
-    for name, record in catalogues.items():
-        record.id = name
+    catalogues = _load_catalogues(root, units, problems, limits)
     present, link_problems = scan_files(root)
     problems += link_problems
     errors = [p for p in problems if p.severity == "错误"]
@@ -331,14 +327,27 @@ def _load_units(root: Path, loaded: dict, items: list, problems: list[Problem], 
             continue
         unit.id = unit_dir.name
         for entry in sorted(unit_dir.iterdir()):
-            if entry.name not in (*UNIT_FOLDERS, ANNUAL_FOLDER, "unit.yml") and not entry.name.startswith("."):
+            if entry.name not in (*UNIT_FOLDERS, ANNUAL_FOLDER, CATALOGUE_FOLDER, "unit.yml") and not entry.name.startswith("."):
                 problems.append(Problem(f"{rel}/{unit_dir.name}/{entry.name}", 1, 1,
                                         f"未知的文件或目录“{entry.name}”，已忽略",
-                                        "单位目录中放 unit.yml 和 normative/、interpretations/、qa/、items/<栏目>/、consultations/、decisions/、proposals/",
+                                        "单位目录中放 unit.yml 和 normative/、interpretations/、qa/、items/<栏目>/、consultations/、decisions/、proposals/、ndbg/、catalogues/",
                                         "警告"))
         units[unit.id] = unit
         _load_folder(unit_dir, root, unit.id, UNIT_FOLDERS, loaded, items, problems, limits)
     return units
+
+
+def _load_catalogues(root: Path, units: dict, problems: list[Problem], limits: InputLimits) -> dict:
+    """catalogues/<column>.yml (the county government's) and units/<id>/catalogues/<column>.yml (a unit's)."""
+    found: dict[tuple[str, str], Catalogue] = {}
+    for unit_id in ("", *units):
+        rel = f"{root.name}/units/{unit_id}/{CATALOGUE_FOLDER}" if unit_id else f"{root.name}/{CATALOGUE_FOLDER}"
+        folder = root / "units" / unit_id / CATALOGUE_FOLDER if unit_id else root / CATALOGUE_FOLDER
+        for name, path in record_files(folder, rel, problems).items():
+            if (record := parse_file(path, root, Catalogue, problems, limits)) is not INVALID:
+                record.id, record.unit = name, unit_id
+                found[unit_id, name] = record
+    return found
 
 
 def _load_annual_reports(root: Path, units: dict, problems: list[Problem], limits: InputLimits,

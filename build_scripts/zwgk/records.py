@@ -790,6 +790,7 @@ class Catalogue:
     source: str = f("依据", "该领域基层政务公开标准指引的名称", default="")
     entries: list[CatalogueEntry] = f("公开事项")
     id: str = loader_field("标识")
+    unit: str = loader_field("发布单位")  # units/<id>/catalogues/; "" for the county government's
     file: str = loader_field("文件")
 
 RECORD_KINDS = {

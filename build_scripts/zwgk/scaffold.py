@@ -432,15 +432,15 @@ def _decisions(root: Path, base: Path, day: dt.date, record_id: str | None, year
 
 
 def _catalogue(root: Path, base: Path, day: dt.date, record_id: str | None, column: str | None = None, **_):
-    """基层政务公开标准目录 (#17) of one key area: catalogues/<column>.yml, one 事项 to copy."""
-    if base != root:
-        raise ScaffoldError("标准目录按重点领域编写，只放在 catalogues/ 下，不用 --unit")
+    """基层政务公开标准目录 (#17) of one key area: catalogues/<column>.yml (a unit's: units/<id>/catalogues/), one 事项
+    to copy."""
     columns = {_text(c.get("id")): _text(c.get("title")) for c in _read(root / "columns.yml").get("columns", [])
                if isinstance(c, dict)}
     column = column or record_id
     if column not in columns:
         raise ScaffoldError("用 --column 指定重点领域栏目标识，可选：" + "、".join(columns))
-    name = _text(_portal(root).get("name")).removesuffix("人民政府") or PLACEHOLDER
+    owner = _text(_portal(root).get("name")) if base == root else _owner(root, base)["name"]
+    name = owner.removesuffix("人民政府") or PLACEHOLDER
     values = {
         "title": f"{name}{columns[column]}领域基层政务公开标准目录",
         "source": f"{columns[column]}领域基层政务公开标准指引",
@@ -458,7 +458,8 @@ def _catalogue(root: Path, base: Path, day: dt.date, record_id: str | None, colu
             "  levels: [县级]        # 县级、乡级\n"
             "  keywords: []          # 栏目中标题含这些词的信息算作本事项的信息；不填则栏目中的全部信息都算"),
     }
-    return column, values, [f"目录对应重点领域栏目“{columns[column]}”（/zdly/{column}/），页面在 /zdly/{column}/bzml/",
+    page = f"/zdly/{column}/bzml/" if base == root else f"本单位政府信息公开栏目的 bzml/{column}/（只用本单位的信息核对）"
+    return column, values, [f"目录对应重点领域栏目“{columns[column]}”（/zdly/{column}/），页面在 {page}",
                             "主动公开的事项在栏目中没有对应信息时，栏目完整性检查列为“两张皮”（R15.1）"]
 
 

@@ -1,4 +1,5 @@
-"""The 基层政务公开标准目录 of each key area as data (catalogues/<column>.yml), and what fulfils each 事项.
+"""The 基层政务公开标准目录 of each key area as data (catalogues/<column>.yml, a unit's own under
+units/<id>/catalogues/<column>.yml), and what fulfils each 事项.
 
 A catalogue lists an area's 公开事项 as the national guidelines lay them out (一级事项, 二级事项, 公开内容（要素）,
 公开依据, 公开时限, 公开主体, 公开渠道和载体, 公开对象, 公开方式, 公开层级). Each 事项 names the column that
@@ -27,10 +28,13 @@ def entry_column(catalogue, entry) -> str:
 
 
 def entry_records(portal, catalogue, entry) -> list[tuple[dt.date | None, str, object]]:
-    """(date, title, record) of the published records that fulfil a 事项, newest first."""
+    """(date, title, record) of the published records that fulfil a 事项, newest first. A unit's catalogue
+    counts only that unit's own records; the county government's, every unit's."""
     column = entry_column(catalogue, entry)
     found = [(i.published, i.title, i) for i in portal.items_of.get(column, [])]
     found += [(d.published, d.title, d) for d in portal.documents.values() if column in d.columns]
+    if catalogue.unit:
+        found = [r for r in found if (r[2].unit or "") == catalogue.unit]
     if entry.keywords:
         found = [r for r in found if any(k in r[1] for k in entry.keywords)]
     return sorted(found, key=lambda r: (r[0] or dt.date.min, r[1]), reverse=True)
@@ -76,8 +80,10 @@ def catalogue_problems(records) -> list[Problem]:
     found = []
     for catalogue in records.catalogues.values():
         if catalogue.id not in columns:
+            folder = f"units/{catalogue.unit}/catalogues" if catalogue.unit else "catalogues"
             found.append(Problem(catalogue.file, 1, 1, f"标准目录“{catalogue.id}”不是 columns.yml 中的重点领域栏目",
-                                 "标准目录以它所属的重点领域栏目标识命名，如 catalogues/czyjs.yml"))
+                                 f"标准目录以它所属的重点领域栏目标识命名，如 {folder}/czyjs.yml；可选："
+                                 + "、".join(sorted(columns))))
         for entry in catalogue.entries:
             if entry.column and entry.column not in columns and entry.column not in CATEGORIES:
                 line, col = where(entry, "column")

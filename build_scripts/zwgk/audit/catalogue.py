@@ -1,4 +1,5 @@
-"""Rule 15: the site checked against its own 基层政务公开标准目录 (catalogues/<column>.yml, zwgk.standards).
+"""Rule 15: the site checked against its own 基层政务公开标准目录 (catalogues/<column>.yml, zwgk.standards); a
+unit's own catalogue (units/<id>/catalogues/<column>.yml) against that unit's own published records.
 
 A 主动 事项 with nothing published is the "两张皮" of the national guidelines (a catalogue that the site does not
 fulfil); a 事项 whose 公开时限 is periodic is overdue when its newest record is older than that period; a record
@@ -8,7 +9,7 @@ published later than a 公开时限 counted from its forming (信息形成或者
 from __future__ import annotations
 
 from ..dates import format_cn
-from ..pages.standards import catalogue_page
+from ..pages.standards import page_of
 from ..standards import entry_column, entry_records, formed_on, late_by, period_months, time_limit
 from ..yamlnodes import where
 from .inventory import Context
@@ -25,7 +26,7 @@ UNFULFILLED = Rule(
     "标准目录事项无信息",
     "error",
     CATALOGUE,
-    "标准目录“{catalogue}”的事项“{item}”在“{column}”栏目中没有任何已发布的信息（两张皮）",
+    "标准目录“{catalogue}”的事项“{item}”在“{column}”栏目中没有{whose}已发布的信息（两张皮）",
     "按目录发布这一事项的信息；信息发在别的栏目或标题不含关键词的，改正目录中该事项的 column 或 keywords",
 )
 OVERDUE = Rule(
@@ -52,14 +53,15 @@ def check(ctx: Context) -> list[Finding]:
     for catalogue in portal.records.catalogues.values():
         for entry in catalogue.entries:
             name = "—".join(x for x in (entry.first, entry.second) if x)
-            target = Target(f"{catalogue.title}：{name}", catalogue_page(catalogue.id), catalogue.file,
+            target = Target(f"{catalogue.title}：{name}", page_of(portal, catalogue), catalogue.file,
                             where(entry, None)[0])
             records = entry_records(portal, catalogue, entry)
             column = entry_column(catalogue, entry)
             if not records:
                 if entry.mode == "主动":
+                    whose = portal.units[catalogue.unit].name if catalogue.unit else "任何"
                     found.append(UNFULFILLED.finding(target, column, catalogue=catalogue.title, item=name,
-                                                     column=column))
+                                                     column=column, whose=whose))
                 continue
             for _day, title, record in records:
                 late = late_by(entry, record)

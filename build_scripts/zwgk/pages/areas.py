@@ -28,7 +28,7 @@ from .common import (
     unit_page,
 )
 from .normative import listed_validity
-from .standards import catalogue_page
+from .standards import catalogue_page, column_catalogues, page_of
 
 COLUMN = "重点领域"
 INDEX = "zdly/index.md"
@@ -80,8 +80,11 @@ def _index(portal: Portal, entries_of) -> Page:
 def _column(portal: Portal, c, entries) -> Page:
     path = area_path(c.id)
     body = block(f"<p>{esc(c.description)}</p>") if c.description else ""
-    if c.id in portal.records.catalogues:  # 标准目录 (#17)
+    if ("", c.id) in portal.records.catalogues:  # 标准目录 (#17); it links the units' own
         body += block(f'<p class="zwgk-lead">{a(path, catalogue_page(c.id), "本领域基层政务公开标准目录")}</p>')
+    elif own := column_catalogues(portal, c.id):
+        body += block(f'<p class="zwgk-lead">本领域基层政务公开标准目录：'
+                      + "、".join(a(path, page_of(portal, x), x.title) for x in own) + "</p>")
     if entries:
         body += block(open_data(path, [(feed_path(f"zdly/{c.id}"), "订阅本栏目更新（Atom）", "")]))
         documents = any(isinstance(r, NormativeDocument) for *_, r in entries)

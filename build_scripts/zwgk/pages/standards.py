@@ -1,19 +1,38 @@
-"""Each key area's 基层政务公开标准目录 (zdly/<column>/bzml/): the 事项 as the national guidelines lay them out,
-each with what the site has published for it (zwgk.standards)."""
+"""Each key area's 基层政务公开标准目录 (zdly/<column>/bzml/) and a unit's own (<unit column>/bzml/<column>/, e.g.
+xz/cgz/bzml/shjz/): the 事项 as the national guidelines lay them out, each with what the site has published for it
+(zwgk.standards; a unit's catalogue counts that unit's own records)."""
 
 from __future__ import annotations
 
 from ..portal import Portal
 from ..records import NormativeDocument
 from ..standards import entry_records
-from .common import Page, a, area_path, block, doc_path, esc, item_path, time_tag
+from ..units import ROOT
+from .common import Page, a, area_path, block, doc_path, esc, heading, item_path, time_tag, unit_crumbs, unit_page
 
 COLUMN = "重点领域"
 TICK = "√"
 
 
-def catalogue_page(column_id: str) -> str:
-    return f"zdly/{column_id}/bzml.md"
+def catalogue_page(column_id: str, unit=None) -> str:
+    """The county government's catalogue of an area at zdly/<column>/bzml/; a unit's in its own column."""
+    if unit is None or unit.id == ROOT:
+        return f"zdly/{column_id}/bzml.md"
+    return unit_page(unit, f"bzml/{column_id}.md")
+
+
+def page_of(portal: Portal, catalogue) -> str:
+    return catalogue_page(catalogue.id, portal.units[catalogue.unit or ROOT])
+
+
+def unit_catalogues(portal: Portal, unit_id: str) -> list:
+    """A unit's own catalogues (not the county government's), by column."""
+    return [c for (owner, _column), c in sorted(portal.records.catalogues.items()) if owner and owner == unit_id]
+
+
+def column_catalogues(portal: Portal, column_id: str) -> list:
+    """The units' own catalogues of an area, by unit."""
+    return [c for (owner, column), c in sorted(portal.records.catalogues.items()) if owner and column == column_id]
 
 
 def _th(text: str, scope: str = "col", rows: int = 1, cols: int = 1) -> str:
@@ -50,17 +69,37 @@ def catalogue_table(portal: Portal, path: str, catalogue) -> str:
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
+def _intro(portal: Portal, catalogue) -> str:
+    whose = f"{esc(portal.units[catalogue.unit].name)}的" if catalogue.unit else ""
+    return block(f"<p>本目录按国家有关领域基层政务公开标准指引编制"
+                 f"{('（' + esc(catalogue.source) + '）') if catalogue.source else ''}，"
+                 f"逐项列出公开事项及本网站已公开的{whose}信息。</p>")
+
+
+def _unit_list(portal: Portal, path: str, column_id: str) -> str:
+    """The units' own catalogues of this area, linked from the county government's."""
+    found = column_catalogues(portal, column_id)
+    if not found:
+        return ""
+    links = "".join(f"<li>{a(path, page_of(portal, c), c.title)}</li>" for c in found)
+    return heading(2, "各单位标准目录", "dw") + block(f'<ul class="zwgk-links">{links}</ul>')
+
+
 def pages(portal: Portal) -> list[Page]:
     out = []
     titles = {c.id: c.title for c in portal.columns}
-    for column_id, catalogue in sorted(portal.records.catalogues.items()):
+    for (unit_id, column_id), catalogue in sorted(portal.records.catalogues.items()):
         if column_id not in titles:
             continue
-        path = catalogue_page(column_id)
-        body = block(f"<p>本目录按国家有关领域基层政务公开标准指引编制"
-                     f"{('（' + esc(catalogue.source) + '）') if catalogue.source else ''}，"
-                     f"逐项列出公开事项及本网站已公开的信息。</p>")
-        body += block(catalogue_table(portal, path, catalogue))
+        path = page_of(portal, catalogue)
+        body = _intro(portal, catalogue) + block(catalogue_table(portal, path, catalogue))
+        if unit_id:
+            unit = portal.units[unit_id]
+            out.append(Page(path, catalogue.title, body, column=f"{unit.name}政府信息公开", column_type="信息公开",
+                            crumbs=unit_crumbs(unit), description=catalogue.title, source=unit.name,
+                            search={"栏目": "政府信息公开", "发布单位": unit.name}))
+            continue
+        body += _unit_list(portal, path, column_id)
         out.append(Page(path, catalogue.title, body, column=titles[column_id], column_type="其他",
                         crumbs=[(COLUMN, "zdly/index.md"), (titles[column_id], area_path(column_id))],
                         description=catalogue.title, search={"栏目": "重点领域"}))

@@ -41,6 +41,7 @@ from .common import (
 )
 from . import participation
 from .normative import IN_FORCE_FIRST, in_force_documents
+from .standards import page_of, unit_catalogues
 
 DIRECTORY_TITLE = "部门和乡镇"
 GUIDE, SYSTEM, REPORTS = "zn.md", "zd.md", "ndbg.md"
@@ -311,6 +312,11 @@ def index_page(portal: Portal, unit, by_category) -> Page:
         f"{a(path, unit_page(unit, LIBRARY), '本单位规范性文件库')}、"
         f"{a(path, unit_page(unit, IN_FORCE), '现行有效规范性文件目录')}。</p>"
     )
+    own = unit_catalogues(portal, unit.id)  # 标准目录 (#17)
+    if own:
+        body += heading(2, "基层政务公开标准目录")
+        body += block('<ul class="zwgk-links">' + "".join(
+            f"<li>{a(path, page_of(portal, c), c.title)}</li>" for c in own) + "</ul>")
     body += block(open_data(path, [(unit_feed(unit), "订阅本单位信息更新（Atom）", "")]))
     return _page(unit, "index.md", column_title(unit), body, crumbs=unit_crumbs(unit)[:-1],
                  description=f"{unit.name}政府信息公开专栏")
