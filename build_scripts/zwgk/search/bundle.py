@@ -62,7 +62,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .rewrite import RAW_META_KEYS
-from .terms import PAD, WORD, char_class, decode, units
+from .terms import PAD, WORD, char_class, decode, decode_counted, han_between, units
 
 PAGEFIND_VERSION = "1.5.2"
 SIGNATURE = b"pagefind_dcd"
@@ -208,14 +208,17 @@ def base36(n: int) -> str:
             return s
 
 
-def split_pieces(content: str, size: int = PIECE_WORDS) -> list[tuple[str, int]]:
+def split_pieces(content: str, size: int = PIECE_WORDS, words: int | None = None) -> list[tuple[str, int]]:
     """Plain page text (blocks joined by newlines) cut into pieces of about ``size`` words.
 
     Returns [(text, end)]: ``end`` is the index position just after the piece's
     last word (positions count words as :func:`~zwgk.search.terms.units` does,
     which is how Pagefind numbered them).  Pieces end with a block where they
-    can; a block of more than ``size`` words is cut before a word.
+    can; a block of more than ``size`` words is cut before a word.  ``words``: the text's word count
+    when known (:func:`~zwgk.search.terms.decode_counted`), which spares cutting a short text again.
     """
+    if words is not None and words < size:
+        return [(content, words)]
     pieces: list[tuple[str, int]] = []
     current: list[str] = []  # texts of the piece being filled
     count = 0  # its words
@@ -257,7 +260,8 @@ def plain_fragment(fragment: dict) -> tuple[dict, list[str]]:
     returned, to be written beside it (see :func:`split_pieces`).
     """
     fragment = dict(fragment)
-    pieces = split_pieces(decode(fragment.get("content", ""), block="\n"))
+    text, words = decode_counted(fragment.get("content", ""), block="\n")
+    pieces = split_pieces(text, words=words)
     fragment["content"] = pieces[0][0]
     fragment["meta"] = {
         k: (v if k in RAW_META_KEYS else decode(v)) for k, v in fragment.get("meta", {}).items()
@@ -394,15 +398,19 @@ def _split_large_chunks(index: Path, chunks: list) -> list:
     return out
 
 
-def letter_digit_runs(index: Path) -> list[str]:
+def letter_digit_runs(index: Path, chunks: list) -> list[str]:
     """Every distinct letter/digit run the index words start with (11511722mb00000003, 2023 …), sorted.
 
     The browser looks in this list for the middle of a run (MB00000003) and then looks the runs
     that hold it up as words: the list is a fraction of the index chunks it would otherwise read.
+    chunks: the metadata's [first word, last word, id] of every index chunk, in word order; a chunk
+    whose words all start with Han characters (most of them) is not read.
     """
     runs = set()
-    for path in index.glob("*.pf_index"):
-        for word, _, _ in chunk_words(read_pagefind_file(path)):
+    for first, last, chunk_id in chunks:
+        if first and last and han_between(first[0], last[0]):
+            continue
+        for word, _, _ in chunk_words(read_pagefind_file(index / f"{chunk_id}.pf_index")):
             if char_class(word[0]) == WORD:
                 runs.add(word.split(PAD, 1)[0])
     return sorted(runs)
@@ -526,7 +534,7 @@ def compact_bundle(bundle: Path) -> dict:
         groups.append([part[0][0], part[-1][1], group_id])
     meta[2] = groups
     runs = f"{build}-runs.pf_runs"
-    write_pagefind_file(index / runs, "\n".join(letter_digit_runs(index)).encode("utf-8"))
+    write_pagefind_file(index / runs, "\n".join(letter_digit_runs(index, chunks)).encode("utf-8"))
     payload = cbor_encode(meta)
     meta_hash = f"{language}_{hashlib.sha256(payload).hexdigest()[:11]}"
     meta_path.unlink()

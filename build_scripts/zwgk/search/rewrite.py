@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
+from html.parser import attrfind_tolerant, locatestarttagend_tolerant, tagfind_tolerant
 
 from .terms import encode_block, encode_text, escape_text
 
@@ -85,9 +85,37 @@ def _helper(attr: str, name: str, value: str) -> str:
     return f'<span {attr}="{html.escape(name + ":" + value)}"></span>'
 
 
-class _Rewriter(HTMLParser):
+_END_TAG = re.compile(r"</\s*([a-zA-Z][-.a-zA-Z0-9:_]*)\s*>")
+_CDATA = ("script", "style")  # content not parsed (as html.parser treats it)
+
+
+def _attributes(raw: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """A start tag's name and attributes, read as html.parser reads them (values unescaped)."""
+    m = tagfind_tolerant.match(raw, 1)
+    tag = m.group(1).lower()
+    attrs = []
+    k, end = m.end(), len(raw)
+    while k < end:
+        a = attrfind_tolerant.match(raw, k)
+        if not a:
+            break
+        name, rest, value = a.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = html.unescape(value)
+        attrs.append((name.lower(), value))
+        k = a.end()
+    return tag, attrs
+
+
+class _Rewriter:
+    """Walks a page's markup once (a tokenizer for the well-formed HTML MkDocs writes; it reads tags,
+    attributes, entities and script/style content as html.parser does, at a fraction of its cost)."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.out: list[str | None] = []
         self.block: list[tuple[int, str]] = []  # (slot in out, text) of the open block
         self.stack: list[str] = []
@@ -117,13 +145,62 @@ class _Rewriter(HTMLParser):
         self.out.append(None)
         self.block.append((len(self.out) - 1, data))
 
+    def feed(self, src: str) -> None:
+        pos, n = 0, len(src)
+        while pos < n:
+            lt = src.find("<", pos)
+            if lt < 0:
+                lt = n
+            if lt > pos:
+                text = src[pos:lt]
+                self.handle_data(html.unescape(text) if "&" in text else text)
+            if lt >= n:
+                break
+            if src.startswith("<!--", lt):
+                end = src.find("-->", lt + 4)
+                end = n if end < 0 else end + 3
+                self.out.append(src[lt:end])
+                pos = end
+            elif src.startswith("</", lt):
+                m = _END_TAG.match(src, lt)
+                if m is None:
+                    self.handle_data("<")
+                    pos = lt + 1
+                else:
+                    self.handle_endtag(m.group(1).lower())
+                    pos = m.end()
+            elif src.startswith("<!", lt) or src.startswith("<?", lt):
+                end = src.find(">", lt)
+                end = n if end < 0 else end + 1
+                self.out.append(src[lt:end])
+                pos = end
+            else:
+                m = locatestarttagend_tolerant.match(src, lt) if lt + 1 < n and src[lt + 1].isascii() and src[lt + 1].isalpha() else None
+                end = m.end() if m else -1
+                if m and src.startswith(">", end):
+                    end += 1
+                elif m and src.startswith("/>", end):
+                    end += 2
+                else:
+                    self.handle_data("<")
+                    pos = lt + 1
+                    continue
+                raw = src[lt:end]
+                closed = raw.endswith("/>")
+                if "data-pagefind" in raw or "alt" in raw:
+                    tag, attrs = _attributes(raw)
+                else:
+                    tag, attrs = tagfind_tolerant.match(raw, 1).group(1).lower(), []
+                self._start(tag, attrs, raw, closed)
+                pos = end
+                if tag in _CDATA and not closed:
+                    close = re.compile(rf"</{tag}\s*>", re.I).search(src, pos)
+                    stop = close.start() if close else n
+                    if stop > pos:
+                        self.handle_data(src[pos:stop])
+                    pos = stop
+
     # -- tags ------------------------------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, self.get_starttag_text() or "", closed=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._start(tag, attrs, self.get_starttag_text() or "", closed=True)
-
     def _start(self, tag: str, attrs, raw: str, closed: bool) -> None:
         if tag not in INLINE:
             self.flush()
@@ -207,21 +284,7 @@ class _Rewriter(HTMLParser):
                     break
         self.out.append(f"</{tag}>")
 
-    # -- everything else passes through ----------------------------------------------------
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
-
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
-
     def result(self) -> str:
-        self.close()
         self.flush()
         return "".join(s for s in self.out if s is not None)
 

@@ -45,6 +45,7 @@ text; :func:`decode` turns them back into the original (see ``bundle.py``).
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -115,6 +116,12 @@ def char_class(c: str) -> str:
     return WORD
 
 
+def han_between(first: str, last: str) -> bool:
+    """Whether every character from first to last (in code point order) is a Han character."""
+    lo, hi = ord(first), ord(last)
+    return any(a <= lo <= hi <= b for a, b in _HAN_ALNUM)
+
+
 def escape(c: str) -> str:
     """The ASCII-punctuation spelling of a non-word character."""
     short = _SHORT.get(c)
@@ -134,73 +141,98 @@ def normalize_word(run: str) -> str:
     return norm if norm.isalnum() and all(char_class(c) == WORD for c in norm) else run
 
 
-@dataclass
-class _Unit:
-    core: str  # the index word without escapes
-    start: int  # index in the block text where the unit's own text starts
-    run_end: int  # index in the block text just after the unit's run
-    pre: str = ""
-    post: str = ""
+def _ranges(codepoints) -> list[tuple[int, int]]:
+    """Sorted code points as (first, last) runs."""
+    out: list[tuple[int, int]] = []
+    for cp in codepoints:
+        if out and cp == out[-1][1] + 1:
+            out[-1] = (out[-1][0], cp)
+        else:
+            out.append((cp, cp))
+    return out
 
 
-def _units(text: str) -> tuple[list[_Unit], str]:
+# The same classes as char_class, as runs a regular expression finds (char_class per character was the
+# indexing step's largest cost): Python's \w is exactly isalnum() or "_", \s exactly isspace().
+_HAN_ALNUM = _ranges(cp for lo, hi in _HAN_RANGES for cp in range(lo, hi + 1) if chr(cp).isalnum())
+_HAN_CLASS = "".join(
+    re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in _HAN_ALNUM
+)
+_RUNS = re.compile(
+    rf"(?P<han>[{_HAN_CLASS}]+)|(?P<word>[^\W_{re.escape(PAD)}{_HAN_CLASS}]+)|(?P<space>\s+)|(?P<other>.)",
+    re.S,
+)
+
+
+class _Words:
+    """A block's index words in order: core (without escapes), where its text starts, where its run
+    ends, and the escapes after it; pre holds the escapes before the first word."""
+
+    __slots__ = ("cores", "starts", "ends", "posts", "pre")
+
+    def __init__(self) -> None:
+        self.cores: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.posts: list[str] = []
+        self.pre = ""
+
+
+def _units(text: str) -> tuple[_Words, str]:
     """Cut a block's text into index words; returns the words and any escapes left with no word."""
-    units: list[_Unit] = []
+    w = _Words()
+    cores, starts, ends, posts = w.cores, w.starts, w.ends, w.posts
+    runs: list[int] = []  # index of each run's first word
     pending = ""  # escapes seen before the first word of the block
     space = False
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        cls = char_class(c)
-        if cls == OTHER:
-            if c.isspace():
-                space = True
-                i += 1
-                continue
-            esc = escape(c)
-        else:
-            esc = ""
+    for m in _RUNS.finditer(text):
+        kind = m.lastgroup
+        if kind == "space":
+            space = True
+            continue
         if space:
             space = False
-            if units or pending:
-                if units:
-                    units[-1].post += ESC + SPACE_CODE
-                else:
-                    pending += ESC + SPACE_CODE
-        if cls == OTHER:
-            if units:
-                units[-1].post += esc
+            if cores:
+                posts[-1] += ESC + SPACE_CODE
+            elif pending:
+                pending += ESC + SPACE_CODE
+        i, end = m.span()
+        if kind == "other":
+            if cores:
+                posts[-1] += escape(text[i])
             else:
-                pending += esc
-            i += 1
-        elif cls == HAN:
-            j = i + 1
-            while j < n and j < i + NGRAM and char_class(text[j]) == HAN:
-                j += 1
-            end = j
-            while end < n and char_class(text[end]) == HAN:
-                end += 1
-            units.append(_Unit(text[i:j] + ("" if j - i == NGRAM else PAD), i, end))
-            i += 1
+                pending += escape(text[i])
+            continue
+        runs.append(len(cores))
+        if kind == "han":
+            run = text[i:end]
+            n = end - i
+            cores.extend(run[k : k + NGRAM] for k in range(n - NGRAM + 1))
+            cores.extend(run[k:] + PAD for k in range(max(n - NGRAM + 1, 0), n))
+            starts.extend(range(i, end))
+            ends.extend([end] * n)
+            posts.extend([""] * n)
         else:
-            j = i + 1
-            while j < n and char_class(text[j]) == WORD:
-                j += 1
-            units.append(_Unit(normalize_word(text[i:j]) + PAD, i, j))
-            i = j
+            cores.append(normalize_word(text[i:end]) + PAD)
+            starts.append(i)
+            ends.append(end)
+            posts.append("")
     # A word that ends its run also carries the first character of the next word (PAD
     # when none): 2023ꙮ年 is far rarer than 2023ꙮ, and it already says what follows.
-    nxt = PAD
-    for k in range(len(units) - 1, -1, -1):
-        u = units[k]
-        if u.core.endswith(PAD):
-            u.core += nxt
-        if k == 0 or units[k - 1].run_end != u.run_end:  # the first word of its run
-            nxt = lookahead(u.core)
-    if units and pending:
-        units[0].pre = pending
+    runs.append(len(cores))
+    for r in range(len(runs) - 1):
+        nxt = lookahead(cores[runs[r + 1]]) if r + 2 < len(runs) else PAD
+        for k in range(max(runs[r], runs[r + 1] - NGRAM + 1), runs[r + 1]):
+            if cores[k].endswith(PAD):
+                cores[k] += nxt
+    if cores and pending:
+        w.pre = pending
         pending = ""
-    return units, pending
+    return w, pending
+
+
+_ENCODED: dict[tuple[str, ...], list[str]] = {}  # labels, headings and table heads recur on every page
+_ENCODED_MAX = 100_000
 
 
 def encode_block(segments: list[str]) -> list[str]:
@@ -209,27 +241,47 @@ def encode_block(segments: list[str]) -> list[str]:
     Returns one string per segment: the index words whose text starts in that
     segment, separated by spaces.  The last word carries :data:`BLOCK_END`.
     """
-    text = "".join(segments)
+    key = tuple(segments)
+    done = _ENCODED.get(key)
+    if done is None:
+        if len(_ENCODED) >= _ENCODED_MAX:
+            _ENCODED.clear()
+        done = _ENCODED[key] = _encode_block(segments)
+    return done[:]
+
+
+def _encode_block(segments: list[str]) -> list[str]:
+    words, orphan = _units("".join(segments))
+    cores, posts = words.cores, words.posts
+    if cores:
+        full = [c + p for c, p in zip(cores, posts)] if any(posts) else cores[:]
+        full[0] = words.pre + full[0]
+        full[-1] += BLOCK_END
+    else:
+        full = []
+    if len(segments) == 1:
+        s = segments[0]
+        if full:
+            return [" " + " ".join(full) + " "]
+        if orphan:
+            return [" " + orphan + BLOCK_END + " "]
+        return [" " if s.strip() == "" and s else ""]
+    out: list[list[str]] = [[] for _ in segments]
     bounds = []
     pos = 0
     for s in segments:
         bounds.append(pos)
         pos += len(s)
-    units, orphan = _units(text)
-    out = [[] for _ in segments]
     seg = 0
-    for u in units:
-        while seg + 1 < len(segments) and u.start >= bounds[seg + 1]:
+    for word, start in zip(full, words.starts):
+        while seg + 1 < len(segments) and start >= bounds[seg + 1]:
             seg += 1
-        out[seg].append(u.pre + u.core + u.post)
-    if units:
-        last = max(k for k, words in enumerate(out) if words)
-        out[last][-1] += BLOCK_END
-    elif orphan:
+        out[seg].append(word)
+    if not full and orphan:
         out[0].append(orphan + BLOCK_END)
     return [
-        (" " + " ".join(words) + " ") if words else (" " if s.strip() == "" and s else "")
-        for s, words in zip(segments, out)
+        (" " + " ".join(ws) + " ") if ws else (" " if s.strip() == "" and s else "")
+        for s, ws in zip(segments, out)
     ]
 
 
@@ -252,12 +304,32 @@ def decode(encoded: str, block: str = " ") -> str:
 
     Block ends become ``block`` (a space, or a newline to keep blocks apart).
     """
-    text = "".join(_decode_word(word, block) for word in encoded.split())
-    return text.strip()
+    return decode_counted(encoded, block)[0]
 
 
-def _decode_word(word: str, block: str) -> str:
+def decode_counted(encoded: str, block: str = " ") -> tuple[str, int]:
+    """decode, and how many index words the text holds (as :func:`units` counts them)."""
+    memo = _DECODED.setdefault(block, {})
+    if len(memo) > _ENCODED_MAX:
+        memo.clear()
     out = []
+    count = 0
+    for word in encoded.split():
+        done = memo.get(word)
+        if done is None:
+            done = memo[word] = _decode_word(word, block)
+        out.append(done[0])
+        count += done[1]
+    return "".join(out).strip(), count
+
+
+_DECODED: dict[str, dict[str, str]] = {}  # by block separator: index words recur across pages
+
+
+def _decode_word(word: str, block: str) -> tuple[str, int]:
+    """One index word's text, and 1 if it is an index word (0 for escapes alone)."""
+    out = []
+    found = 0
     i, n = 0, len(word)
     while i < n:
         c = word[i]
@@ -283,19 +355,22 @@ def _decode_word(word: str, block: str) -> str:
         core = word[i:] if j < 0 else word[i:j]
         i = n if j < 0 else j
         cls = char_class(core[0])
+        if cls != OTHER:
+            found = 1
         if cls == HAN:
             out.append(core[0])  # the rest of the n-gram belongs to the next words
         elif cls == WORD:
             out.append(core.split(PAD, 1)[0])
         # else: punctuation Pagefind added (the "." after a block)
-    return "".join(out)
+    return "".join(out), found
 
 
 def units(text: str) -> list[tuple[str, int, int]]:
     """(index key, start, end) of each word of a block of plain text, as Pagefind indexed it."""
+    words = _units(text)[0]
     return [
-        (u.core.lower(), u.start, u.start + 1 if char_class(u.core[0]) == HAN else u.run_end)
-        for u in _units(text)[0]
+        (core.lower(), start, start + 1 if char_class(core[0]) == HAN else end)
+        for core, start, end in zip(words.cores, words.starts, words.ends)
     ]
 
 
