@@ -184,6 +184,67 @@ def test_a_units_catalogue_for_an_unknown_column_or_unit_is_a_located_error(tmp_
     assert message in str(caught.value)
 
 
+# --- 事项 tied by record id ----------------------------------------------------------------------------------------
+
+def test_named_records_fulfil_a_matter_wherever_they_are(tmp_path):
+    # the document a is not in czyjs and its title has no keyword: only naming it ties it
+    hit, miss = base(), base()
+    _catalogue(entry(keywords=["决算"]))(hit)
+    _catalogue(entry(keywords=["决算"], records=["a"]))(miss)
+    assert "R15.1" in ids(audit(tmp_path / "hit", hit))
+    assert [f for f in audit(tmp_path / "miss", miss).findings if f.rule.id.startswith("R15.")] == []
+
+
+def test_naming_records_without_keywords_counts_only_them(tmp_path):
+    # with records and no keywords, the column's own ys-2026 no longer counts: b is named, published 2025-06-03
+    spec = base()
+    _catalogue(entry(keywords=[], records=["b"], deadline="每年"))(spec)
+    found = [f for f in audit(tmp_path, spec).findings if f.rule.id.startswith("R15.")]
+    assert [f.rule.id for f in found] == ["R15.2"] and "最近一条信息发布于2025年6月3日" in found[0].message
+
+
+def test_a_named_record_is_held_to_its_matters_time_limit(tmp_path):
+    # a: 成文 2026-08-30, published 2026-09-01 (tests/test_audit.py's doc()): 2 days, over 1 and not over 2
+    spec = base()
+    _catalogue(entry(keywords=["决算"], records=["a"], deadline="形成后1日内"))(spec)
+    assert "R15.3" in ids(audit(tmp_path / "hit", spec))
+    _catalogue(entry(keywords=["决算"], records=["a"], deadline="形成后2日内"))(spec)
+    assert "R15.3" not in ids(audit(tmp_path / "miss", spec))
+
+
+@pytest.mark.parametrize("records, message", [
+    (["nosuch"], "tasks_yaml/catalogues/czyjs.yml:4:3: 错误: 没有标识为“nosuch”的重点领域信息或规范性文件"),
+])
+def test_an_unknown_record_id_is_a_located_error(tmp_path, records, message):
+    spec = base()
+    spec["catalogues/czyjs.yml"] = {"title": "目录", "entries": [{"records": records, **entry()}]}
+    with pytest.raises(RecordError) as caught:
+        load_portal(write_records(tmp_path / "tasks_yaml", spec), AS_OF)
+    assert message in str(caught.value)
+
+
+def test_a_units_catalogue_may_not_name_another_units_record(tmp_path):
+    spec = base()
+    _township(spec)
+    spec["units/cgz/catalogues/czyjs.yml"]["entries"][0]["records"] = ["ys-2026"]  # the county's
+    with pytest.raises(RecordError) as caught:
+        load_portal(write_records(tmp_path / "tasks_yaml", spec), AS_OF)
+    assert "tasks_yaml/units/cgz/catalogues/czyjs.yml" in str(caught.value)
+    assert "“ys-2026”不是本单位发布的信息" in str(caught.value)
+    _townships_budget(spec)
+    spec["units/cgz/catalogues/czyjs.yml"]["entries"][0]["records"] = ["cgz-ys-2026"]
+    load_portal(write_records(tmp_path / "ok" / "tasks_yaml", spec), AS_OF)
+
+
+def test_the_demo_page_links_the_named_records(built_site):
+    page = main_content(parse((built_site / "zdly/shjz/bzml/index.html").read_text(encoding="utf-8")))
+    last = page.find("table").find("tbody").find_all("tr")[-1]
+    assert last.find_all("td")[1].text() == "政策法规文件"
+    hrefs = [x.get("href") for x in last.find_all("td")[-1].find_all("a")]
+    assert hrefs[0].endswith("gfxwj/sfbf-2026-15/")  # the newest
+    assert [h.rsplit("/", 2)[-2] for h in hrefs[1:]] == ["sfbf-2023-12", "sfbf-2026-11", "sfbf-2026-15"]
+
+
 def test_a_townships_catalogue_page_in_the_demo(built_site):
     page = main_content(parse((built_site / "xz/cgz/bzml/shjz/index.html").read_text(encoding="utf-8")))
     rows = [[td.text() for td in tr.find_all("td")] for tr in page.find("table").find("tbody").find_all("tr")]

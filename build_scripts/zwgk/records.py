@@ -778,8 +778,10 @@ class CatalogueEntry:
     mode: Literal["主动", "依申请"] = f("公开方式", default="主动")
     levels: list[Literal["县级", "乡级"]] = f("公开层级", default=["县级"])
     column: str = f("栏目", "发布这一事项的重点领域栏目或法定主动公开类别标识；不填为本目录的栏目", default="")
-    keywords: list[str] = f("关键词", "栏目中标题含任一关键词的信息算作这一事项已公开的信息；不填则栏目中的全部信息都算",
-                            default=[])
+    keywords: list[str] = f("关键词", "栏目中标题含任一关键词的信息算作这一事项已公开的信息；不填则栏目中的全部信息都算"
+                            "（填了 records 时只算 records）", default=[])
+    records: list[str] = f("对应信息", "落实这一事项的信息标识（重点领域信息或规范性文件的文件名），不论在哪个栏目；"
+                           "与关键词找到的信息合起来算", default=[])
 
 
 @dataclass(kw_only=True)

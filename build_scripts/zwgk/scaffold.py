@@ -456,7 +456,8 @@ def _catalogue(root: Path, base: Path, day: dt.date, record_id: str | None, colu
             "  audience: 全社会      # 或 特定群体\n"
             "  mode: 主动            # 或 依申请\n"
             "  levels: [县级]        # 县级、乡级\n"
-            "  keywords: []          # 栏目中标题含这些词的信息算作本事项的信息；不填则栏目中的全部信息都算"),
+            "  keywords: []          # 栏目中标题含这些词的信息算作本事项的信息；不填则栏目中的全部信息都算\n"
+            "  records: []           # 落实本事项的信息标识（文件名，不含 .yml），不论在哪个栏目，如 [sfbf-2026-1]"),
     }
     page = f"/zdly/{column}/bzml/" if base == root else f"本单位政府信息公开栏目的 bzml/{column}/（只用本单位的信息核对）"
     return column, values, [f"目录对应重点领域栏目“{columns[column]}”（/zdly/{column}/），页面在 {page}",

@@ -28,16 +28,26 @@ def entry_column(catalogue, entry) -> str:
 
 
 def entry_records(portal, catalogue, entry) -> list[tuple[dt.date | None, str, object]]:
-    """(date, title, record) of the published records that fulfil a 事项, newest first. A unit's catalogue
-    counts only that unit's own records; the county government's, every unit's."""
+    """(date, title, record) of the published records that fulfil a 事项, newest first: those it names
+    (``records``, in any column) and those of its column whose title holds a keyword (every record of the
+    column when it has neither). A unit's catalogue counts only that unit's own records; the county
+    government's, every unit's."""
     column = entry_column(catalogue, entry)
     found = [(i.published, i.title, i) for i in portal.items_of.get(column, [])]
     found += [(d.published, d.title, d) for d in portal.documents.values() if column in d.columns]
     if catalogue.unit:
         found = [r for r in found if (r[2].unit or "") == catalogue.unit]
-    if entry.keywords:
+    if entry.keywords or entry.records:
         found = [r for r in found if any(k in r[1] for k in entry.keywords)]
+    seen = {id(r[2]) for r in found}
+    found += [(r.published, r.title, r) for r in named_records(portal, entry) if id(r) not in seen]
     return sorted(found, key=lambda r: (r[0] or dt.date.min, r[1]), reverse=True)
+
+
+def named_records(portal, entry) -> list:
+    """The published items and documents a 事项 names by id (one not published yet is not counted)."""
+    items = {i.id: i for i in portal.items}
+    return [r for rid in dict.fromkeys(entry.records) if (r := items.get(rid) or portal.documents.get(rid))]
 
 
 def period_months(entry) -> int | None:
@@ -75,8 +85,10 @@ def late_by(entry, record) -> tuple[int, int] | None:
 
 
 def catalogue_problems(records) -> list[Problem]:
-    """A catalogue for a column that does not exist, or a 事项 published under one that does not."""
+    """A catalogue for a column that does not exist, a 事项 published under one that does not, or naming a record
+    that does not exist (or, in a unit's catalogue, is another unit's)."""
     columns = {c.id for c in records.columns}
+    known = {i.id: i for i in records.items} | records.normative
     found = []
     for catalogue in records.catalogues.values():
         if catalogue.id not in columns:
@@ -90,4 +102,13 @@ def catalogue_problems(records) -> list[Problem]:
                 found.append(Problem(catalogue.file, line, col,
                                      f"栏目“{entry.column}”不在 columns.yml 中，也不是法定主动公开内容的类别",
                                      "填写发布这一事项的重点领域栏目标识，或不填（本目录的栏目）"))
+            for record_id in entry.records:
+                record = known.get(record_id)
+                if record is not None and (not catalogue.unit or (record.unit or "") == catalogue.unit):
+                    continue
+                line, col = where(entry, "records")
+                message = (f"没有标识为“{record_id}”的重点领域信息或规范性文件" if record is None
+                           else f"“{record_id}”不是本单位发布的信息，单位的标准目录只用本单位的信息核对")
+                found.append(Problem(catalogue.file, line, col, message,
+                                     "填写落实这一事项的信息的文件名（不含 .yml），如 items/shjz/ 下的 dbdt-2026-q3"))
     return found

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..portal import Portal
 from ..records import NormativeDocument
-from ..standards import entry_records
+from ..standards import entry_records, named_records
 from ..units import ROOT
 from .common import Page, a, area_path, block, doc_path, esc, heading, item_path, time_tag, unit_crumbs, unit_page
 
@@ -40,13 +40,21 @@ def _th(text: str, scope: str = "col", rows: int = 1, cols: int = 1) -> str:
     return f'<th scope="{scope}"{span}>{esc(text)}</th>'
 
 
+def _link(path: str, record) -> str:
+    return a(path, doc_path(record.id) if isinstance(record, NormativeDocument) else item_path(record), record.title)
+
+
 def _published(portal: Portal, path: str, catalogue, entry) -> str:
+    """How many records fulfil the 事项 and the newest; the records it names by id, each linked."""
     records = entry_records(portal, catalogue, entry)
     if not records:
         return '<span class="zwgk-flag">暂无信息</span>'
-    day, title, record = records[0]
-    target = doc_path(record.id) if isinstance(record, NormativeDocument) else item_path(record)
-    return f"{len(records)} 条；最近：{a(path, target, title)}（{time_tag(day)}）"
+    day, _title, record = records[0]
+    html = f"{len(records)} 条；最近：{_link(path, record)}（{time_tag(day)}）"
+    named = named_records(portal, entry)
+    if named:
+        html += "；对应信息：" + "、".join(_link(path, r) for r in named)
+    return html
 
 
 def catalogue_table(portal: Portal, path: str, catalogue) -> str:
