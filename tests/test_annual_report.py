@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -264,6 +265,62 @@ def test_demo_has_reports_for_the_county_and_two_units_that_add_up(demo):
 
 HEADINGS_三 = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "自然人",
                "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+
+
+# Every heading of tables 二、三、四 in reading order (row by row, left to right), character for character as the
+# 国办公开办函〔2021〕30号 template prints them; the page and the .docx must both give exactly these.
+TEMPLATE_OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+TEMPLATE_HEADINGS = {
+    "二": ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "行政规范性文件",
+          "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可",
+          "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "行政强制",
+          "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费"],
+    "三": ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况",
+          "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
+          "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量",
+          "三、本年度办理结果", "（一）予以公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+          "（三）不予公开", "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
+          "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷",
+          "8.属于行政查询事项",
+          "（四）无法提供", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+          "（五）不予处理", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+          "5.要求行政机关确认或重新出具已获取信息",
+          "（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+          "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他",
+          "（七）总计", "四、结转下年度继续办理"],
+    "四": ["行政复议", "行政诉讼", *TEMPLATE_OUTCOMES, "未经复议直接起诉", "复议后起诉", *TEMPLATE_OUTCOMES * 2],
+}
+
+
+def _page_headings(tables) -> list[str]:
+    """A page's headings of one of the template's tables: captions of 第二十条 items, then every th."""
+    out = []
+    for table in tables:
+        caption = table.find("caption").text()
+        out += [caption] if caption.startswith("第二十条") else []
+        out += [th.text() for th in table.find_all("th")]
+    return out
+
+
+def _docx_headings(table) -> list[str]:
+    """A Word table's text cells in reading order, each merged cell once."""
+    seen, out = {}, []  # the cell elements are kept, so that no id is reused
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) not in seen and not re.fullmatch(r"[\d.]*", cell.text):
+                out.append(cell.text)
+            seen[id(cell._tc)] = cell._tc
+    return out
+
+
+def test_page_and_docx_headings_are_the_templates_exactly(built_site):
+    main = main_content(parse((built_site / "bm/czj/ndbg/2025/index.html").read_text(encoding="utf-8")))
+    tables = main.find_all("table")
+    assert _page_headings(tables[:4]) == TEMPLATE_HEADINGS["二"]
+    assert _page_headings(tables[4:5]) == TEMPLATE_HEADINGS["三"]
+    assert _page_headings(tables[5:6]) == TEMPLATE_HEADINGS["四"]
+    document = docx.Document(io.BytesIO((built_site / "bm/czj/ndbg/2025.docx").read_bytes()))
+    assert [_docx_headings(t) for t in document.tables] == [TEMPLATE_HEADINGS[k] for k in ("二", "三", "四")]
 
 
 def test_report_page_has_the_templates_parts_tables_and_figures(built_site):

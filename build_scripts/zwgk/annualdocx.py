@@ -23,16 +23,22 @@ from .annualreport import (
     CARRIED_OVER,
     DECISION_ROWS,
     DOC_HEADINGS,
+    DOC_ITEM,
     DOC_KINDS,
     IDENTITY_NOTE,
+    INFO,
+    LITIGATION,
+    NATURAL,
     NEW,
     ORGANISATIONS,
     PARTS,
+    RECONSIDERATION,
     RESULT_ROWS,
     RESULTS,
     REVIEW_GROUPS,
     REVIEW_OUTCOMES,
     TOTAL,
+    TOTAL_COLUMN,
     column_values,
     document_figures,
     published_reports,
@@ -70,7 +76,7 @@ def _active_table(doc, portal, report) -> None:
     figures = document_figures(portal, report)
     size = 4 + sum(2 + len(lines) for _i, _f, lines in DECISION_ROWS)
     t = _grid(doc, size, 4)
-    _put(t, 0, 0, "第二十条第（一）项", c2=3)
+    _put(t, 0, 0, DOC_ITEM, c2=3)
     for c, text in enumerate(DOC_HEADINGS):
         _put(t, 1, c, text)
     for r, kind in enumerate(DOC_KINDS, start=2):
@@ -80,7 +86,7 @@ def _active_table(doc, portal, report) -> None:
     r = 4
     for item, figure, lines in DECISION_ROWS:
         _put(t, r, 0, item, c2=3)
-        _put(t, r + 1, 0, "信息内容")
+        _put(t, r + 1, 0, INFO)
         _put(t, r + 1, 1, figure, c2=3)
         for i, (label, name) in enumerate(lines, start=r + 2):
             _put(t, i, 0, label)
@@ -93,9 +99,9 @@ def _application_table(doc, report) -> None:
     t = _grid(doc, 3 + 2 + len(RESULT_ROWS) + 2, 10)
     _put(t, 0, 0, IDENTITY_NOTE, r2=2, c2=2)
     _put(t, 0, 3, APPLICANT_HEADING, c2=9)
-    _put(t, 1, 3, "自然人", r2=2)
+    _put(t, 1, 3, NATURAL, r2=2)
     _put(t, 1, 4, ORGANISATIONS, c2=8)
-    _put(t, 1, 9, "总计", r2=2)
+    _put(t, 1, 9, TOTAL_COLUMN, r2=2)
     for c, (_name, label) in enumerate(APPLICANTS[1:], start=4):
         _put(t, 2, c, label)
 
@@ -130,8 +136,8 @@ def _application_table(doc, report) -> None:
 
 def _review_table(doc, report) -> None:
     t = _grid(doc, 4, 15)
-    _put(t, 0, 0, "行政复议", c2=4)
-    _put(t, 0, 5, "行政诉讼", c2=14)
+    _put(t, 0, 0, RECONSIDERATION, c2=4)
+    _put(t, 0, 5, LITIGATION, c2=14)
     outcomes = [label for _n, label in REVIEW_OUTCOMES]
     for c, label in enumerate(outcomes):
         _put(t, 1, c, label, r2=2)

@@ -31,9 +31,15 @@ PARTS = (
     "六、其他需要报告的事项",
 )
 
+# Checked heading by heading (tests/test_annual_report.py pins them in reading order) against the 2021 template
+# as real reports reproduce it; tables 三 and 四 also against a report published in the 2019 format
+# (国办公开办函〔2019〕60号), whose headings 30号 kept except for splitting （六）其他处理 into three rows.
+
 # table 二 -------------------------------------------------------------------------------------------------
+DOC_ITEM = "第二十条第（一）项"
+INFO = "信息内容"
 DOC_KINDS = ("规章", "行政规范性文件")
-DOC_HEADINGS = ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数")
+DOC_HEADINGS = (INFO, "本年制发件数", "本年废止件数", "现行有效件数")
 # (第二十条 item, the figure's heading, [(row heading, report field)])
 DECISION_ROWS = (
     ("第二十条第（五）项", "本年处理决定数量", (("行政许可", "permits"),)),
@@ -45,7 +51,9 @@ DECISION_ROWS = (
 APPLICANTS = (("natural", "自然人"), ("business", "商业企业"), ("research", "科研机构"),
               ("charity", "社会公益组织"), ("legal", "法律服务机构"), ("other", "其他"))
 APPLICANT_FIELDS = tuple(name for name, _ in APPLICANTS)
+NATURAL = APPLICANTS[0][1]  # 自然人
 ORGANISATIONS = "法人或其他组织"
+TOTAL_COLUMN = "总计"
 APPLICANT_HEADING = "申请人情况"
 IDENTITY_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 # (group heading or "", field, row heading); the groups are the template's （三）…（六）
@@ -81,10 +89,11 @@ NEW, CARRIED_OVER, RESULTS, TOTAL, CARRIED_FORWARD = (
 )
 
 # table 四 -------------------------------------------------------------------------------------------------
+RECONSIDERATION, LITIGATION = "行政复议", "行政诉讼"
 REVIEW_OUTCOMES = (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"),
-                   ("pending", "尚未审结"), ("total", "总计"))
-REVIEW_GROUPS = (("reconsideration", "行政复议", ""), ("litigation_direct", "行政诉讼", "未经复议直接起诉"),
-                 ("litigation_after", "行政诉讼", "复议后起诉"))
+                   ("pending", "尚未审结"), ("total", TOTAL_COLUMN))
+REVIEW_GROUPS = (("reconsideration", RECONSIDERATION, ""), ("litigation_direct", LITIGATION, "未经复议直接起诉"),
+                 ("litigation_after", LITIGATION, "复议后起诉"))
 
 ORGAN_DUE, GOVERNMENT_DUE = (1, 31), (3, 31)  # 条例第四十九条, 第五十条 (defaults of portal.yml audit)
 

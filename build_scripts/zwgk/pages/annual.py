@@ -15,17 +15,23 @@ from ..annualreport import (
     CARRIED_OVER,
     DECISION_ROWS,
     DOC_HEADINGS,
+    DOC_ITEM,
     DOC_KINDS,
     IDENTITY_NOTE,
+    INFO,
+    LITIGATION,
+    NATURAL,
     NEW,
     ORGANISATIONS,
     PARTS,
+    RECONSIDERATION,
     RESULT_ROWS,
     RESULTS,
     REVIEW_GROUPS,
     REVIEW_OUTCOMES,
     TEMPLATE,
     TOTAL,
+    TOTAL_COLUMN,
     column_values,
     document_figures,
     published_reports,
@@ -78,9 +84,9 @@ def active_tables(portal: Portal, report) -> str:
     head = "<thead><tr>" + "".join(_th(h, "col") for h in DOC_HEADINGS) + "</tr></thead>"
     rows = "".join(f"<tr>{_th(kind, 'row')}{_tds([figures[kind].issued, figures[kind].repealed, figures[kind].valid])}"
                    "</tr>" for kind in DOC_KINDS)
-    out = _wrap("第二十条第（一）项", f"{head}<tbody>{rows}</tbody>")
+    out = _wrap(DOC_ITEM, f"{head}<tbody>{rows}</tbody>")
     for item, figure, lines in DECISION_ROWS:
-        head = f"<thead><tr>{_th('信息内容', 'col')}{_th(figure, 'col')}</tr></thead>"
+        head = f"<thead><tr>{_th(INFO, 'col')}{_th(figure, 'col')}</tr></thead>"
         rows = "".join(f"<tr>{_th(label, 'row')}{_tds([getattr(report, name)])}</tr>" for label, name in lines)
         out += _wrap(item, f"{head}<tbody>{rows}</tbody>")
     return out
@@ -91,8 +97,8 @@ def application_table(report) -> str:
     t = report.applications
     kinds = [label for name, label in APPLICANTS if name != "natural"]
     head = ("<thead><tr>" + _th(IDENTITY_NOTE, "col", rows=3, cols=3) + _th(APPLICANT_HEADING, "colgroup", cols=7)
-            + "</tr><tr>" + _th("自然人", "col", rows=2) + _th(ORGANISATIONS, "colgroup", cols=5)
-            + _th("总计", "col", rows=2) + "</tr><tr>" + "".join(_th(k, "col") for k in kinds) + "</tr></thead>")
+            + "</tr><tr>" + _th(NATURAL, "col", rows=2) + _th(ORGANISATIONS, "colgroup", cols=5)
+            + _th(TOTAL_COLUMN, "col", rows=2) + "</tr><tr>" + "".join(_th(k, "col") for k in kinds) + "</tr></thead>")
     body = [f"<tr>{_th(NEW, 'row', cols=3)}{_tds(column_values(t.new))}</tr>",
             f"<tr>{_th(CARRIED_OVER, 'row', cols=3)}{_tds(column_values(t.carried_over))}</tr>"]
     groups: dict[str, int] = {}
@@ -117,7 +123,7 @@ def application_table(report) -> str:
 def review_table(report) -> str:
     """四、政府信息公开行政复议、行政诉讼情况: 行政复议 and the two kinds of 行政诉讼, five figures each."""
     outcomes = [label for _n, label in REVIEW_OUTCOMES]
-    head = ("<thead><tr>" + _th("行政复议", "colgroup", cols=5) + _th("行政诉讼", "colgroup", cols=10)
+    head = ("<thead><tr>" + _th(RECONSIDERATION, "colgroup", cols=5) + _th(LITIGATION, "colgroup", cols=10)
             + "</tr><tr>" + "".join(_th(o, "col", rows=2) for o in outcomes)
             + "".join(_th(sub, "colgroup", cols=5) for _n, _g, sub in REVIEW_GROUPS[1:])
             + "</tr><tr>" + "".join(_th(o, "col") for o in outcomes * 2) + "</tr></thead>")

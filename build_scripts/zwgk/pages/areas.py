@@ -83,7 +83,7 @@ def _column(portal: Portal, c, entries) -> Page:
     if ("", c.id) in portal.records.catalogues:  # 标准目录 (#17); it links the units' own
         body += block(f'<p class="zwgk-lead">{a(path, catalogue_page(c.id), "本领域基层政务公开标准目录")}</p>')
     elif own := column_catalogues(portal, c.id):
-        body += block(f'<p class="zwgk-lead">本领域基层政务公开标准目录：'
+        body += block('<p class="zwgk-lead">本领域基层政务公开标准目录：'
                       + "、".join(a(path, page_of(portal, x), x.title) for x in own) + "</p>")
     if entries:
         body += block(open_data(path, [(feed_path(f"zdly/{c.id}"), "订阅本栏目更新（Atom）", "")]))
