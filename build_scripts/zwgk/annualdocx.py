@@ -59,16 +59,19 @@ def _text_paragraphs(doc, markdown_text: str) -> None:
                 doc.add_paragraph(text.strip())
 
 
-def _grid(doc, rows: int, cols: int):
+def _grid(doc, rows: int, cols: int) -> list[list]:
+    """A new table's cells by row and column, read once: Table.cell() walks the whole table on every call,
+    which made writing a report's tables quadratic (seconds per report). Each position is written or merged
+    once and merged ranges never overlap, so a cell read here stays the one to write at its position."""
     table = doc.add_table(rows=rows, cols=cols)
     table.style = "Table Grid"
-    return table
+    return [list(row.cells) for row in table.rows]
 
 
-def _put(table, r: int, c: int, text: str, r2: int | None = None, c2: int | None = None) -> None:
-    cell = table.cell(r, c)
+def _put(grid: list[list], r: int, c: int, text: str, r2: int | None = None, c2: int | None = None) -> None:
+    cell = grid[r][c]
     if (r2, c2) != (None, None):
-        cell = cell.merge(table.cell(r if r2 is None else r2, c if c2 is None else c2))
+        cell = cell.merge(grid[r if r2 is None else r2][c if c2 is None else c2])
     cell.text = text
 
 
