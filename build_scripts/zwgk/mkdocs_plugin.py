@@ -54,6 +54,31 @@ _PLACEHOLDER = re.compile(r"<!--zwgk:(\d+)-->")
 _LOADED: dict[tuple[str, object], object] = {}
 
 
+class SharedPartials:
+    """Theme partials rendered once per folder for the pages outside the navigation (record pages).
+
+    The navigation and the tabs of such a page mark nothing as current, and their links are relative:
+    two pages in one folder get the same HTML, unless a navigation link lies under one of them (then
+    that page renders its own).  overrides/main.html asks key() and keeps what it rendered with keep().
+    """
+
+    def __init__(self, nav) -> None:
+        self.in_nav = {id(page) for page in nav.pages}
+        self.urls = [page.url for page in nav.pages]
+        self.done: dict[tuple[str, str], str] = {}
+
+    def key(self, name: str, page) -> tuple[str, str] | None:
+        if page is None or id(page) in self.in_nav or not page.url:
+            return None
+        if any(url.startswith(page.url) for url in self.urls):
+            return None
+        return name, page.url.rstrip("/").rpartition("/")[0]
+
+    def keep(self, key, html: str) -> str:
+        self.done[key] = html
+        return html
+
+
 def hand_over(portal) -> None:
     """Let the next build of these records as of this date use portal instead of loading them again."""
     _LOADED.clear()
@@ -200,7 +225,13 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
             self._blocks[page.file.src_uri] = kept
         return markdown
 
+    def on_nav(self, nav, config, files):
+        self._shared = SharedPartials(nav)
+        return nav
+
     def on_page_context(self, context, page, config, nav):
+        if getattr(self, "_shared", None) is not None:
+            context["zwgk_shared"] = self._shared
         portal = getattr(self, "portal", None)
         if self.config.enabled and portal:
             if getattr(self, "_site", (None,))[0] is not portal:  # the same for every page: once per build
