@@ -1,5 +1,5 @@
 """The 政府信息公开工作年度报告 (国办公开办函〔2021〕30号) as records: loading, the computed 第二十条（一） rows, the
-audit rules that make the figures add up (R5.4–R5.8, and R5.1–R5.3 on a report file's own figures), the page,
+audit rules that make the figures add up (R5.4–R5.9, and R5.1–R5.3 on a report file's own figures), the page,
 the .docx (read back with python-docx) and `zwgk new annual-report`.
 
 Rule cases reuse tests/test_audit.py's clean base: one 行政规范性文件 of the county issued 2025-06-03 (in force on
@@ -105,6 +105,25 @@ ANNUAL_CASES = [
 ]
 
 
+def _decision_item(path: str, title: str, day: dt.date):
+    def change(spec):
+        spec[path] = {"title": title, "published": day, "issuer": "测试县人民政府", "review": REVIEW}
+
+    return change
+
+
+PERMIT_2025 = _decision_item("items/xzxk/xk-2025.yml", "测试县2025年第一批行政许可决定公示", dt.date(2025, 6, 2))
+ANNUAL_CASES += [
+    # R5.9: one 行政许可 published in 2025 and a report that states none; the near miss states one
+    ("R5.9", _both(PERMIT_2025, _report(2025)), _both(PERMIT_2025, _report(2025, permits=1))),
+    # … a 行政强制 published in 2025 (filed under 行政处罚和行政强制) counts as 行政强制, not 行政处罚
+    ("R5.9", _both(_decision_item("items/xzcf/qz-2025.yml", "测试县2025年行政强制措施决定公示", dt.date(2025, 3, 3)),
+                   _report(2025, penalties=5)),
+     _both(_decision_item("items/xzcf/qz-2025.yml", "测试县2025年行政强制措施决定公示", dt.date(2025, 3, 3)),
+           _report(2025, coercion=1))),
+]
+
+
 @pytest.mark.parametrize("rule_id, triggers, near_miss", ANNUAL_CASES,
                          ids=[f"{c[0]}-{n}" for n, c in enumerate(ANNUAL_CASES)])
 def test_rule_triggers_and_near_miss_does_not(tmp_path, rule_id, triggers, near_miss):
@@ -115,6 +134,20 @@ def test_rule_triggers_and_near_miss_does_not(tmp_path, rule_id, triggers, near_
     near_miss(miss)
     found = audit(tmp_path / "miss", miss).findings
     assert [f.message for f in found if f.rule.id.startswith("R5.")] == []
+
+
+def test_published_decisions_counted_per_unit_and_year(tmp_path):
+    # the county states 1 permit; it published 2 in 2025 (and one in 2024, and a unit's one): one finding, 2 against 1
+    spec = base()
+    _both(_unit(), _report(2025, permits=1), PERMIT_2025,
+          _decision_item("items/xzxk/xk-2025-2.yml", "测试县行政许可决定公示（第二批）", dt.date(2025, 12, 30)),
+          _decision_item("items/xzxk/xk-2024.yml", "测试县2024年行政许可决定公示", dt.date(2024, 12, 30)),
+          _decision_item("items/xzxk/ba-2025.yml", "测试县2025年备案事项办理结果", dt.date(2025, 7, 1)),
+          _decision_item("units/fgj/items/xzxk/fgj-xk-2025.yml", "县发改局行政许可决定公示", dt.date(2025, 8, 1)))(spec)
+    found = [f for f in audit(tmp_path, spec).findings if f.rule.id == "R5.9"]
+    assert [f.message for f in found] == ["测试县人民政府2025年年报表二“行政许可”的本年处理决定数量为 1，"
+                                          "本网站公开的本单位2025年行政许可信息却有 2 条"]
+    assert found[0].target.file == "tasks_yaml/ndbg/2025.yml" and found[0].rule.severity == "warning"
 
 
 def test_consistent_reports_give_no_finding_and_every_rule_runs(tmp_path):

@@ -256,6 +256,7 @@ def test_cli_check_passes_on_demo_county():
                           capture_output=True, text=True, cwd=REPO)
     assert proc.returncode == 0, proc.stderr
     assert "检查通过" in proc.stderr
+    assert "年度报告 6 份，标准目录 6 份" in proc.stderr  # ndbg/ and catalogues/ files, the units' too
 
 
 def test_cli_rejects_bad_as_of(tmp_path):

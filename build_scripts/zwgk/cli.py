@@ -77,6 +77,9 @@ def cmd_check(args) -> int:
     part = portal.participation  # 公众参与 (#16)
     if part.consultations or part.proposals:
         counts += f"，意见征集 {len(part.consultations)} 次，建议提案办理结果 {len(part.proposals)} 件"
+    if portal.records.annual_reports or portal.records.catalogues:  # 年报, 标准目录 (#17): files, any state
+        counts += (f"，年度报告 {len(portal.records.annual_reports)} 份，"
+                   f"标准目录 {len(portal.records.catalogues)} 份")
     later = f"；定时发布 {len(portal.scheduled)} 条（见上）" if portal.scheduled else ""
     say(f"检查通过（{time.perf_counter() - started:.2f} 秒）：{counts}{later}；警告 {len(portal.warnings)} 条。")
     return EXIT_RECORDS if args.strict and portal.warnings else 0

@@ -8,6 +8,7 @@ from ..annualreport import (
     APPLICANTS,
     CARRIED_FORWARD,
     CARRIED_OVER,
+    DECISION_ROWS,
     NEW,
     RESULT_ROWS,
     REVIEW_GROUPS,
@@ -34,7 +35,7 @@ from ..yamlnodes import where
 from .interpretations import containment
 from .inventory import Context
 from .model import Finding, Rule, Target
-from .sources import ANNUAL, ANNUAL_COPY, ANNUAL_DEADLINE, ANNUAL_TABLES
+from .sources import ANNUAL, ANNUAL_COPY, ANNUAL_DEADLINE, ANNUAL_DECISIONS, ANNUAL_TABLES
 
 FIGURES = {"issued": "本年制发件数", "repealed": "本年废止件数", "valid": "现行有效件数"}
 DECLARED = {
@@ -113,7 +114,18 @@ COPIED = Rule(
     "{unit}{year}年年报的文字（一、五、六）与{other}的相同部分占 {ratio}，超过 {maximum}",
     "按本年度实际工作情况重写总体情况、存在的问题及改进情况，不照搬往年或其他单位的年报",
 )
-RULES = (VALID_MISMATCH, FIGURE_MISMATCH, IDENTITY, SUM, BALANCE, CARRY, LATE, COPIED)
+FEWER_DECISIONS = Rule(
+    "R5.9",
+    "年报处理决定数少于网站公开的信息",
+    "warning",
+    ANNUAL_DECISIONS,
+    "{unit}{year}年年报表二“{row}”的本年处理决定数量为 {declared}，本网站公开的本单位{year}年{row}信息却有 {published} 条",
+    "按本年作出的处理决定如实填写表二；网站上的信息归错了单位、类别或发布年份的，改正信息",
+)
+RULES = (VALID_MISMATCH, FIGURE_MISMATCH, IDENTITY, SUM, BALANCE, CARRY, LATE, COPIED, FEWER_DECISIONS)
+# 表二's decision rows and the published items that are such decisions: the category they are filed under and a word
+# their title holds (行政许可和对外管理服务 also holds 备案 and other services; each published item is one decision or more)
+DECISION_ITEMS = (("permits", "xzxk", "许可"), ("penalties", "xzcf", "处罚"), ("coercion", "xzcf", "强制"))
 
 
 def annual_rows(portal: Portal, year: int) -> list[AnnualRow]:
@@ -167,7 +179,24 @@ def not_run(portal) -> dict[str, str]:
 
 def check(ctx: Context) -> list[Finding]:
     portal = ctx.portal
-    return _document_figures(ctx) + report_checks(portal)
+    return _document_figures(ctx) + report_checks(portal) + published_decisions(portal)
+
+
+def published_decisions(portal) -> list[Finding]:
+    """R5.9: a report's 行政许可, 行政处罚 or 行政强制 figure below the unit's own items of that kind published on the
+    site that year (only where the site holds any)."""
+    labels = {name: label for _item, _figure, lines in DECISION_ROWS for label, name in lines}
+    found = []
+    for (unit_id, year), report in published_reports(portal).items():
+        for name, category, word in DECISION_ITEMS:
+            published = sum(1 for i in portal.items_of.get(category, []) if (i.unit or ROOT) == unit_id
+                            and i.published and i.published.year == year and word in i.title)
+            declared = getattr(report, name)
+            if published > declared:
+                found.append(FEWER_DECISIONS.finding(
+                    _report_target(portal, report, name), "xxgknb" if unit_id else "", unit=portal.units[unit_id].label,
+                    year=year, row=labels[name], declared=declared, published=published))
+    return found
 
 
 def _document_figures(ctx: Context) -> list[Finding]:

@@ -31,6 +31,7 @@ ANNUAL_DEADLINE = Source(
     f"{REGULATIONS}第四十九条（县级以上人民政府部门每年1月31日前）、第五十条（县级以上地方人民政府每年3月31日前）；"
     "期限：portal.yml audit.annual_due_organ、audit.annual_due_government"
 )
+ANNUAL_DECISIONS = Source(f"{ANNUAL_FORMAT}表二 第二十条第（五）项、第（六）项（数据符合逻辑）；{REGULATIONS}第二十条")
 ANNUAL_COPY = Source(f"{ANNUAL_FORMAT}（如实反映本机关工作情况，杜绝抄袭、照搬往年）；相似度上限：portal.yml audit.annual_similarity_max")
 ONE_TO_ONE = Source(f"{OPENNESS_RULES}（政策性文件与解读方案、解读材料同步组织、同步审签、同步部署）")
 THREE_WORKDAYS = Source(f"{OPENNESS_RULES}（同步发布）；时限：portal.yml audit.interpretation_workdays 个工作日")
