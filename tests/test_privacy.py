@@ -304,3 +304,28 @@ def test_each_attachment_is_read_once_per_process(tmp_path):
     misses = scrub._inspect.cache_info().misses
     load_portal(demo, AS_OF)
     assert scrub._inspect.cache_info().misses == misses >= 70
+
+
+def test_while_parsed_files_are_kept_each_load_checks_what_changed(tmp_path):
+    """zwgk serve keeps parsed records and what is derived from each (zwgk.derived): an edit that adds
+    personal data is caught at once, removing it clears the error, and an attachment changed behind an
+    unchanged record is read again."""
+    from zwgk.load import keep_parsed
+
+    root = records_copy(tmp_path)
+    clean = DOC + "attachments:\n  - {title: 名单, path: files/list.docx}\n" + REVIEW
+    write(root, "normative/x.yml", clean)
+    make_docx(root / "files" / "list.docx", ["名单公示", "共 3 户"])
+    keep_parsed()
+    try:
+        load_portal(root, AS_OF)
+        write(root, "normative/x.yml", clean.replace("测试县丁办法", "测试县丁办法（联系人手机13912345678）"))
+        (found,) = privacy_errors(root)
+        assert found.path == "tasks_yaml/normative/x.yml" and "139****5678" in found.message
+        write(root, "normative/x.yml", clean)
+        load_portal(root, AS_OF)
+        make_docx(root / "files" / "list.docx", ["名单公示", f"身份证号{ID_NUMBER}"])
+        (found,) = privacy_errors(root)
+        assert "files/list.docx" in found.message and "1101**********002X" in found.message
+    finally:
+        keep_parsed(False)

@@ -11,6 +11,7 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
+from .derived import per_record
 from .errors import Problem
 from .records import ProjectFile, SitePath
 
@@ -43,6 +44,13 @@ def scan(root: Path) -> tuple[dict[str, int], list[Problem]]:
 def references(records) -> set[str]:
     """Every 'files/…' path the given records name, in any text field at any depth."""
     found: set[str] = set()
+    for record in records:
+        found |= per_record(record, "files", lambda: _references(record))
+    return found
+
+
+def _references(record) -> frozenset[str]:
+    found: set[str] = set()
 
     def walk(value):
         if isinstance(value, (ProjectFile, SitePath)):  # a path field: the whole value, whatever it holds
@@ -59,9 +67,8 @@ def references(records) -> set[str]:
             for fl in dataclasses.fields(value):
                 walk(getattr(value, fl.name))
 
-    for record in records:
-        walk(record)
-    return found
+    walk(record)
+    return frozenset(found)
 
 
 def unreferenced(root: Path, present: dict[str, int], named: set[str]) -> list[Problem]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from slugify import slugify
 
+from . import derived
 from .encoding import decode
 from .errors import Problem, RecordError
 from .files import scan as scan_files
@@ -111,6 +113,7 @@ def keep_parsed(on: bool = True) -> None:
     """Remember parsed files from now on (zwgk serve), or stop and forget them."""
     global _PARSED
     _PARSED = {} if on else None
+    derived.remember(on)
 
 
 def parse_file(path: Path, root: Path, cls, problems: list[Problem], limits: InputLimits | None = None):
@@ -172,8 +175,14 @@ def record_files(folder: Path, rel: str, problems: list[Problem]) -> dict[str, P
     found: dict[str, Path] = {}
     if not folder.is_dir() or folder.is_symlink():  # a linked folder is reported where it is listed
         return found
-    for path in sorted(folder.iterdir()):
-        if is_link(path, f"{rel}/{path.name}", problems) or path.is_dir() or path.name.startswith("."):
+    with os.scandir(folder) as listing:  # the entries' types come with the listing: no stat per file
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        path = folder / entry.name
+        if entry.is_symlink():
+            is_link(path, f"{rel}/{path.name}", problems)
+            continue
+        if entry.is_dir(follow_symlinks=False) or entry.name.startswith("."):
             continue
         if path.suffix not in (".yml", ".yaml"):
             problems.append(Problem(f"{rel}/{path.name}", 1, 1, "不是 YAML 文件，已忽略", "记录文件以 .yml 结尾", "警告"))
@@ -221,7 +230,7 @@ def load_records(root: Path) -> Records:
         column.file, column.line = f"{rootname}/columns.yml", mark
 
     loaded: dict[str, dict] = {folder: {} for folder in RECORD_FOLDERS}
-    items: list[Item] = []
+    items = _Items()
     _load_folder(root, root, "", RECORD_FOLDERS, loaded, items, problems, limits)
     units = _load_units(root, loaded, items, problems, limits)
 
@@ -248,19 +257,27 @@ def load_records(root: Path) -> Records:
     if errors or portal in (None, INVALID) or columns_file in (None, INVALID):
         raise RecordError(problems)
     return Records(root, portal, columns, loaded["normative"], loaded["interpretations"], loaded["qa"],
-                   items, tasks, warnings=[p for p in problems if p.severity != "错误"], files=present,
+                   list(items), tasks, warnings=[p for p in problems if p.severity != "错误"], files=present,
                    redirects=redirects, units=units, consultations=loaded["consultations"],
                    decisions=loaded["decisions"], proposals=loaded["proposals"], annual_reports=annual_reports,
                    search_terms=search_terms, catalogues=catalogues)
 
 
-def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, items: list, problems: list[Problem],
+class _Items(list):
+    """The items loaded so far, in order, and by id (ids are platform-wide)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[str, Item] = {}
+
+
+def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, items: _Items, problems: list[Problem],
                  limits: InputLimits) -> None:
     """The records under base (the records root, or a unit's folder) into loaded and items, each marked with
     its unit. Ids are platform-wide: a record's address does not depend on its unit."""
     rel_base = base.relative_to(root.parent).as_posix()
 
-    item_ids = {i.id: i for i in items}  # items of the folders loaded before this one
+    item_ids = items.ids  # with the items of the folders loaded before this one
 
     def add(record, record_id: str, kind: dict, path: Path) -> None:
         record.id, record.unit = record_id, unit_id
@@ -297,7 +314,7 @@ def _load_folder(base: Path, root: Path, unit_id: str, folders, loaded: dict, it
                     add(record, record_id, None, path)
 
 
-def _load_units(root: Path, loaded: dict, items: list, problems: list[Problem], limits: InputLimits) -> dict:
+def _load_units(root: Path, loaded: dict, items: _Items, problems: list[Problem], limits: InputLimits) -> dict:
     """units/<id>/unit.yml and each unit's records; a folder without unit.yml is an error."""
     units: dict[str, Unit] = {}
     folder = root / "units"

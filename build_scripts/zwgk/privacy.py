@@ -23,6 +23,7 @@ import functools
 from pathlib import Path
 
 from . import pii, scrub
+from .derived import per_record
 from .encoding import decode
 from .errors import Problem
 from .records import Attachment, Contact, DocNumber, ProjectFile, SiteContact, SitePath, Unit
@@ -110,15 +111,24 @@ def published_contacts(records) -> tuple[frozenset[str], frozenset[str]]:
     phones: list[str] = []
     names: set[str] = set()
     for record, _ in _records(records):
-        for obj in _walk_all(record):
-            cls = type(obj)
-            for name in OFFICE_FIELDS:
-                value = getattr(obj, name, None)
-                for v in value if isinstance(value, list) else (value,):
-                    if isinstance(v, str) and v.strip():
-                        names.add(v.strip())
-            phones += [getattr(obj, name) for owner, name in CONTACT_FIELDS if owner is cls]
+        own_phones, own_names = per_record(record, "contacts", lambda: _contacts(record))
+        phones += own_phones
+        names |= own_names
     return frozenset(pii.official_numbers(phones)), frozenset(names)
+
+
+def _contacts(record) -> tuple[tuple[str, ...], frozenset[str]]:
+    phones: list[str] = []
+    names: set[str] = set()
+    for obj in _walk_all(record):
+        cls = type(obj)
+        for name in OFFICE_FIELDS:
+            value = getattr(obj, name, None)
+            for v in value if isinstance(value, list) else (value,):
+                if isinstance(v, str) and v.strip():
+                    names.add(v.strip())
+        phones += [getattr(obj, name) for owner, name in CONTACT_FIELDS if owner is cls]
+    return tuple(phones), frozenset(names)
 
 
 class _Lines:
@@ -155,17 +165,28 @@ class _Lines:
 
 def _record_hits(record, official, lines: _Lines, attachment_hits) -> list[_Found]:
     found: list[_Found] = []
+    for entry in per_record(record, ("hits", official), lambda: _text_hits(record, official, lines)):
+        if isinstance(entry, _Found):
+            found.append(entry)
+            continue
+        for hit, where_in in attachment_hits(entry.path):  # the file may change while its record does not
+            line, col = where(entry, "path")
+            found.append(_Found(hit, line, col, f"附件“{entry.path}”（{where_in}）中有{hit.kind}“{hit.masked}”"))
+    return found
+
+
+def _text_hits(record, official, lines: _Lines) -> tuple:
+    """The personal data in a record's own text, in field order, with its Attachments where they stand."""
+    found: list = []
     for owner, name, label, value in _fields(record):
         if isinstance(value, Attachment):
-            for hit, where_in in attachment_hits(value.path):
-                line, col = where(value, "path")
-                found.append(_Found(hit, line, col, f"附件“{value.path}”（{where_in}）中有{hit.kind}“{hit.masked}”"))
+            found.append(value)
             continue
         contact = (type(owner), name) in CONTACT_FIELDS
         for hit in pii.find(value, official=official, phones=not contact, addresses=not contact):
             line, col = lines.locate(record.file, owner, name, value, hit)
             found.append(_Found(hit, line, col, f"“{label}”中有{hit.kind}“{hit.masked}”"))
-    return found
+    return tuple(found)
 
 
 def _waiver_problems(record) -> tuple[list, list[Problem]]:
@@ -227,7 +248,8 @@ def check_privacy(records) -> list[Problem]:
     attached: set[str] = set()
     for record, allowed in _records(records):
         found = _record_hits(record, official, lines, attachment_hits)
-        attached.update(att.path for _o, _n, _l, att in _fields(record) if isinstance(att, Attachment))
+        attached.update(per_record(record, "attachments", lambda: frozenset(
+            att.path for _o, _n, _l, att in _fields(record) if isinstance(att, Attachment))))
         usable, waiver_problems = _waiver_problems(record) if allowed else ([], [])
         problems += waiver_problems
         used = set()
