@@ -154,8 +154,8 @@ def test_a_units_catalogue_is_judged_against_its_own_records(tmp_path):
     spec = base()  # the county's 测试县2026年预算公开 holds 预算, but it is not the township's
     _township(spec)
     found = [f for f in audit(tmp_path / "hit", spec).findings if f.rule.id.startswith("R15.")]
-    assert [(f.rule.id, f.target.file, f.target.line, f.target.page) for f in found] == [
-        ("R15.1", "tasks_yaml/units/cgz/catalogues/czyjs.yml", 3, "xz/cgz/bzml/czyjs.md")]
+    assert [(f.rule.id, f.target.file, f.target.line, f.target.page, f.target.unit) for f in found] == [
+        ("R15.1", "tasks_yaml/units/cgz/catalogues/czyjs.yml", 3, "xz/cgz/bzml/czyjs.md", "cgz")]  # the unit's
     assert found[0].message == ("标准目录“测试县城关镇财政预决算领域基层政务公开标准目录”的事项“预算公开—政府预算”"
                                 "在“czyjs”栏目中没有测试县城关镇人民政府已发布的信息（两张皮）")
     _townships_budget(spec)

@@ -54,7 +54,7 @@ def check(ctx: Context) -> list[Finding]:
         for entry in catalogue.entries:
             name = "—".join(x for x in (entry.first, entry.second) if x)
             target = Target(f"{catalogue.title}：{name}", page_of(portal, catalogue), catalogue.file,
-                            where(entry, None)[0])
+                            where(entry, None)[0], catalogue.unit or "")
             records = entry_records(portal, catalogue, entry)
             column = entry_column(catalogue, entry)
             if not records:
