@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.livereload import LiveReloadServer
 
-from . import swap
+from . import swap, timings
 from .errors import BuildError, RecordError, ZwgkError
 from .mkdocs_plugin import AS_OF_ENV, RECORDS_ENV, hand_over
 
@@ -451,13 +451,20 @@ def serve_site(
         if not (folder and kept) or len(yml) != len(changed) or not 0 < len(yml) <= 5 \
                 or any(folder not in p.parents for p in yml):
             return 0
+        job = state["search"]
+        if job is not None:  # the index of the last save is out of date now: free the cores for this one
+            job[1].set()
         try:
-            portal = load_portal(folder, day)
+            with timings.stage("preview-load"):
+                portal = load_portal(folder, day)
         except RecordError:
             return 0  # the build that follows reports it
         saved = {p.relative_to(folder.parent).as_posix() for p in yml}
-        pages = record_pages(portal, [r for r in portal.records.all() if getattr(r, "file", None) in saved])
-        shown = render_now(kept, {page.path: to_markdown(page, portal) for page in pages})
+        with timings.stage("preview-pages"):
+            pages = record_pages(portal, [r for r in portal.records.all() if getattr(r, "file", None) in saved])
+            markdown = {page.path: to_markdown(page, portal) for page in pages}
+        with timings.stage("preview-render"):
+            shown = render_now(kept, markdown)
         state["quick_portal"] = portal  # the build that follows needs not load the records again
         return len(shown)
 

@@ -41,11 +41,12 @@ from pathlib import Path
 from .. import timings
 from ..errors import BuildError
 from ..swap import SEARCH_PREFIX, fault_point
-from .bundle import PAGEFIND_VERSION, FormatError, compact_bundle
+from .bundle import PAGEFIND_VERSION, Cancelled, FormatError, compact_bundle
 from .rewrite import rewrite_html
 from .terms import PAD, decode, encode_block, encode_text, phrase_terms, query_phrases
 
 __all__ = [
+    "Cancelled",
     "INDEX_LANGUAGE",
     "PAD",
     "decode",
@@ -126,10 +127,6 @@ _COUNTS = {
     "filters": re.compile(r"Indexed (\d+) filters?"),
     "sorts": re.compile(r"Indexed (\d+) sorts?"),
 }
-
-
-class Cancelled(Exception):
-    """index_copies was told to stop (its cancel event was set)."""
 
 
 def _waiting(proc: subprocess.Popen, timeout: float, cancel: threading.Event) -> tuple[str, None]:
@@ -236,7 +233,7 @@ def index_copies(
         )
     try:
         with timings.stage("bundle"):
-            stats.update(compact_bundle(bundle))
+            stats.update(compact_bundle(bundle, stop=cancel.is_set if cancel is not None else lambda: False))
     except (FormatError, OSError, ValueError) as exc:
         raise BuildError(
             f"搜索索引后处理失败（需要 Pagefind {PAGEFIND_VERSION}，请检查 pagefind 版本）：{exc}"

@@ -469,8 +469,15 @@ def _compact_fragment(job: tuple[Path, str, str]):
     return standing(fragment)
 
 
-def compact_bundle(bundle: Path) -> dict:
-    """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring)."""
+class Cancelled(Exception):
+    """Building the index was told to stop (index_copies' cancel, compact_bundle's stop()); what it was
+    writing is left incomplete."""
+
+
+def compact_bundle(bundle: Path, stop=lambda: False) -> dict:
+    """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring).
+
+    stop(): asked between steps; when true, raises Cancelled (the preview drops an index a newer edit outdated)."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     if entry.get("version") != PAGEFIND_VERSION:
         raise FormatError(
@@ -517,6 +524,8 @@ def compact_bundle(bundle: Path) -> dict:
             standings = list(pool.map(_compact_fragment, jobs, chunksize=64))
     else:
         standings = [_compact_fragment(job) for job in jobs]
+    if stop():
+        raise Cancelled()
     for page, value in zip(meta[1], standings):
         page[0] = value
         page[1] = _rounded_count(page[1])
@@ -533,6 +542,8 @@ def compact_bundle(bundle: Path) -> dict:
         write_pagefind_file(index / f"{group_id}.pf_group", cbor_encode(part))
         groups.append([part[0][0], part[-1][1], group_id])
     meta[2] = groups
+    if stop():
+        raise Cancelled()
     runs = f"{build}-runs.pf_runs"
     write_pagefind_file(index / runs, "\n".join(letter_digit_runs(index, chunks)).encode("utf-8"))
     payload = cbor_encode(meta)
