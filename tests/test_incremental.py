@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -61,17 +62,55 @@ def project(tmp_path_factory) -> Path:
     return demo_project(tmp_path_factory.mktemp("incremental"))
 
 
-def test_a_build_with_nothing_changed_renders_only_the_navigation_and_keeps_the_search_index(project):
-    total, rendered, kept, _ = build(project)
+def run_build(project: Path, *extra: str) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-m", "zwgk.cli", "build", "--as-of", AS_OF, "--site-dir", str(project / "site"), *extra],
+        cwd=project, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc.stderr + proc.stdout
+
+
+def test_a_build_with_nothing_changed_writes_nothing_and_after_a_save_keeps_every_record_page(project):
+    total, rendered, kept, log = build(project)
     assert rendered == total and kept == 0  # the first build has nothing to keep
     first = project / "site-first"
     shutil.copytree(project / "site", first)
+    inode = os.stat(project / "site").st_ino
+
+    again = run_build(project)  # nothing changed: nothing is built, the site stays as it is
+    assert "没有改动" in again and not COUNTS.search(again), again[-2000:]
+    warnings = re.search(r"警告 (\d+) 条", log)[1]
+    assert f"警告 {warnings} 条" in again and again.count(": 警告: ") == log.count(": 警告: ") > 0
+    assert os.stat(project / "site").st_ino == inode
+    assert differences(first, project / "site") == []
+
+    saved = sorted((project / "tasks_yaml" / "normative").glob("*.yml"))[0]
+    saved.write_bytes(saved.read_bytes())  # saved again unchanged: the build runs, and keeps every record page
     again_total, again_rendered, again_kept, log = build(project)
     assert again_total == total
     assert again_kept > 0.8 * total, (again_rendered, again_kept)
     assert again_rendered + again_kept == total
     assert "沿用上次的搜索索引" in log
     assert differences(first, project / "site") == []
+
+
+def test_a_build_is_skipped_only_with_the_same_date_options_and_folder(project):
+    sys.path.insert(0, str(REPO / "build_scripts"))
+    from zwgk.site import up_to_date
+
+    config, records, site = project / "mkdocs.yml", project / "tasks_yaml", project / "site"
+    key, said = up_to_date(config, AS_OF, site, records=records)
+    assert said is not None and said["site"] == str(site)
+    assert up_to_date(config, "2026-11-23", site, records=records)[1] is None  # another build date
+    assert up_to_date(config, AS_OF, site, search=False, records=records)[1] is None
+    assert up_to_date(config, AS_OF, project / "elsewhere", records=records)[1] is None
+    page = next(site.glob("gfxwj/*/index.html"))
+    page.rename(page.with_suffix(".bak"))  # a page removed from the site by hand: built again
+    try:
+        assert up_to_date(config, AS_OF, site, records=records)[1] is None
+    finally:
+        page.with_suffix(".bak").rename(page)
+    assert up_to_date(config, AS_OF, site, records=records) == (key, said)
 
 
 def test_after_an_edit_and_a_removal_the_incremental_build_equals_a_full_build(project):
@@ -98,6 +137,8 @@ def test_after_an_edit_and_a_removal_the_incremental_build_equals_a_full_build(p
 def test_a_build_killed_half_way_leaves_no_manifest_so_the_next_build_renders_everything(project):
     manifest = project / ".site.cache" / "manifest.json"
     assert json.loads(manifest.read_text(encoding="utf-8"))["pages"]
+    saved = sorted((project / "tasks_yaml" / "qa").glob("*.yml"))[0]
+    saved.write_bytes(saved.read_bytes())  # else the build has nothing to do and stops before the fault
     proc = subprocess.run(
         [sys.executable, "-m", "zwgk.cli", "build", "--as-of", AS_OF, "--site-dir", str(project / "site")],
         cwd=project, capture_output=True, text=True, env={**__import__("os").environ, "ZWGK_FAULT": "pages"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import signal
 import sys
 import threading
@@ -105,10 +106,23 @@ def _report_named(problems, named: set[str], strict: bool, started: float | None
 def cmd_build(args) -> int:
     from . import timings
     from .portal import load_portal
-    from .site import build_site
+    from .site import build_site, up_to_date
 
     as_of = parse_as_of(args.as_of)
     started = time.perf_counter()
+    _setup_logging()
+    site_dir = Path(args.site_dir) if args.site_dir else None
+    key, said = up_to_date(Path(args.config), as_of.isoformat(), site_dir, search=not args.no_search,
+                           records=Path(args.records), staff=args.staff)
+    if said is not None:  # nothing the build reads has changed: it would write the same site again
+        say(f"记录、页面、设置和程序自上次生成（截至 {as_of.isoformat()}）以来都没有改动，网站已是最新，不再重新生成。")
+        say(f"      规范性文件 {said.get('documents', 0)} 件，警告 {len(said.get('warnings', []))} 条"
+            + ("（同上次，见下方）" if said.get("warnings") else ""))
+        for line in said.get("warnings", []):
+            logging.getLogger("mkdocs.plugins.zwgk").warning(line)
+        site = Path(said["site"])
+        say(f"完成：{_html_pages(site)} 个页面在 {site}（用时 {time.perf_counter() - started:.1f} 秒）")
+        return 0
     say(f"[1/{2 if args.staff else 3}] 检查记录（截至 {as_of.isoformat()}）……")
     with timings.stage("load"):
         portal = load_portal(Path(args.records), as_of)
@@ -117,14 +131,17 @@ def cmd_build(args) -> int:
         say("[2/2] 生成工作人员版（栏目完整性检查报告、使用指南、网站发布指南；不是公开网站）……")
     else:
         say("[2/3] 生成页面（MkDocs）……" + ("，[3/3] 建立中文搜索索引（Pagefind）" if not args.no_search else ""))
-    _setup_logging()
-    site = build_site(Path(args.config), as_of.isoformat(), Path(args.site_dir) if args.site_dir else None,
-                      search=not args.no_search, records=Path(args.records), portal=portal, staff=args.staff)
-    pages = sum(1 for _ in site.rglob("*.html"))
-    say(f"完成：{pages} 个页面写入 {site}（用时 {time.perf_counter() - started:.1f} 秒）")
+    said = {"documents": len(portal.documents), "warnings": [p.format() for p in portal.warnings]}
+    site = build_site(Path(args.config), as_of.isoformat(), site_dir, search=not args.no_search,
+                      records=Path(args.records), portal=portal, staff=args.staff, said=said, inputs_key=key)
+    say(f"完成：{_html_pages(site)} 个页面写入 {site}（用时 {time.perf_counter() - started:.1f} 秒）")
     if args.staff:
         say(f"用浏览器打开 {site / 'index.html'} 即可查看（不需要服务器）；本目录只供工作人员使用，不要发布。")
     return 0
+
+
+def _html_pages(site: Path) -> int:
+    return sum(name.endswith(".html") for _, _, names in os.walk(site) for name in names)
 
 
 def _docs_dir(config: Path) -> Path | None:

@@ -156,12 +156,58 @@ class PageCache:
         tmp.replace(self.folder / MARKDOWN_MEMO)
         common.HTML_KEPT.clear()
 
-    def save(self, site: Path, global_key: str, search_key: str | None) -> None:
+    def save(self, site: Path, global_key: str, search_key: str | None, inputs: dict | None = None) -> None:
         data = {"version": CACHE_VERSION, "site_ino": os.stat(site).st_ino, "global": global_key,
-                "search_key": search_key, "pages": self.pages}
+                "search_key": search_key, "pages": self.pages, "inputs": inputs}
         tmp = self.folder / (MANIFEST + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         tmp.replace(self.folder / MANIFEST)
+
+
+def _stat_tree(folder: Path, digest) -> None:
+    """Every file under folder by name, size, modification time and inode (a file saved again counts as
+    changed; its content is not read)."""
+    folder = Path(folder)
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            st = os.lstat(path)
+            digest.update(f"{os.path.relpath(path, folder)}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0"
+                          f"{st.st_mode}\n".encode())
+
+
+def inputs_key(config, records: Path | None, settings: dict) -> str:
+    """Everything a build reads: the records folder and docs_dir (every file's name, size, time and inode),
+    mkdocs.yml, the theme's files, zwgk's code and the versions of what renders pages, and settings (the
+    build date, search on/off …). Two builds with the same key write the same site."""
+    digest = hashlib.sha256(json.dumps({
+        "version": CACHE_VERSION, "code": _code_key(), "theme": _tree_key(config.theme.dirs),
+        "config": Path(config.config_file_path).read_text(encoding="utf-8") if config.config_file_path else "",
+        "site_url": config.site_url, "settings": settings,
+    }, ensure_ascii=False, sort_keys=True, default=str).encode())
+    for folder in (records, config.docs_dir):
+        digest.update(f"\0{folder}\0".encode())
+        if folder and Path(folder).is_dir():
+            _stat_tree(Path(folder), digest)
+    return digest.hexdigest()
+
+
+def unchanged(cache_folder: Path, site: Path, key: str, search: bool) -> dict | None:
+    """The inputs the last build into site recorded (build(inputs=...)), if that build finished, site is
+    still the folder it wrote (same inode, every page there) and its inputs key is key; else None."""
+    try:
+        data = json.loads((Path(cache_folder) / MANIFEST).read_text(encoding="utf-8"))
+        if not (data.get("version") == CACHE_VERSION and (data.get("inputs") or {}).get("key") == key
+                and os.stat(site).st_ino == data.get("site_ino")):
+            return None
+    except (OSError, ValueError, AttributeError):
+        return None
+    if search and not (data.get("search_key") and (Path(site) / "pagefind").is_dir()):
+        return None
+    if not all((Path(site) / dest).is_file() for dest in data.get("pages", {})):
+        return None
+    return data["inputs"]
 
 
 def _link(source: Path, dest: Path) -> None:
@@ -232,7 +278,7 @@ def _workers() -> int:
 
 
 def build(config, cache_folder: Path, *, previous_site: Path | None = None, serve_url: str | None = None,
-          search: bool = False, index: bool = True, keep: dict | None = None) -> dict:
+          search: bool = False, index: bool = True, keep: dict | None = None, inputs: dict | None = None) -> dict:
     """Build the site into config.site_dir (which must be empty or absent); returns counts.
 
     cache_folder: where the page keys and index copies are kept between builds (cache_dir(site) for a
@@ -240,7 +286,8 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
     pages are kept (see the module docstring); search: also write the Chinese search index (zwgk.search)
     into site/pagefind/; index=False (the preview) writes the index copies but leaves running Pagefind to
     index_behind(), keeping the previous index meanwhile (stats["search"] == "behind"). keep: filled with
-    what render_now() needs to render pages of this build again.
+    what render_now() needs to render pages of this build again. inputs: {"key": inputs_key(...), ...} of
+    this build, kept in the manifest for unchanged() (with what the caller wants to say again then).
     """
     global _JOB
     site = Path(config.site_dir)
@@ -328,7 +375,7 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
         fault_point("search")
         config.plugins.on_post_build(config=config)
         cache.save_markdown()
-        cache.save(site, global_key, search_key)
+        cache.save(site, global_key, search_key, inputs)
         if keep is not None:
             keep.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files, cache=cache.folder,
                         site=site)

@@ -54,6 +54,52 @@ def _plugin_env(as_of: str, records: Path | None):
                 os.environ[key] = value
 
 
+def _target(config, site_dir: Path | None, staff: bool) -> Path:
+    """Where a build goes: site_dir, else mkdocs.yml's site_dir (its -staff twin for the staff build)."""
+    public = Path(config.site_dir).resolve()
+    target = Path(site_dir).resolve() if site_dir else public.with_name(public.name + "-staff") if staff else public
+    if staff and target == public:
+        raise BuildError(f"工作人员版不能写到公开网站的目录 {public.name}/：去掉 --site-dir，或换一个目录。")
+    return target
+
+
+def _inputs_key(config, as_of: str, search: bool, records: Path | None, staff: bool) -> str:
+    from .mkdocs_build import inputs_key
+
+    plugin = config.plugins.get("zwgk")
+    folder = Path(records).resolve() if records else (
+        Path(config.config_file_path).parent / plugin.config.records).resolve() if plugin else None
+    return inputs_key(config, folder, {"as_of": as_of, "search": search, "staff": staff})
+
+
+def up_to_date(config_file: Path, as_of: str, site_dir: Path | None = None, search: bool = True,
+               records: Path | None = None, staff: bool = False) -> tuple[str, dict | None]:
+    """(the inputs key of a build with these settings now, what the last build_site(..., said=...) into this
+    site recorded if it had that key: nothing it read has changed since (records, hand-written pages,
+    mkdocs.yml, theme, code, build date, options), so building again would write the same site; else None).
+    Work out the key before reading the records, and hand it to build_site(inputs_key=...)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from .mkdocs_build import cache_dir, unchanged
+
+    if not Path(config_file).is_file():
+        raise BuildError(f"找不到网站设置文件 {config_file}：在项目目录中运行，或用 --config 指定 mkdocs.yml。")
+    with _plugin_env(as_of, records):
+        try:
+            config = load_config(config_file=str(Path(config_file).resolve()))
+        except ConfigurationError as exc:
+            raise BuildError(f"网站设置文件 {config_file} 有误，未生成网站：{exc}") from None
+        target = _target(config, site_dir, staff)
+        key = _inputs_key(config, as_of, search, records, staff)
+        if unchanged(cache_dir(target), target, key, search) is None:
+            return key, None
+        with swap.locked(target, waiting=lambda: log.warning(f"另一个生成正在写入 {target.name}/，等它结束后继续……")):
+            for leftover in swap.sweep(target):  # what a build killed after its site was in place left
+                log.info(f"已清理上次中断的生成留下的 {leftover}")
+            return key, unchanged(cache_dir(target), target, key, search)
+
+
 def build_site(
     config_file: Path,
     as_of: str,
@@ -62,22 +108,22 @@ def build_site(
     records: Path | None = None,
     portal=None,
     staff: bool = False,
+    said: dict | None = None,
+    inputs_key: str | None = None,
 ) -> Path:
     """mkdocs build (+ Pagefind) into a temporary folder, then swap it in place of site_dir.
 
     portal: these records already loaded and checked as of this date (zwgk build), used instead of loading
-    them again. staff: the staff build (pages/staff.py), by default into <site_dir>-staff, never site_dir."""
+    them again. staff: the staff build (pages/staff.py), by default into <site_dir>-staff, never site_dir.
+    said: what the caller told the user about the records, kept for up_to_date() to return; inputs_key: as
+    up_to_date() worked it out before the records were read (else it is worked out now)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
     from .mkdocs_build import build, cache_dir
 
     config_file = Path(config_file).resolve()
-    cfg_probe = load_config(config_file=str(config_file))
-    public = Path(cfg_probe.site_dir).resolve()
-    target = Path(site_dir).resolve() if site_dir else public.with_name(public.name + "-staff") if staff else public
-    if staff and target == public:
-        raise BuildError(f"工作人员版不能写到公开网站的目录 {public.name}/：去掉 --site-dir，或换一个目录。")
+    target = _target(load_config(config_file=str(config_file)), site_dir, staff)
     if not target.parent.is_dir():
         raise BuildError(f"网站生成失败：目录 {target.parent} 不存在。")
     with swap.locked(target, waiting=lambda: log.warning(f"另一个生成正在写入 {target.name}/，等它结束后继续……")):
@@ -93,7 +139,10 @@ def build_site(
                 if "zwgk" in config.plugins:
                     config.plugins["zwgk"].config.search = search
                     config.plugins["zwgk"].config.staff = staff
-                build(config, cache_dir(target), previous_site=target if target.is_dir() else None, search=search)
+                inputs = {"key": inputs_key or _inputs_key(config, as_of, search, records, staff),
+                          "site": str(target), **(said or {})}
+                build(config, cache_dir(target), previous_site=target if target.is_dir() else None, search=search,
+                      inputs=inputs)
             swap.fault_point("built")
         except (MkDocsException, Abort, OSError) as exc:
             shutil.rmtree(building, ignore_errors=True)
