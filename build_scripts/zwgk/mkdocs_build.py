@@ -228,6 +228,7 @@ class _Job:
     nav: object
     env: object
     copies: Path | None
+    populated: frozenset = frozenset()  # src_uris of the pages populated in the parent (always rendered)
 
 
 _JOB: _Job | None = None
@@ -249,10 +250,18 @@ def _index_copy(job: _Job, file) -> bool:
     return True
 
 
-def _render(job: _Job, file) -> bool:
-    _populate_page(file.page, job.config, job.files)
+def _render(job: _Job, file) -> tuple[bool, str | None]:
+    """Render one page: (whether it has an index copy, the key of a page populated in the parent before the
+    fork (navigation and hand-written pages: the digest of its output) or None)."""
+    populated = file.src_uri in job.populated
+    if not populated:
+        _populate_page(file.page, job.config, job.files)
     _build_page(file.page, job.config, job.doc_files, job.nav, job.env, excluded=file.inclusion.is_excluded())
-    return _index_copy(job, file)
+    has_copy = _index_copy(job, file)
+    if not populated:
+        return has_copy, None
+    output = Path(file.abs_dest_path)
+    return has_copy, hashlib.sha256(output.read_bytes()).hexdigest() if output.is_file() else ""
 
 
 def _render_chunk(uris: list[str]):
@@ -343,16 +352,10 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
             _build_extra_template(template, files, config, nav)
 
         copies = cache.copies if search else None
-        job = _Job(config, files, doc_files, nav, env, copies)
+        job = _Job(config, files, doc_files, nav, env, copies, frozenset(f.src_uri for f in always))
         page_keys: dict[str, str] = {}
         with timings.stage("render-pages"):
-            for file in always:
-                _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
-                has_copy = _index_copy(job, file)
-                output = Path(file.abs_dest_path)
-                page_keys[file.dest_uri] = hashlib.sha256(output.read_bytes()).hexdigest() if output.is_file() else ""
-                cache.pages[file.dest_uri] = [page_keys[file.dest_uri], has_copy]
-            todo = []
+            todo = list(always)  # first: the long lists are among them, spread over the workers
             for file in keepable:
                 key = hashlib.sha256(f"{global_key}\0{file.src_uri}\0".encode() + file.content_bytes).hexdigest()
                 page_keys[file.dest_uri] = key
@@ -362,7 +365,7 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
                     stats["kept"] += 1
                 else:
                     todo.append(file)
-            stats["rendered"] = len(always) + len(todo)
+            stats["rendered"] = len(todo)
             _render_all(job, todo, cache, page_keys, stats)
         fault_point("pages")
 
@@ -399,9 +402,12 @@ def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats:
     step = max(total // 10, 1)
     workers = _workers() if total >= PARALLEL_FROM else 1
 
-    def record(uri: str, has_copy: bool) -> None:
+    def record(uri: str, rendered: tuple[bool, str | None]) -> None:
         nonlocal done
         dest = job.files.get_file_from_path(uri).dest_uri
+        has_copy, key = rendered
+        if key is not None:
+            page_keys[dest] = key
         cache.pages[dest] = [page_keys[dest], has_copy]
         done += 1
         if total >= 300 and (done % step == 0 or done == total):
@@ -419,8 +425,8 @@ def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats:
         for result in pool.imap_unordered(_render_chunk, chunks):
             if isinstance(result, tuple):
                 raise MkDocsBuildError(f"页面生成失败：{result[1]}")
-            for uri, has_copy in result:
-                record(uri, has_copy)
+            for uri, rendered in result:
+                record(uri, rendered)
         pool.close()
     finally:
         pool.terminate()
