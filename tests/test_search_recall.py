@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -447,3 +448,81 @@ def test_index_copy_keeps_structure_and_makes_filters_literal():
     assert " 城乡低 乡低保 " in html  # the words run on across <strong>
     assert 'data-pagefind-filter="发布机构:示例县民政局"' in html
     assert 'data-pagefind-meta="image[src]"' in html
+
+
+COMPARED = QUERIES + ["农村危房改造补助", "示府办发〔2023〕12号", "MB00000003"]
+
+
+async def _all_results(page):
+    """Every compared query's results (path, score, partial) in order, plain and filtered."""
+    return await page.evaluate(
+        """async (queries) => {
+          async function rows(q, opts) {
+            const set = await zwgkSearch.search(q, opts);
+            const items = [];
+            for (let n = 0; n * 50 < set.total; n++) items.push(...(await set.page(n, 50)));
+            return {total: set.total, keys: Object.keys(items[0] || {}),
+                    rows: set.results.map((r, i) => [new URL(items[i].url).pathname, Math.round(r.score * 1e6),
+                                                     r.partial])};
+          }
+          const out = {};
+          for (const q of queries) {
+            out[q] = await rows(q);
+            out[q + "|栏目"] = await rows(q, {filters: {"栏目": {any: ["规范性文件", "政策解读"]}}});
+          }
+          out["|filters"] = await zwgkSearch.filters();
+          return out;
+        }""",
+        COMPARED,
+    )
+
+
+def test_an_index_built_in_parts_answers_as_the_whole_index(corpus, tmp_path):
+    """A large site is indexed in parts (PART_PAGES pages per Pagefind run, to bound its memory) joined into
+    one bundle: every query, filter and date order gives the same pages with the same scores as the site
+    indexed in one run (pages of equal score may come in another order)."""
+    _needs_browser()
+    site, pages = corpus
+    parted = tmp_path / "site"
+    shutil.copytree(site, parted, ignore=shutil.ignore_patterns("pagefind"))
+    split_size, bundle.SPLIT_CHUNK_BYTES = bundle.SPLIT_CHUNK_BYTES, 1200
+    try:
+        stats = index_site(parted, chunk_size=1000, part_pages=70)
+    finally:
+        bundle.SPLIT_CHUNK_BYTES = split_size
+    assert stats["parts"] == 5 and stats["pages"] == 300
+    groups = [cbor_decode(read_pagefind_file(p)) for p in (parted / "pagefind" / "index").glob("*.pf_group")]
+    assert any(len(c) == 4 and c[3] > 0 for g in groups for c in g)  # chunks of later parts know their offset
+
+    async def script(page, base, traffic):
+        return await _all_results(page)
+
+    whole, joined = _browse(site, script), _browse(parted, script)
+    assert whole["|filters"] == joined["|filters"]
+    assert sum(whole[q]["total"] > 0 for q in COMPARED) >= len(QUERIES)
+    for q in [k for k in whole if k != "|filters"]:
+        a, b = whole[q], joined[q]
+        assert a["total"] == b["total"], q
+        assert sorted(a["rows"]) == sorted(b["rows"]), q
+        assert [r[1] for r in a["rows"]] == [r[1] for r in b["rows"]], q  # the order, by score
+
+
+def test_the_date_order_of_an_index_built_in_parts_is_the_whole_index_s(built_site, tmp_path):
+    """The demo (350 pages with dates) indexed in parts of 100 pages: the joined bundle orders its pages by date as the
+    bundle of one run does (pages of one date may come in another order), and lists the same filters."""
+    parted = tmp_path / "site"
+    shutil.copytree(built_site, parted, ignore=shutil.ignore_patterns("pagefind"))
+    assert index_site(parted, part_pages=100)["parts"] >= 4
+
+    def by_date(folder: Path) -> tuple[list[str], set[str], dict]:
+        meta = cbor_decode(read_pagefind_file(next(folder.glob("*.pf_meta"))))
+        (name, order), = meta[4]
+        prefix = prefix_of(folder)
+        fragments = [json.loads(read_pagefind_file(folder / "fragment" / f"{prefix}{base36(n)}.pf_fragment"))
+                     for n in order]
+        return [f["meta"]["date"] for f in fragments], {f["url"] for f in fragments}, \
+            json.loads((folder / "zwgk-filters.json").read_text(encoding="utf-8"))
+
+    dates, urls, filters = by_date(built_site / "pagefind")
+    assert dates == sorted(dates) and len(set(dates)) > 20
+    assert by_date(parted / "pagefind") == (dates, urls, filters)

@@ -70,6 +70,10 @@ INDEX_LANGUAGE = "und"
 # pages (--sentences 60-240) 2,000 -> 49/189 once frequent words are split off.
 INDEX_CHUNK_SIZE = 2000
 BUNDLE_DIR = "pagefind"
+# Pages per Pagefind run: a larger site is indexed in parts joined into one bundle (bundle.py). Pagefind
+# holds a part's pages and words in memory, about 0.13 MB a page of index copies (2.5 GB at 19,000 pages);
+# 8,000 pages keep a run near 1 GB. A site of this size or less is indexed in one run, as before.
+PART_PAGES = 8000
 
 
 def _pagefind_executable() -> Path:
@@ -154,6 +158,7 @@ def index_site(
     output_dir: Path | str | None = None,
     chunk_size: int = INDEX_CHUNK_SIZE,
     timeout: float = 1800,
+    part_pages: int = PART_PAGES,
 ) -> dict:
     """Index the built site for the Chinese search; return counts.
 
@@ -172,7 +177,40 @@ def index_site(
         pages = prepare_site(site, staging)
         if pages == 0:
             raise BuildError(f"建立搜索索引失败：{site} 中没有 HTML 页面。")
-        return index_copies(staging, bundle, pages=pages, chunk_size=chunk_size, timeout=timeout)
+        return index_copies(staging, bundle, pages=pages, chunk_size=chunk_size, timeout=timeout,
+                            part_pages=part_pages)
+
+
+def _parts(copies: Path, part_pages: int) -> list[list[Path]]:
+    """The copies (paths under copies, in order) in about equal parts of at most part_pages pages."""
+    files = sorted(p.relative_to(copies) for p in copies.rglob("*.html"))
+    count = max(1, -(-len(files) // part_pages))
+    size = -(-len(files) // count)
+    return [files[k : k + size] for k in range(0, len(files), size)] or [[]]
+
+
+def _run_pagefind(exe: Path, site: Path, out: Path, chunk_size: int, timeout: float,
+                  cancel: threading.Event | None) -> str:
+    """Pagefind over one folder of copies into out; its output. Raises BuildError, Cancelled."""
+    cmd = [str(exe), "--site", str(site), "--output-path", str(out), "--force-language", INDEX_LANGUAGE]
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    except OSError as exc:
+        raise BuildError(f"无法运行 Pagefind：{exc}") from None
+    try:
+        output, _ = proc.communicate(timeout=timeout) if cancel is None else _waiting(proc, timeout, cancel)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise BuildError(f"建立搜索索引超时（超过 {timeout:.0f} 秒）。") from None
+    if cancel is not None and cancel.is_set():
+        raise Cancelled()
+    if proc.returncode != 0:
+        raise BuildError(
+            f"建立搜索索引失败（Pagefind 退出码 {proc.returncode}）：\n{output[-2000:]}"
+        )
+    return output
 
 
 def index_copies(
@@ -183,60 +221,55 @@ def index_copies(
     chunk_size: int = INDEX_CHUNK_SIZE,
     timeout: float = 1800,
     cancel: threading.Event | None = None,
+    part_pages: int = PART_PAGES,
 ) -> dict:
     """Run Pagefind over a folder of index copies (prepare_site, rewrite.index_copy) into bundle (replaced
     whole), then compact the bundle for zwgk-search.js; return counts as index_site does.
 
-    cancel: set from another thread to stop Pagefind (the preview does when a newer edit arrives); raises
-    Cancelled then, leaving bundle incomplete (index into a folder of its own)."""
+    More than part_pages copies are indexed in parts, one Pagefind run each (its memory grows with the
+    pages it holds), joined into one bundle by compact_bundle. cancel: set from another thread to stop
+    Pagefind (the preview does when a newer edit arrives); raises Cancelled then, leaving bundle
+    incomplete (index into a folder of its own)."""
     copies, bundle = Path(copies), Path(bundle).resolve()
     exe = _pagefind_executable()
     fault_point("indexing")
     if bundle.exists():
         shutil.rmtree(bundle)
-    cmd = [
-        str(exe),
-        "--site",
-        str(copies),
-        "--output-path",
-        str(bundle),
-        "--force-language",
-        INDEX_LANGUAGE,
-    ]
-    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
-    with timings.stage("pagefind", pages=pages):
-        try:
-            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-        except OSError as exc:
-            raise BuildError(f"无法运行 Pagefind：{exc}") from None
-        try:
-            output, _ = proc.communicate(timeout=timeout) if cancel is None else _waiting(proc, timeout, cancel)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
-            raise BuildError(f"建立搜索索引超时（超过 {timeout:.0f} 秒）。") from None
-    if cancel is not None and cancel.is_set():
-        raise Cancelled()
-    if proc.returncode != 0:
-        raise BuildError(
-            f"建立搜索索引失败（Pagefind 退出码 {proc.returncode}）：\n{output[-2000:]}"
-        )
-    stats: dict = {"language": INDEX_LANGUAGE, "prepared_pages": pages}
-    for key, pattern in _COUNTS.items():
-        m = pattern.search(output)
-        stats[key] = int(m.group(1)) if m else 0
-    if stats["pages"] == 0:
-        raise BuildError(
-            "建立搜索索引失败：Pagefind 没有索引到任何页面。"
-            "请检查页面是否带有 data-pagefind-body，或是否被 data-pagefind-ignore 排除。\n"
-            + output[-1000:]
-        )
+    parts = _parts(copies, part_pages) if pages > part_pages else [None]
+    work = bundle.with_name(bundle.name + ".parts")  # beside the bundle: one file system for the links
+    shutil.rmtree(work, ignore_errors=True)
+    outputs, raws = [], []
     try:
-        with timings.stage("bundle"):
-            stats.update(compact_bundle(bundle, stop=cancel.is_set if cancel is not None else lambda: False))
-    except (FormatError, OSError, ValueError) as exc:
-        raise BuildError(
-            f"搜索索引后处理失败（需要 Pagefind {PAGEFIND_VERSION}，请检查 pagefind 版本）：{exc}"
-        ) from None
+        with timings.stage("pagefind", pages=pages, parts=len(parts)):
+            for k, part in enumerate(parts):
+                site, out = copies, bundle
+                if part is not None:
+                    site, out = work / f"site-{k}", work / f"bundle-{k}" if k else bundle
+                    for rel in part:
+                        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+                        os.link(copies / rel, site / rel)
+                outputs.append(_run_pagefind(exe, site, out, chunk_size, timeout, cancel))
+                raws.append(out)
+                if part is not None:
+                    shutil.rmtree(site)
+        stats: dict = {"language": INDEX_LANGUAGE, "prepared_pages": pages, "parts": len(parts)}
+        for key, pattern in _COUNTS.items():
+            stats[key] = sum(int(m.group(1)) for m in (pattern.search(o) for o in outputs) if m)
+        if stats["pages"] == 0:
+            raise BuildError(
+                "建立搜索索引失败：Pagefind 没有索引到任何页面。"
+                "请检查页面是否带有 data-pagefind-body，或是否被 data-pagefind-ignore 排除。\n"
+                + outputs[-1][-1000:]
+            )
+        try:
+            with timings.stage("bundle"):
+                stats.update(compact_bundle(bundle, stop=cancel.is_set if cancel is not None else lambda: False,
+                                            parts=raws[1:]))
+        except (FormatError, OSError, ValueError) as exc:
+            raise BuildError(
+                f"搜索索引后处理失败（需要 Pagefind {PAGEFIND_VERSION}，请检查 pagefind 版本）：{exc}"
+            ) from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     stats["bundle_bytes"] = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
     return stats

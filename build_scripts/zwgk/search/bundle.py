@@ -40,6 +40,11 @@ The browser reads the bundle with zwgk-search.js, not with Pagefind's runtime
   being written to ``pagefind-entry.json`` as ``"zwgk": {"fragments": …}``.
   It comes from the metadata's content digest, so a rebuild with other
   content never reuses a name a browser may have cached.
+* **index parts**: a large site is indexed by several Pagefind runs (``search.PART_PAGES`` pages
+  each, to bound Pagefind's memory); :func:`compact_bundle` joins them into one bundle: pages in
+  part order, filters and the date order merged, each part's index chunks listed in chunk groups of
+  their own with the number of pages before the part (``[from, to, id, offset]``), so a word found
+  in several parts has its postings joined in the browser and ranks as in one index.
 * **same input, same bundle**: Pagefind writes filter chunks in hash-map
   order, different on every run; they are rewritten sorted and named by
   their content (:func:`normalise_filters`), and the metadata file is named
@@ -407,7 +412,7 @@ def letter_digit_runs(index: Path, chunks: list) -> list[str]:
     whose words all start with Han characters (most of them) is not read.
     """
     runs = set()
-    for first, last, chunk_id in chunks:
+    for first, last, chunk_id, *_offset in chunks:
         if first and last and han_between(first[0], last[0]):
             continue
         for word, _, _ in chunk_words(read_pagefind_file(index / f"{chunk_id}.pf_index")):
@@ -434,39 +439,75 @@ def filter_summary(bundle: Path, filters: list) -> dict[str, dict[str, int]]:
     return out
 
 
-def normalise_filters(bundle: Path, filters: list, language: str) -> list:
+def normalise_filters(parts: list[tuple[Path, list, int]], bundle: Path, language: str) -> list:
     """Filter chunks with their values (and each value's pages) in sorted order, named by their content,
-    and listed by name: Pagefind writes them in an order that changes from run to run."""
+    and listed by name: Pagefind writes them in an order that changes from run to run.  parts: each
+    Pagefind bundle's folder, its metadata's filter list and the number of pages before it; the merged
+    chunks are written to bundle."""
+    merged: dict[str, dict[str, list[int]]] = {}
+    for folder, filters, offset in parts:
+        for entry in filters:
+            if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
+                raise FormatError("unexpected filter entry in metadata")
+            name, chunk = entry
+            old = folder / "filter" / f"{chunk}.pf_filter"
+            data = cbor_decode(read_pagefind_file(old))
+            if not (isinstance(data, list) and len(data) == 2 and data[0] == name and isinstance(data[1], list)):
+                raise FormatError(f"unexpected filter chunk for {name}")
+            values = merged.setdefault(name, {})
+            for value, pages in data[1]:
+                values.setdefault(value, []).extend(page + offset for page in pages)
+            old.unlink()
     out = []
-    for entry in filters:
-        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry)):
-            raise FormatError("unexpected filter entry in metadata")
-        name, chunk = entry
-        old = bundle / "filter" / f"{chunk}.pf_filter"
-        data = cbor_decode(read_pagefind_file(old))
-        if not (isinstance(data, list) and len(data) == 2 and data[0] == name and isinstance(data[1], list)):
-            raise FormatError(f"unexpected filter chunk for {name}")
-        values = sorted(([v[0], sorted(v[1])] for v in data[1]), key=lambda v: v[0])
-        payload = cbor_encode([name, values])
+    for name, values in merged.items():
+        payload = cbor_encode([name, sorted(([v, sorted(pages)] for v, pages in values.items()), key=lambda v: v[0])])
         new_id = f"{language}_{hashlib.sha256(payload).hexdigest()[:7]}"
-        old.unlink()
         write_pagefind_file(bundle / "filter" / f"{new_id}.pf_filter", payload)
         out.append([name, new_id])
     return sorted(out)
 
 
-def _compact_fragment(job: tuple[Path, str, str]):
-    """One page's fragment made readable and split (plain_fragment) under its new id; its standing."""
-    fragments, old_id, new_id = job
+def _sort_key(value: str):
+    try:
+        return (0, float(value), "")
+    except ValueError:
+        return (1, 0.0, value)
+
+
+def merge_sorts(sorts: list[tuple[list, int]], metas: list[dict]) -> list:
+    """The parts' sort orders ([name, [page, …]] each, pages numbered within the part) as one order over
+    all pages. A value is read from the page's meta of the same name (zwgk-search-meta.html writes the date
+    both ways); equal values keep part and part order."""
+    names = sorted({name for part, _ in sorts for name, _order in part})
+    out = []
+    for name in names:
+        ranked = []
+        for part, (entries, offset) in enumerate(sorts):
+            for name_here, order in entries:
+                if name_here != name:
+                    continue
+                for rank, page in enumerate(order):
+                    value = metas[page + offset].get(name)
+                    if value is None:
+                        raise FormatError(f"sort {name} needs a meta of the same name to join index parts")
+                    ranked.append((_sort_key(value), part, rank, page + offset))
+        out.append([name, [page for *_, page in sorted(ranked)]])
+    return out
+
+
+def _compact_fragment(job: tuple[Path, str, Path, str]):
+    """One page's fragment made readable and split (plain_fragment) under its new id in out; its standing
+    and its decoded meta."""
+    fragments, old_id, out, new_id = job
     old = fragments / f"{old_id}.pf_fragment"
     fragment = json.loads(read_pagefind_file(old))
     plain, rest = plain_fragment(fragment)
     text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
-    write_pagefind_file(fragments / f"{new_id}.pf_fragment", text.encode("utf-8"))
+    write_pagefind_file(out / f"{new_id}.pf_fragment", text.encode("utf-8"))
     for k, piece in enumerate(rest, 1):
-        write_pagefind_file(fragments / f"{new_id}-{k}.pf_text", piece.encode("utf-8"))
+        write_pagefind_file(out / f"{new_id}-{k}.pf_text", piece.encode("utf-8"))
     old.unlink()
-    return standing(fragment)
+    return standing(fragment), plain["meta"]
 
 
 class Cancelled(Exception):
@@ -474,10 +515,8 @@ class Cancelled(Exception):
     writing is left incomplete."""
 
 
-def compact_bundle(bundle: Path, stop=lambda: False) -> dict:
-    """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring).
-
-    stop(): asked between steps; when true, raises Cancelled (the preview drops an index a newer edit outdated)."""
+def _read_bundle(bundle: Path) -> tuple[dict, Path, list]:
+    """A Pagefind bundle's entry, metadata file and metadata, checked."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     if entry.get("version") != PAGEFIND_VERSION:
         raise FormatError(
@@ -486,8 +525,7 @@ def compact_bundle(bundle: Path, stop=lambda: False) -> dict:
     languages = entry.get("languages") or {}
     if len(languages) != 1:
         raise FormatError(f"expected one language index, found {len(languages)}")
-    meta_hash = next(iter(languages.values()))["hash"]
-    meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
+    meta_path = bundle / f"pagefind.{next(iter(languages.values()))['hash']}.pf_meta"
     raw = read_pagefind_file(meta_path)
     meta = cbor_decode(raw)
     if cbor_encode(meta) != raw:
@@ -500,47 +538,75 @@ def compact_bundle(bundle: Path, stop=lambda: False) -> dict:
         and isinstance(meta[3], list)
     ):
         raise FormatError("unexpected metadata layout")
-    language = meta_hash.rsplit("_", 1)[0]
-    meta[3] = normalise_filters(bundle, meta[3], language)
+    for page in meta[1]:
+        if not (isinstance(page, list) and len(page) == 2 and isinstance(page[0], str) and isinstance(page[1], int)):
+            raise FormatError("unexpected page entry in metadata")
+    return entry, meta_path, meta
+
+
+def compact_bundle(bundle: Path, stop=lambda: False, parts: list[Path] = ()) -> dict:
+    """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring).
+
+    parts: more bundles Pagefind wrote of other pages of the same site (search/__init__.py indexes a large
+    site in parts, to bound its memory), joined into bundle as one index: their pages follow bundle's, and
+    their index chunks, listed in chunk groups of their own, carry the number of pages before them.
+    stop(): asked between steps; when true, raises Cancelled (the preview drops an index a newer edit outdated)."""
+    entry, meta_path, meta = _read_bundle(bundle)
+    others = [_read_bundle(Path(part)) for part in parts]
+    language = meta_path.name.split(".")[1].rsplit("_", 1)[0]
+    for _entry, other_path, _meta in others:
+        if other_path.name.split(".")[1].rsplit("_", 1)[0] != language:
+            raise FormatError("index parts of different languages")
+    folders = [bundle, *map(Path, parts)]
+    metas = [meta, *(m for _e, _p, m in others)]
+    offsets = [sum(len(m[1]) for m in metas[:k]) for k in range(len(metas))]
+    meta[3] = normalise_filters([(f, m[3], o) for f, m, o in zip(folders, metas, offsets)], bundle, language)
+    own_pages, own_chunks, own_sorts = [m[1] for m in metas], [m[2] for m in metas], [m[4] for m in metas]
+    if others:  # one metadata for all: pages in part order; their meta keys; each part's chunks for now
+        meta[1] = [page for pages in own_pages for page in pages]
+        meta[5] = sorted({key for m in metas for key in m[5]})
+        meta[2] = [chunk for chunks in own_chunks for chunk in chunks]
     # Pagefind names pages and chunks by their content, but writes filters in hash-map order: with those
     # sorted, the metadata's own digest names this build the same way each time the input is the same.
     build = hashlib.sha256(cbor_encode(meta)).hexdigest()[:4]
     fragments, index = bundle / "fragment", bundle / "index"
-    sizes_before = {d: sum(p.stat().st_size for p in d.iterdir()) for d in (fragments, index)}
-    meta_before = meta_path.stat().st_size
+    sizes_before = {
+        name: sum(p.stat().st_size for f in folders for p in (f / name).iterdir()) for name in ("fragment", "index")
+    }
+    meta_before = meta_path.stat().st_size + sum(p.stat().st_size for _e, p, _m in others)
     jobs = []
-    for n, page in enumerate(meta[1]):
-        if not (
-            isinstance(page, list)
-            and len(page) == 2
-            and isinstance(page[0], str)
-            and isinstance(page[1], int)
-        ):
-            raise FormatError("unexpected page entry in metadata")
-        jobs.append((fragments, page[0], f"{build}{base36(n)}"))
+    for folder, pages, offset in zip(folders, own_pages, offsets):
+        for n, page in enumerate(pages):
+            jobs.append((folder / "fragment", page[0], fragments, f"{build}{base36(offset + n)}"))
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) >= 400 and workers > 1:  # decoding every page's text back: the bulk of this step
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            standings = list(pool.map(_compact_fragment, jobs, chunksize=64))
+            done = list(pool.map(_compact_fragment, jobs, chunksize=64))
     else:
-        standings = [_compact_fragment(job) for job in jobs]
+        done = [_compact_fragment(job) for job in jobs]
     if stop():
         raise Cancelled()
-    for page, value in zip(meta[1], standings):
+    for page, (value, _page_meta) in zip(meta[1], done):
         page[0] = value
         page[1] = _rounded_count(page[1])
-    before_split = len(meta[2])
-    chunks = _split_large_chunks(index, meta[2])
-    for n, chunk in enumerate(chunks):
-        new_id = f"{build}{base36(n)}"
-        (index / f"{chunk[2]}.pf_index").rename(index / f"{new_id}.pf_index")
-        chunk[2] = new_id
-    groups = []
-    for k in range(0, len(chunks), CHUNK_GROUP):
-        part = chunks[k : k + CHUNK_GROUP]
-        group_id = f"{build}{base36(k // CHUNK_GROUP)}"
-        write_pagefind_file(index / f"{group_id}.pf_group", cbor_encode(part))
-        groups.append([part[0][0], part[-1][1], group_id])
+    if others:
+        meta[4] = merge_sorts(list(zip(own_sorts, offsets)), [page_meta for _v, page_meta in done])
+    chunks, groups = [], []
+    for folder, part_chunks, offset in zip(folders, own_chunks, offsets):
+        own = _split_large_chunks(folder / "index", part_chunks)
+        for chunk in own:
+            new_id = f"{build}{base36(len(chunks))}"
+            (folder / "index" / f"{chunk[2]}.pf_index").rename(index / f"{new_id}.pf_index")
+            chunk[2] = new_id
+            if offset:
+                chunk.append(offset)
+            chunks.append(chunk)
+        for k in range(0, len(own), CHUNK_GROUP):  # a group never spans two parts: its words are in order
+            part = own[k : k + CHUNK_GROUP]
+            group_id = f"{build}{base36(len(groups))}"
+            write_pagefind_file(index / f"{group_id}.pf_group", cbor_encode(part))
+            groups.append([part[0][0], part[-1][1], group_id])
+    before_split = sum(len(chunks) for chunks in own_chunks)
     meta[2] = groups
     if stop():
         raise Cancelled()
@@ -551,7 +617,10 @@ def compact_bundle(bundle: Path, stop=lambda: False) -> dict:
     meta_path.unlink()
     meta_path = bundle / f"pagefind.{meta_hash}.pf_meta"
     write_pagefind_file(meta_path, payload)
-    next(iter(languages.values()))["hash"] = meta_hash
+    language_entry = next(iter(entry["languages"].values()))
+    language_entry["hash"] = meta_hash
+    if others:
+        language_entry["page_count"] = len(meta[1])
     entry["zwgk"] = {"fragments": build, "chunk_groups": CHUNK_GROUP, "runs": runs}
     (bundle / "pagefind-entry.json").write_text(
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
@@ -567,10 +636,10 @@ def compact_bundle(bundle: Path, stop=lambda: False) -> dict:
     return {
         "meta_bytes": (meta_before, meta_path.stat().st_size),
         "fragment_bytes": (
-            sizes_before[fragments],
+            sizes_before["fragment"],
             sum(p.stat().st_size for p in fragments.iterdir()),
         ),
-        "index_bytes": sizes_before[index],
+        "index_bytes": sizes_before["index"],
         "index_chunks": len(chunks),
         "chunks_added_by_splitting": len(chunks) - before_split,
     }

@@ -234,19 +234,22 @@
     return Array.from(word).slice(0, Array.from(like).length).join("");
   }
 
+  // A large site's index is built in parts (search/__init__.py PART_PAGES): their chunks' word
+  // ranges overlap, so every chunk whose range may hold the key is taken.
   function chunksFor(chunks, key, prefix) {
     var highest = prefix ? key + "\u{10FFFF}" : key;
     return chunks.filter(function (c) {
       return cmpCodePoints(cut(highest, c.from), c.from) >= 0 && cmpCodePoints(cut(key, c.to), c.to) <= 0;
-    }).map(function (c) { return c.id; });
+    });
   }
 
   // A chunk's words: word -> [{page, locs: [[weight, position], ...]}].  Pages and positions
-  // are stored as differences; a weight marker (-1 - weight) starts positions afresh.
-  function readIndexChunk(bytes) {
+  // are stored as differences; a weight marker (-1 - weight) starts positions afresh.  offset:
+  // the number of pages in the parts before the chunk's own (0 for a site indexed whole).
+  function readIndexChunk(bytes, offset) {
     var words = new Map();
     cbor(bytes)[0].forEach(function (entry) {
-      var page = 0;
+      var page = offset || 0;
       words.set(entry[0], entry[1].map(function (p) {
         page += p[0];
         var weight = 25, at = 0, locs = [];
@@ -323,9 +326,10 @@
       return meta;
     }
 
-    function indexChunk(id) {
+    function indexChunk(chunk) {
+      var id = chunk.id;
       if (!chunkCache.has(id)) {
-        var p = fetchFile("index/" + id + ".pf_index").then(readIndexChunk);
+        var p = fetchFile("index/" + id + ".pf_index").then(function (bytes) { return readIndexChunk(bytes, chunk.offset); });
         p.catch(function () { chunkCache.delete(id); });
         chunkCache.set(id, p);
       }
@@ -350,7 +354,7 @@
     function chunkGroup(id) {
       if (!groupCache.has(id)) {
         var p = fetchFile("index/" + id + ".pf_group").then(function (bytes) {
-          return cbor(bytes).map(function (c) { return { from: c[0], to: c[1], id: c[2] }; });
+          return cbor(bytes).map(function (c) { return { from: c[0], to: c[1], id: c[2], offset: c[3] || 0 }; });
         });
         p.catch(function () { groupCache.delete(id); });
         groupCache.set(id, p);
@@ -358,26 +362,33 @@
       return groupCache.get(id);
     }
 
-    async function chunkIds(m, term) {
-      var lists = await Promise.all(chunksFor(m.groups, term.key, term.prefix).map(chunkGroup));
-      var ids = [];
-      lists.forEach(function (list) { ids = ids.concat(chunksFor(list, term.key, term.prefix)); });
-      return ids;
+    async function chunksOf(m, term) {
+      var groups = chunksFor(m.groups, term.key, term.prefix).map(function (g) { return g.id; });
+      var lists = await Promise.all(groups.map(chunkGroup));
+      var chunks = [];
+      lists.forEach(function (list) { chunks = chunks.concat(chunksFor(list, term.key, term.prefix)); });
+      return chunks;
     }
 
-    // The words a term stands for, each with its postings: [{word, postings}].
+    // The words a term stands for, each with its postings: [{word, postings}] (a word found in
+    // several parts of the index has its postings joined).
     async function termWords(m, term) {
-      var maps = await Promise.all((await chunkIds(m, term)).map(indexChunk));
-      var out = [];
+      var maps = await Promise.all((await chunksOf(m, term)).map(indexChunk));
+      var byWord = new Map();
+      function add(word, postings) {
+        byWord.set(word, byWord.has(word) ? byWord.get(word).concat(postings) : postings);
+      }
       maps.forEach(function (words) {
         if (!term.prefix) {
-          if (words.has(term.key)) out.push({ word: term.key, postings: words.get(term.key) });
+          if (words.has(term.key)) add(term.key, words.get(term.key));
           return;
         }
         words.forEach(function (postings, word) {
-          if (word.startsWith(term.key)) out.push({ word: word, postings: postings });
+          if (word.startsWith(term.key)) add(word, postings);
         });
       });
+      var out = [];
+      byWord.forEach(function (postings, word) { out.push({ word: word, postings: postings }); });
       return out;
     }
 
