@@ -112,8 +112,11 @@ def cmd_build(args) -> int:
     started = time.perf_counter()
     _setup_logging()
     site_dir = Path(args.site_dir) if args.site_dir else None
-    key, said = up_to_date(Path(args.config), as_of.isoformat(), site_dir, search=not args.no_search,
-                           records=Path(args.records), staff=args.staff)
+    try:
+        key, said = up_to_date(Path(args.config), as_of.isoformat(), site_dir, search=not args.no_search,
+                               records=Path(args.records), staff=args.staff)
+    except BuildError:
+        key, said = None, None  # the records are checked first; building then reports mkdocs.yml's problem
     if said is not None:  # nothing the build reads has changed: it would write the same site again
         say(f"记录、页面、设置和程序自上次生成（截至 {as_of.isoformat()}）以来都没有改动，网站已是最新，不再重新生成。")
         say(f"      规范性文件 {said.get('documents', 0)} 件，警告 {len(said.get('warnings', []))} 条"

@@ -72,24 +72,29 @@ def _inputs_key(config, as_of: str, search: bool, records: Path | None, staff: b
     return inputs_key(config, folder, {"as_of": as_of, "search": search, "staff": staff})
 
 
+def _load_config(config_file: Path, **options):
+    """mkdocs.yml loaded, or a BuildError in Chinese when it is missing or wrong."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not Path(config_file).is_file():
+        raise BuildError(f"找不到网站设置文件 {config_file}：在项目目录中运行，或用 --config 指定 mkdocs.yml。")
+    try:
+        return load_config(config_file=str(Path(config_file).resolve()), **options)
+    except ConfigurationError as exc:
+        raise BuildError(f"网站设置文件 {config_file} 有误，未生成网站：{exc}") from None
+
+
 def up_to_date(config_file: Path, as_of: str, site_dir: Path | None = None, search: bool = True,
                records: Path | None = None, staff: bool = False) -> tuple[str, dict | None]:
     """(the inputs key of a build with these settings now, what the last build_site(..., said=...) into this
     site recorded if it had that key: nothing it read has changed since (records, hand-written pages,
     mkdocs.yml, theme, code, build date, options), so building again would write the same site; else None).
     Work out the key before reading the records, and hand it to build_site(inputs_key=...)."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
     from .mkdocs_build import cache_dir, unchanged
 
-    if not Path(config_file).is_file():
-        raise BuildError(f"找不到网站设置文件 {config_file}：在项目目录中运行，或用 --config 指定 mkdocs.yml。")
     with _plugin_env(as_of, records):
-        try:
-            config = load_config(config_file=str(Path(config_file).resolve()))
-        except ConfigurationError as exc:
-            raise BuildError(f"网站设置文件 {config_file} 有误，未生成网站：{exc}") from None
+        config = _load_config(config_file)
         target = _target(config, site_dir, staff)
         key = _inputs_key(config, as_of, search, records, staff)
         if unchanged(cache_dir(target), target, key, search) is None:
@@ -123,7 +128,7 @@ def build_site(
     from .mkdocs_build import build, cache_dir
 
     config_file = Path(config_file).resolve()
-    target = _target(load_config(config_file=str(config_file)), site_dir, staff)
+    target = _target(_load_config(config_file), site_dir, staff)
     if not target.parent.is_dir():
         raise BuildError(f"网站生成失败：目录 {target.parent} 不存在。")
     with swap.locked(target, waiting=lambda: log.warning(f"另一个生成正在写入 {target.name}/，等它结束后继续……")):

@@ -245,7 +245,9 @@ def index_copies(
                 site, out = copies, bundle
                 if part is not None:
                     site, out = work / f"site-{k}", work / f"bundle-{k}" if k else bundle
-                    for rel in part:
+                    for n, rel in enumerate(part):
+                        if n % 500 == 0 and cancel is not None and cancel.is_set():
+                            raise Cancelled()  # a newer edit: the preview's next build indexes again
                         (site / rel).parent.mkdir(parents=True, exist_ok=True)
                         os.link(copies / rel, site / rel)
                 outputs.append(_run_pagefind(exe, site, out, chunk_size, timeout, cancel))
