@@ -176,6 +176,21 @@ def test_not_public_yet_is_listed_as_scheduled_not_published(tmp_path):
     assert upcoming.status["yj-a"].state == "即将开始"  # announced before it opens
 
 
+def test_a_consultation_or_reply_without_its_three_reviews_is_held_with_a_located_warning(tmp_path):
+    root = _records(tmp_path, {
+        "consultations/yj-a.yml": CONSULTATION + REVIEW,
+        "consultations/yj-b.yml": CONSULTATION.replace("停车", "公交") + "review: {first: 甲某}\n",
+        "consultations/yj-c.yml": CONSULTATION.replace("停车", "道路"),  # no review at all
+    })
+    portal = link(load_records(root), D(2025, 6, 9))
+    assert list(portal.participation.consultations) == ["yj-a"]
+    held = {(p.path, p.line) for p in portal.warnings if "未完成三审" in p.message}
+    lines = CONSULTATION.count("\n")
+    assert ("tasks_yaml/consultations/yj-b.yml", lines + 1) in held
+    assert any(path == "tasks_yaml/consultations/yj-c.yml" for path, _line in held)
+    assert not any(path.endswith("yj-a.yml") for path, _line in held)
+
+
 def test_personal_data_in_a_reply_or_a_feedback_is_caught_by_the_privacy_check(tmp_path):
     root = _records(tmp_path, {
         "proposals/jy-1.yml": "kind: 人大代表建议\nyear: 2025\nnumber: 第1号\ntitle: 关于增开公交的建议\n"

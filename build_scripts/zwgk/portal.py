@@ -298,6 +298,13 @@ def _cycles(docs: dict[str, NormativeDocument]) -> list[Problem]:
     return problems
 
 
+def _unreviewed(record) -> Problem:
+    """The warning for a record held back until its 三审 is complete."""
+    line, col = where(record, "review")
+    return Problem(record.file, line, col, "未完成三审（初审、复审、审发），不予发布",
+                   "补全 review: {first: …, second: …, final: …}", "警告")
+
+
 def _reviewed(record) -> bool:
     return record.review is not None and record.review.complete
 
@@ -346,10 +353,7 @@ def link(records: Records, as_of: dt.date) -> Portal:
             warnings.append(Problem(doc.file, line, col,
                                     f"填写的有效性“{doc.validity}”与按 {as_of.isoformat()} 计算的“{validity[doc.id].state}”不一致",
                                     "核对施行日期、有效期和修改、废止关系，或删除 validity 一行由系统计算", "警告"))
-    for r in unreviewed:
-        line, col = where(r, "review")
-        warnings.append(Problem(r.file, line, col, "未完成三审（初审、复审、审发），不予发布",
-                                "补全 review: {first: …, second: …, final: …}", "警告"))
+    warnings += [_unreviewed(r) for r in unreviewed]
 
     interpretations_of: dict[str, list[Interpretation]] = defaultdict(list)
     for interp in sorted(interps.values(), key=lambda i: (i.published, i.id)):
@@ -365,6 +369,9 @@ def link(records: Records, as_of: dt.date) -> Portal:
     published = [*documents.values(), *interps.values(), *qas.values(), *items, *records.tasks.values(),
                  *records.units.values()]  # a unit's annual reports may be files/…
     participation = link_participation(records, as_of, documents)
+    # consultations, 事项目录 and replies wait for 三审 like every record
+    warnings += [_unreviewed(r) for r in participation.held
+                 if not (getattr(r, "review", None) and r.review.complete)]
     published += [*participation.consultations.values(), *participation.proposals.values()]
     withdrawn += participation.withdrawn(as_of)  # a notice at their address, like every record's
     scheduled = sorted(scheduled + participation.scheduled(as_of), key=lambda s: (s.day, s.record.file))
