@@ -381,7 +381,8 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
         cache.save(site, global_key, search_key, inputs)
         if keep is not None:
             keep.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files, cache=cache.folder,
-                        site=site)
+                        site=site, with_copy=stats.pop("with_copy", None))
+        stats.pop("with_copy", None)
         log.info(f"zwgk: 共 {len(doc_files)} 页，本次渲染 {stats['rendered']} 页，沿用上次 {stats['kept']} 页"
                  f"（用时 {time.perf_counter() - started:.1f} 秒）")
         return stats
@@ -441,6 +442,7 @@ def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict, index: b
     from .search import BUNDLE_DIR, index_copies, search_settings_key
 
     with_copy = sorted(dest for dest, (_key, has_copy) in cache.pages.items() if has_copy)
+    stats["with_copy"] = with_copy  # what index_behind() indexes, without listing the folder again
     wanted = set(with_copy)
     for path in list(cache.copies.rglob("*.html")):  # pages gone since the last build
         if path.relative_to(cache.copies).as_posix() not in wanted:
@@ -462,7 +464,7 @@ def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict, index: b
             return cache.previous.get("search_key")
         return None
     log.info(f"zwgk: 正在建立中文搜索索引（{len(with_copy)} 页）……")
-    index_copies(cache.copies, site / BUNDLE_DIR, pages=len(with_copy))
+    index_copies(cache.copies, site / BUNDLE_DIR, pages=len(with_copy), files=with_copy)
     stats["search"] = "built"
     return key
 
@@ -506,9 +508,10 @@ def index_behind(kept: dict, key: str, cancel=None) -> dict:
     copies = cache / "search"
     fresh = site / (BUNDLE_DIR + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
-    pages = sum(1 for _ in copies.rglob("*.html"))
+    files = kept.get("with_copy")
+    pages = len(files) if files is not None else sum(1 for _ in copies.rglob("*.html"))
     try:
-        stats = index_copies(copies, fresh, pages=pages, cancel=cancel)
+        stats = index_copies(copies, fresh, pages=pages, cancel=cancel, files=files)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise

@@ -28,6 +28,7 @@ number lists its document first; ``data-pagefind-sort``/``-meta`` as needed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -41,7 +42,7 @@ from pathlib import Path
 from .. import timings
 from ..errors import BuildError
 from ..swap import SEARCH_PREFIX, fault_point
-from .bundle import PAGEFIND_VERSION, Cancelled, FormatError, compact_bundle
+from .bundle import BACKGROUND_NICENESS, PAGEFIND_VERSION, Cancelled, FormatError, compact_bundle
 from .rewrite import rewrite_html
 from .terms import PAD, decode, encode_block, encode_text, phrase_terms, query_phrases
 
@@ -138,7 +139,7 @@ def _waiting(proc: subprocess.Popen, timeout: float, cancel: threading.Event) ->
     deadline = time.monotonic() + timeout
     while True:
         try:
-            return proc.communicate(timeout=0.2)
+            return proc.communicate(timeout=0.05)
         except subprocess.TimeoutExpired:
             if cancel.is_set():
                 proc.kill()
@@ -181,9 +182,11 @@ def index_site(
                             part_pages=part_pages)
 
 
-def _parts(copies: Path, part_pages: int) -> list[list[Path]]:
-    """The copies (paths under copies, in order) in about equal parts of at most part_pages pages."""
-    files = sorted(p.relative_to(copies) for p in copies.rglob("*.html"))
+def _parts(copies: Path, part_pages: int, files: list[str] | None = None) -> list[list[Path]]:
+    """The copies (paths under copies, in order; files: those paths when the caller knows them) in about
+    equal parts of at most part_pages pages."""
+    files = sorted(Path(f) for f in files) if files is not None else sorted(
+        p.relative_to(copies) for p in copies.rglob("*.html"))
     count = max(1, -(-len(files) // part_pages))
     size = -(-len(files) // count)
     return [files[k : k + size] for k in range(0, len(files), size)] or [[]]
@@ -198,6 +201,9 @@ def _run_pagefind(exe: Path, site: Path, out: Path, chunk_size: int, timeout: fl
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     except OSError as exc:
         raise BuildError(f"无法运行 Pagefind：{exc}") from None
+    if cancel is not None:  # the preview's index, behind the pages: the editor's next save comes first
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, proc.pid, BACKGROUND_NICENESS)
     try:
         output, _ = proc.communicate(timeout=timeout) if cancel is None else _waiting(proc, timeout, cancel)
     except subprocess.TimeoutExpired:
@@ -222,6 +228,7 @@ def index_copies(
     timeout: float = 1800,
     cancel: threading.Event | None = None,
     part_pages: int = PART_PAGES,
+    files: list[str] | None = None,
 ) -> dict:
     """Run Pagefind over a folder of index copies (prepare_site, rewrite.index_copy) into bundle (replaced
     whole), then compact the bundle for zwgk-search.js; return counts as index_site does.
@@ -229,13 +236,13 @@ def index_copies(
     More than part_pages copies are indexed in parts, one Pagefind run each (its memory grows with the
     pages it holds), joined into one bundle by compact_bundle. cancel: set from another thread to stop
     Pagefind (the preview does when a newer edit arrives); raises Cancelled then, leaving bundle
-    incomplete (index into a folder of its own)."""
+    incomplete (index into a folder of its own). files: the copies' paths under copies, when known."""
     copies, bundle = Path(copies), Path(bundle).resolve()
     exe = _pagefind_executable()
     fault_point("indexing")
     if bundle.exists():
         shutil.rmtree(bundle)
-    parts = _parts(copies, part_pages) if pages > part_pages else [None]
+    parts = _parts(copies, part_pages, files) if pages > part_pages else [None]
     work = bundle.with_name(bundle.name + ".parts")  # beside the bundle: one file system for the links
     shutil.rmtree(work, ignore_errors=True)
     outputs, raws = [], []
@@ -265,7 +272,7 @@ def index_copies(
             )
         try:
             with timings.stage("bundle"):
-                stats.update(compact_bundle(bundle, stop=cancel.is_set if cancel is not None else lambda: False,
+                stats.update(compact_bundle(bundle, stop=cancel.is_set if cancel is not None else None,
                                             parts=raws[1:]))
         except (FormatError, OSError, ValueError) as exc:
             raise BuildError(
