@@ -238,6 +238,60 @@ def test_a_saved_record_shows_its_own_page_first_then_the_rest_and_the_search_fo
         status, body, _ = poll(port, "/gfxwj/", lambda s, t: "（预览测试）" in t, 30)  # the lists follow
         assert "（预览测试）" in body and "data-zwgk-search-stale" not in body
         assert get("::1", port, "/pagefind/pagefind-entry.json", timeout=5)[0] == 200
+
+        # reading a record is no change (the system's change notices report reads too)
+        builds = serving.stderr.count("预览已更新")
+        record.read_text(encoding="utf-8")
+        (project / "tasks_yaml" / "portal.yml").read_bytes()
+        time.sleep(2)
+        assert serving.stderr.count("预览已更新") == builds and "检测到修改" not in serving.stderr
     finally:
         serving.stop()
     assert "Traceback" not in serving.stderr
+
+
+def group_members(pgid: int) -> list[str]:
+    """The command lines of the running processes in process group pgid."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                found.append((stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def test_a_newer_save_ends_the_background_index_and_everything_it_started(built_site, tmp_path):
+    """The preview's search index is built by a process group of its own (mkdocs_build.start_index_behind),
+    so that the server never waits for it; the next save ends it at once, Pagefind and the bundle's
+    workers included (stop_index), and the index the site had stays whole."""
+    sys.path.insert(0, str(REPO / "build_scripts"))
+    from zwgk.mkdocs_build import cache_dir, start_index_behind, stop_index
+
+    copies = cache_dir(built_site) / "search"
+    cache, site = tmp_path / "cache", tmp_path / "site"
+    pages = sorted(p.relative_to(copies) for p in copies.rglob("*.html"))
+    with_copy = []
+    for k in range(20):  # enough pages for Pagefind to be at work when the save comes
+        for rel in pages:
+            (cache / "search" / f"x{k}" / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.link(copies / rel, cache / "search" / f"x{k}" / rel)
+            with_copy.append(f"x{k}/{rel.as_posix()}")
+    shutil.copytree(built_site / "pagefind", site / "pagefind")
+    before = sorted(p.relative_to(site).as_posix() for p in (site / "pagefind").rglob("*"))
+
+    proc = start_index_behind({"site": site, "cache": cache, "with_copy": with_copy}, "key")
+    deadline = time.monotonic() + 120
+    while not any("pagefind" in line and "zwgk" not in line for line in group_members(proc.pid)):
+        assert proc.poll() is None, proc.stderr.read().decode()
+        assert time.monotonic() < deadline, "Pagefind never started"
+        time.sleep(0.01)
+    stop_index(proc)
+    assert proc.wait(timeout=10) == -signal.SIGKILL
+    deadline = time.monotonic() + 10
+    while group_members(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert group_members(proc.pid) == []  # no Pagefind or worker left behind
+    assert sorted(p.relative_to(site).as_posix() for p in (site / "pagefind").rglob("*")) == before

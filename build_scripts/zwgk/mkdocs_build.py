@@ -26,6 +26,7 @@ state; it also names the folder it describes (by inode), so a site replaced by h
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -35,6 +36,8 @@ import multiprocessing
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from importlib import metadata
@@ -499,9 +502,9 @@ def render_now(kept: dict, pages: dict[str, str]) -> list[str]:
     return done
 
 
-def index_behind(kept: dict, key: str, cancel=None) -> dict:
+def index_behind(kept: dict, key: str) -> dict:
     """Build the search index a build(index=False) left behind, into its site (the index there is replaced
-    when the new one is whole); raises zwgk.search.Cancelled when cancel is set first."""
+    when the new one is whole)."""
     from .search import BUNDLE_DIR, index_copies
 
     site, cache = Path(kept["site"]), Path(kept["cache"])
@@ -511,7 +514,7 @@ def index_behind(kept: dict, key: str, cancel=None) -> dict:
     files = kept.get("with_copy")
     pages = len(files) if files is not None else sum(1 for _ in copies.rglob("*.html"))
     try:
-        stats = index_copies(copies, fresh, pages=pages, cancel=cancel, files=files)
+        stats = index_copies(copies, fresh, pages=pages, files=files)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
@@ -529,3 +532,47 @@ def index_behind(kept: dict, key: str, cancel=None) -> dict:
     except (OSError, ValueError):
         pass
     return stats
+
+
+# How much lower than the preview's own work its background index runs (os.nice), so that a save renders
+# its page at once even while the last save's index is still being built.
+BACKGROUND_NICENESS = 10
+
+
+def start_index_behind(kept: dict, key: str) -> subprocess.Popen:
+    """index_behind() in a process of its own, at lower priority and in a process group of its own (with
+    Pagefind and the bundle's workers): the preview's server and its next build never wait for the
+    interpreter while the index is built, and stop_index() ends the whole group at once. Exits 0 when the
+    index is in place; on failure, the Chinese message is on its stderr."""
+    job = {"site": str(kept["site"]), "cache": str(kept["cache"]), "with_copy": kept.get("with_copy"), "key": key}
+    package_root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH"))
+                                                       if p)}
+    proc = subprocess.Popen([sys.executable, "-m", "zwgk.mkdocs_build"], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    proc.stdin.write(json.dumps(job).encode("utf-8"))
+    proc.stdin.close()
+    return proc
+
+
+def stop_index(proc: subprocess.Popen) -> None:
+    """End a start_index_behind() process and everything it started (its half-written index is left in
+    pagefind.new/, which the next index_behind() into that site removes)."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _index_behind_main() -> None:
+    """python -m zwgk.mkdocs_build: index_behind() for start_index_behind() (its job as JSON on stdin)."""
+    os.nice(BACKGROUND_NICENESS)
+    job = json.loads(sys.stdin.read())
+    try:
+        index_behind({"site": job["site"], "cache": job["cache"], "with_copy": job["with_copy"]}, job["key"])
+    except Exception as exc:  # noqa: BLE001  (the preview reports it and tries again at the next build)
+        sys.stderr.write(f"{exc}\n")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    _index_behind_main()

@@ -27,7 +27,6 @@ from .pages.contact import fill_markers
 from .portal import load_portal
 from .siteinfo import site_context
 from .sitemaps import STAFF_ROBOTS, base_url, site_files
-from .swap import fault_point
 from .synonyms import TERMS_URI, terms_json
 
 log = logging.getLogger("mkdocs.plugins.zwgk")

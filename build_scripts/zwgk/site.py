@@ -27,7 +27,11 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import watchdog.events
+import watchdog.observers
+import watchdog.observers.polling
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import EVENT_TYPE_CLOSED_NO_WRITE, EVENT_TYPE_OPENED
 
 from . import swap, timings
 from .errors import BuildError, RecordError, ZwgkError
@@ -221,6 +225,11 @@ def error_banner(failure: PreviewFailed) -> str:
     )
 
 
+# After a saved record's own page is shown (the quick path), the full build waits until a browser has been
+# sent a page of the new build (at most QUICK_HOLD seconds), then QUICK_ASSETS more for what that page loads
+QUICK_HOLD = 1.0
+QUICK_ASSETS = 0.2
+
 SEARCH_BEHIND = (
     '<div role="status" data-zwgk-search-stale style="background:#fff8e1;color:#3e2723;padding:0.3rem 1rem;'
     'font-size:0.85rem;border-bottom:1px solid #e0c060">预览：页面已是最新；搜索索引正在后台更新，'
@@ -265,11 +274,14 @@ class PreviewServer(LiveReloadServer):
         self.quick: Callable[[set[Path]], int] | None = None  # renders a saved record's own page at once
         self.search_behind: Callable[[], bool] = lambda: False
         self._changed: set[Path] = set()
+        self._served = threading.Event()  # a page was sent since the last quick page (rebuild)
+        self._handlers: dict[str, tuple] = {}
+        # the system's own change notices (inotify …): MkDocs polls every file twice a second, which at
+        # 20,000 records takes most of a core and makes a save wait up to a second to be seen
+        self.observer = watchdog.observers.Observer(timeout=self.shutdown_delay)
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         """MkDocs' watch, also noting which files changed (the quick path renders their pages first)."""
-        import watchdog.events
-
         path = os.path.abspath(path)
         if path in self._watched_paths:
             self._watched_paths[path] += 1
@@ -277,8 +289,8 @@ class PreviewServer(LiveReloadServer):
         self._watched_paths[path] = 1
 
         def callback(event):
-            if event.is_directory:
-                return
+            if event.is_directory or event.event_type in (EVENT_TYPE_OPENED, EVENT_TYPE_CLOSED_NO_WRITE):
+                return  # a file read (by the build itself) is no change
             with self._rebuild_cond:
                 self._changed.update(Path(p) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
                 self._want_rebuild = True
@@ -286,12 +298,27 @@ class PreviewServer(LiveReloadServer):
 
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = callback  # type: ignore[method-assign]
+        self._handlers[path] = (handler, recursive)
         self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
 
-    def _reload(self) -> None:
-        """Browsers reload (MkDocs' requests wait while the epochs differ: the served folder is always whole)."""
+    def _start_watching(self) -> None:
+        """Start the change notices; where the system has none to spare (inotify's limits), poll instead."""
+        try:
+            self.observer.start()
+        except OSError:
+            self.observer = watchdog.observers.polling.PollingObserver(timeout=0.5)
+            for path, (handler, recursive) in self._handlers.items():
+                self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+            self.observer.start()
+            self.say("提示：系统的文件变动通知已用完（inotify 上限），改为每半秒检查一次文件，发现修改会稍慢")
+
+    def _reload(self, quick: bool = False) -> None:
+        """Browsers reload (MkDocs' requests wait while the epochs differ: the served folder is always whole);
+        quick: a quick page's reload (the full build waits until a page of it is sent, rebuild())."""
         with self._epoch_cond:
             self._wanted_epoch = self._visible_epoch = _epoch()
+            if quick:
+                self._served.clear()
             self._epoch_cond.notify_all()
 
     def build_once(self) -> None:
@@ -319,9 +346,12 @@ class PreviewServer(LiveReloadServer):
             except Exception as exc:  # noqa: BLE001  (the full build below shows the problem)
                 log.debug(f"quick preview skipped: {exc}")
         if shown:
-            self._reload()
+            self._reload(quick=True)
             self.say(f"已更新所改记录的 {shown} 个页面（用时 {time.perf_counter() - started:.1f} 秒），"
                      "正在更新列表等其余页面……")
+            # the build below holds the interpreter for seconds: the browser's reload is answered first
+            if self._served.wait(QUICK_HOLD):
+                time.sleep(QUICK_ASSETS)  # and the page's styles and scripts
         else:
             self.say("检测到修改，正在重新生成……")
         try:
@@ -359,6 +389,7 @@ class PreviewServer(LiveReloadServer):
             self.rebuild()
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        self._served.set()
         content = super()._inject_js_into_html(content, epoch)
         failure = self.failure
         if failure is not None:
@@ -386,7 +417,7 @@ class PreviewServer(LiveReloadServer):
         """Listen (after server_bind and the first build), then rebuild on changes until shutdown."""
         self.server_activate()
         if self._watched_paths:
-            self.observer.start()
+            self._start_watching()
         ready(listening_urls(self.socket, self.mount_path))
         self.serve_thread.start()
         self._build_loop()
@@ -422,10 +453,9 @@ def serve_site(
 
     from .asof import parse_as_of
     from .load import keep_parsed
-    from .mkdocs_build import build, index_behind, render_now
+    from .mkdocs_build import build, render_now, start_index_behind, stop_index
     from .pages import record_pages, to_markdown
     from .portal import load_portal
-    from .search import Cancelled
 
     config_file = Path(config_file).resolve()
     os.environ[AS_OF_ENV] = as_of
@@ -446,26 +476,23 @@ def serve_site(
     def stop_search() -> None:
         job = state["search"]
         if job is not None:
-            job[1].set()
-            job[0].join()
+            stop_index(job[0])
+            job[1].join()
             state["search"] = None
 
     def search_in_background(kept: dict, key: str) -> None:
-        cancel = threading.Event()
+        proc = start_index_behind(kept, key)
 
-        def run() -> None:
-            try:
-                index_behind(kept, key, cancel)
-            except Cancelled:
-                return
-            except Exception as exc:  # noqa: BLE001  (the preview goes on; the next build tries again)
-                say(f"搜索索引未能更新：{exc}")
-                return
-            state["behind"] = False
-            say("搜索索引已更新。")
+        def wait() -> None:
+            failure = proc.stderr.read().decode("utf-8", "replace").strip()
+            if proc.wait() == 0:
+                state["behind"] = False
+                say("搜索索引已更新。")
+            elif proc.returncode > 0:  # not stopped by a newer save (stop_index kills it)
+                say(f"搜索索引未能更新：{failure[-800:]}")
 
-        thread = threading.Thread(target=run, name="zwgk-search", daemon=True)
-        state["search"] = (thread, cancel)
+        thread = threading.Thread(target=wait, name="zwgk-search", daemon=True)
+        state["search"] = (proc, thread)
         thread.start()
 
     def build_into(target: Path) -> None:
@@ -507,7 +534,7 @@ def serve_site(
             return 0
         job = state["search"]
         if job is not None:  # the index of the last save is out of date now: free the cores for this one
-            job[1].set()
+            stop_index(job[0])
         try:
             with timings.stage("preview-load"):
                 portal = load_portal(folder, day)

@@ -28,26 +28,22 @@ number lists its document first; ``data-pagefind-sort``/``-meta`` as needed.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .. import timings
 from ..errors import BuildError
 from ..swap import SEARCH_PREFIX, fault_point
-from .bundle import BACKGROUND_NICENESS, PAGEFIND_VERSION, Cancelled, FormatError, compact_bundle
+from .bundle import PAGEFIND_VERSION, FormatError, compact_bundle
 from .rewrite import rewrite_html
 from .terms import PAD, decode, encode_block, encode_text, phrase_terms, query_phrases
 
 __all__ = [
-    "Cancelled",
     "INDEX_LANGUAGE",
     "PAD",
     "decode",
@@ -134,20 +130,6 @@ _COUNTS = {
 }
 
 
-def _waiting(proc: subprocess.Popen, timeout: float, cancel: threading.Event) -> tuple[str, None]:
-    """proc's output once it ends; kill it as soon as cancel is set."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            return proc.communicate(timeout=0.05)
-        except subprocess.TimeoutExpired:
-            if cancel.is_set():
-                proc.kill()
-                return proc.communicate()
-            if time.monotonic() > deadline:
-                raise
-
-
 def search_settings_key() -> str:
     """What, besides the index copies, decides the bundle (a kept bundle must have been built the same way)."""
     return f"pagefind {PAGEFIND_VERSION}, {INDEX_LANGUAGE}, chunks {INDEX_CHUNK_SIZE}"
@@ -192,26 +174,20 @@ def _parts(copies: Path, part_pages: int, files: list[str] | None = None) -> lis
     return [files[k : k + size] for k in range(0, len(files), size)] or [[]]
 
 
-def _run_pagefind(exe: Path, site: Path, out: Path, chunk_size: int, timeout: float,
-                  cancel: threading.Event | None) -> str:
-    """Pagefind over one folder of copies into out; its output. Raises BuildError, Cancelled."""
+def _run_pagefind(exe: Path, site: Path, out: Path, chunk_size: int, timeout: float) -> str:
+    """Pagefind over one folder of copies into out; its output. Raises BuildError."""
     cmd = [str(exe), "--site", str(site), "--output-path", str(out), "--force-language", INDEX_LANGUAGE]
     env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
     try:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     except OSError as exc:
         raise BuildError(f"无法运行 Pagefind：{exc}") from None
-    if cancel is not None:  # the preview's index, behind the pages: the editor's next save comes first
-        with contextlib.suppress(OSError):
-            os.setpriority(os.PRIO_PROCESS, proc.pid, BACKGROUND_NICENESS)
     try:
-        output, _ = proc.communicate(timeout=timeout) if cancel is None else _waiting(proc, timeout, cancel)
+        output, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
         raise BuildError(f"建立搜索索引超时（超过 {timeout:.0f} 秒）。") from None
-    if cancel is not None and cancel.is_set():
-        raise Cancelled()
     if proc.returncode != 0:
         raise BuildError(
             f"建立搜索索引失败（Pagefind 退出码 {proc.returncode}）：\n{output[-2000:]}"
@@ -226,7 +202,6 @@ def index_copies(
     pages: int,
     chunk_size: int = INDEX_CHUNK_SIZE,
     timeout: float = 1800,
-    cancel: threading.Event | None = None,
     part_pages: int = PART_PAGES,
     files: list[str] | None = None,
 ) -> dict:
@@ -234,9 +209,8 @@ def index_copies(
     whole), then compact the bundle for zwgk-search.js; return counts as index_site does.
 
     More than part_pages copies are indexed in parts, one Pagefind run each (its memory grows with the
-    pages it holds), joined into one bundle by compact_bundle. cancel: set from another thread to stop
-    Pagefind (the preview does when a newer edit arrives); raises Cancelled then, leaving bundle
-    incomplete (index into a folder of its own). files: the copies' paths under copies, when known."""
+    pages it holds), joined into one bundle by compact_bundle. files: the copies' paths under copies, when
+    known."""
     copies, bundle = Path(copies), Path(bundle).resolve()
     exe = _pagefind_executable()
     fault_point("indexing")
@@ -252,12 +226,13 @@ def index_copies(
                 site, out = copies, bundle
                 if part is not None:
                     site, out = work / f"site-{k}", work / f"bundle-{k}" if k else bundle
-                    for n, rel in enumerate(part):
-                        if n % 500 == 0 and cancel is not None and cancel.is_set():
-                            raise Cancelled()  # a newer edit: the preview's next build indexes again
-                        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+                    made = set()
+                    for rel in part:
+                        if rel.parent not in made:
+                            (site / rel.parent).mkdir(parents=True, exist_ok=True)
+                            made.add(rel.parent)
                         os.link(copies / rel, site / rel)
-                outputs.append(_run_pagefind(exe, site, out, chunk_size, timeout, cancel))
+                outputs.append(_run_pagefind(exe, site, out, chunk_size, timeout))
                 raws.append(out)
                 if part is not None:
                     shutil.rmtree(site)
@@ -272,8 +247,7 @@ def index_copies(
             )
         try:
             with timings.stage("bundle"):
-                stats.update(compact_bundle(bundle, stop=cancel.is_set if cancel is not None else None,
-                                            parts=raws[1:]))
+                stats.update(compact_bundle(bundle, parts=raws[1:]))
         except (FormatError, OSError, ValueError) as exc:
             raise BuildError(
                 f"搜索索引后处理失败（需要 Pagefind {PAGEFIND_VERSION}，请检查 pagefind 版本）：{exc}"

@@ -77,9 +77,6 @@ FILTER_SUMMARY = "zwgk-filters.json"
 SPLIT_CHUNK_BYTES = 16 * 1024
 # Index chunks listed per group file (see the module docstring).
 CHUNK_GROUP = 64
-# How much lower than the preview's own work its background index runs (os.nice: Pagefind and the decoding
-# workers), so that a save renders its page at once even while the last save's index is being built.
-BACKGROUND_NICENESS = 10
 # Index words (positions) per piece of page text; see split_pieces.
 PIECE_WORDS = 500
 # What Pagefind writes for its own runtime and UIs; nothing of the site loads them.
@@ -513,11 +510,6 @@ def _compact_fragment(job: tuple[Path, str, Path, str]):
     return standing(fragment), plain["meta"]
 
 
-class Cancelled(Exception):
-    """Building the index was told to stop (index_copies' cancel, compact_bundle's stop()); what it was
-    writing is left incomplete."""
-
-
 def _read_bundle(bundle: Path) -> tuple[dict, Path, list]:
     """A Pagefind bundle's entry, metadata file and metadata, checked."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -547,15 +539,12 @@ def _read_bundle(bundle: Path) -> tuple[dict, Path, list]:
     return entry, meta_path, meta
 
 
-def compact_bundle(bundle: Path, stop=None, parts: list[Path] = ()) -> dict:
+def compact_bundle(bundle: Path, parts: list[Path] = ()) -> dict:
     """Rewrite fragments, page and chunk ids in a Pagefind bundle (see module docstring).
 
     parts: more bundles Pagefind wrote of other pages of the same site (search/__init__.py indexes a large
     site in parts, to bound its memory), joined into bundle as one index: their pages follow bundle's, and
-    their index chunks, listed in chunk groups of their own, carry the number of pages before them.
-    stop(): asked between steps and while fragments are decoded; when true, raises Cancelled (the preview
-    drops an index a newer edit outdated). With stop given (the preview's background index), the decoding
-    workers run at lower priority (os.nice)."""
+    their index chunks, listed in chunk groups of their own, carry the number of pages before them."""
     entry, meta_path, meta = _read_bundle(bundle)
     others = [_read_bundle(Path(part)) for part in parts]
     language = meta_path.name.split(".")[1].rsplit("_", 1)[0]
@@ -583,22 +572,12 @@ def compact_bundle(bundle: Path, stop=None, parts: list[Path] = ()) -> dict:
     for folder, pages, offset in zip(folders, own_pages, offsets):
         for n, page in enumerate(pages):
             jobs.append((folder / "fragment", page[0], fragments, f"{build}{base36(offset + n)}"))
-    stopped = stop or (lambda: False)
     workers = min(os.cpu_count() or 1, 4)
     if len(jobs) >= 400 and workers > 1:  # decoding every page's text back: the bulk of this step
-        nice = (os.nice, (BACKGROUND_NICENESS,)) if stop else (None, ())
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=nice[0],
-                                 initargs=nice[1]) as pool:
-            done = []
-            for result in pool.map(_compact_fragment, jobs, chunksize=64):
-                done.append(result)
-                if len(done) % 256 == 0 and stopped():
-                    pool.shutdown(cancel_futures=True)
-                    raise Cancelled()
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_compact_fragment, jobs, chunksize=64))
     else:
         done = [_compact_fragment(job) for job in jobs]
-    if stopped():
-        raise Cancelled()
     for page, (value, _page_meta) in zip(meta[1], done):
         page[0] = value
         page[1] = _rounded_count(page[1])
@@ -621,8 +600,6 @@ def compact_bundle(bundle: Path, stop=None, parts: list[Path] = ()) -> dict:
             groups.append([part[0][0], part[-1][1], group_id])
     before_split = sum(len(chunks) for chunks in own_chunks)
     meta[2] = groups
-    if stopped():
-        raise Cancelled()
     runs = f"{build}-runs.pf_runs"
     write_pagefind_file(index / runs, "\n".join(letter_digit_runs(index, chunks)).encode("utf-8"))
     payload = cbor_encode(meta)
