@@ -154,3 +154,24 @@ def test_a_build_reads_the_records_once(project, monkeypatch):
     assert loads == [] and (project / "site" / "gfxwj" / "index.html").is_file()
     assert main(["build", "--as-of", "2026-11-21", "--no-search", "--records", "tasks_yaml"]) == 0
     assert loads == [] and not plugin._LOADED  # handed over once, then gone
+
+
+def test_open_data_written_by_a_forked_process_is_the_same(built_site, tmp_path, monkeypatch):
+    """A large platform's open data files (export_files) are written by a forked process while the pages are
+    generated (mkdocs_plugin.FORKED_EXPORT_FROM); the files must be the ones the build writes itself."""
+    import datetime as dt
+
+    from conftest import REPO
+    from zwgk import mkdocs_plugin
+    from zwgk.export import export_files
+    from zwgk.portal import load_portal
+    from zwgk.site import build_site
+
+    monkeypatch.setattr(mkdocs_plugin, "FORKED_EXPORT_FROM", 0)
+    site = build_site(REPO / "mkdocs.yml", "2026-11-22", site_dir=tmp_path / "site", search=False)
+    exported = export_files(load_portal(REPO / "tasks_yaml", dt.date(2026, 11, 22)))
+    assert len(exported) > 20
+    for uri, content in exported.items():
+        written = (site / uri).read_bytes()
+        assert written == (built_site / uri).read_bytes(), uri
+        assert written == (content.encode("utf-8") if isinstance(content, str) else content), uri

@@ -7,6 +7,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 from helpers import project_copy, records_copy, run_zwgk, write
 from zwgk.errors import RecordError
 from zwgk.export import export_files
@@ -68,7 +69,8 @@ def test_a_redirect_gets_a_page_that_moves_on_and_an_nginx_map(tmp_path):
     portal, pages = pages_of(root)
     moved = pages["gfxwj/old-name.md"]
     assert moved.redirect == "../b-2024-2/" and "本页面已迁移到新地址" in moved.body
-    assert "redirect: ../b-2024-2/" in to_markdown(moved, portal)
+    front = to_markdown(moved, portal).split("\n---\n", 1)[0].removeprefix("---\n")
+    assert yaml.safe_load(front)["zwgk"]["redirect"] == "../b-2024-2/"
     assert pages["zcjd/removed.md"].redirect == "../"
     assert pages["gfxwj/b-2024-2.md"].redirect == ""  # a record's page is never replaced by a redirect
     assert export_files(portal)["redirects.map"].splitlines()[1:] == [

@@ -635,3 +635,28 @@ def test_contact_marker_lists_only_filled_in_fields_escaped(tmp_path):
           "contact: {address: '测试县*人民路*1号', phone: 0000-1234567}\n")
     text = fill_markers("前\n\n<!-- zwgk:contact -->\n\n后", load_portal(root, AS_OF))
     assert text == "前\n\n- 受理机构：测试县人民政府办公室\n- 办公地址：测试县\\*人民路\\*1号\n- 咨询电话：0000\\-1234567\n\n后"
+
+
+def test_the_front_matter_reads_back_as_the_page_s_own_meta_whatever_its_characters():
+    """to_markdown writes the front matter as JSON (YAML reads it, and it is ten times cheaper to write):
+    every character a record may hold, line separators and non-printable ones included, must come back
+    the same through the loader MkDocs uses (libyaml's), or a page would silently lose its meta."""
+    import random
+
+    import yaml
+    from zwgk.pages import to_markdown
+    from zwgk.pages.common import Page
+    from zwgk.portal import load_portal
+
+    portal = load_portal(REPO / "tasks_yaml", dt.date(2026, 11, 22))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    chars = [chr(c) for c in range(0x3000)] + ["\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff", "😀", "\U0010fffd"]
+    rng = random.Random(7)
+    for _ in range(100):
+        text = "".join(rng.choice(chars) for _ in range(120))
+        page = Page("gfxwj/x.md", text, "正文", column="规范性文件", description=text[::-1], keywords=[text[:9]],
+                    crumbs=[(text[:20], "gfxwj/index.md")], search={"filter": text[5:30]})
+        front = to_markdown(page, portal).split("\n---\n", 1)[0].removeprefix("---\n")
+        meta = yaml.load(front, loader)
+        assert meta["zwgk"]["description"] == text[::-1] and meta["zwgk"]["search"] == {"filter": text[5:30]}
+        assert meta["zwgk"]["keywords"] == text[:9] and meta["zwgk"]["crumbs"][0]["url"] == "gfxwj/"

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.config import base
@@ -51,6 +53,15 @@ _PLACEHOLDER = re.compile(r"<!--zwgk:(\d+)-->")
 # A portal `zwgk build` has already loaded and checked, handed over for the one build that follows, so the
 # records are read once per build (keyed by the records folder and the build date).
 _LOADED: dict[tuple[str, object], object] = {}
+
+# From this many published records on, the open data files (export_files, a few seconds at 20,000 records)
+# are written by a forked process while this one generates the pages: the other core is idle then.
+FORKED_EXPORT_FROM = 2000
+_EXPORTING = None  # the portal the forked process exports (inherited, never pickled)
+
+
+def _forked_exports() -> dict:
+    return export_files(_EXPORTING)
 
 
 class SharedPartials:
@@ -182,11 +193,24 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
         return files
 
     def _public_files(self, files: Files, config, portal) -> Files:
-        pages = render_pages(portal)
-        self._add_pages(files, config, pages)
+        global _EXPORTING
+        pool = None
+        if len(portal.documents) + len(portal.items) + len(portal.interpretations) + len(portal.qa) \
+                >= FORKED_EXPORT_FROM:
+            _EXPORTING = portal
+            pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            exporting = pool.submit(_forked_exports)
+        try:
+            pages = render_pages(portal)
+            self._add_pages(files, config, pages)
+            exports = exporting.result() if pool else export_files(portal)  # Atom feeds, CSV/JSON open data
+        finally:
+            if pool:
+                pool.shutdown(cancel_futures=True)
+            _EXPORTING = None
         for uri in portal.files:  # only files a published record names; never a link
             files.append(File.generated(config, uri, abs_src_path=str(self.records_dir / uri)))
-        for uri, content in export_files(portal).items():  # Atom feeds, CSV/JSON open data
+        for uri, content in exports.items():
             files.append(File.generated(config, uri, content=content))
         # 搜索同义词 for the search page (zwgk.synonyms); written with or without the search index
         files.append(File.generated(config, TERMS_URI, content=terms_json(portal.records.search_terms)))
