@@ -3,11 +3,12 @@
 zwgk serve keeps parsed record files (load.keep_parsed): an unchanged file gives the same record object
 again, and records are not changed after loading.  So what is derived from a record alone (the files it
 names, the personal data in its text …) can be kept with it, and a rebuild after one edit derives it
-again for the edited record only.  Outside serve nothing is kept.
+again for the edited record only.  Outside serve they are kept while one portal is linked (for_one_link).
 """
 
 from __future__ import annotations
 
+import contextlib
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
@@ -20,6 +21,21 @@ def remember(on: bool = True) -> None:
     """Keep derived values from now on, or stop and forget them (load.keep_parsed calls this)."""
     global _KEPT
     _KEPT = {} if on else None
+
+
+@contextlib.contextmanager
+def for_one_link():
+    """Keep derived values while one portal is linked (the files a record names are asked for twice there),
+    unless they are being kept anyway."""
+    global _KEPT
+    if _KEPT is not None:
+        yield
+        return
+    _KEPT = {}
+    try:
+        yield
+    finally:
+        _KEPT = None
 
 
 def per_record(record, what, compute: Callable[[], T]) -> T:

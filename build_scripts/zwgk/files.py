@@ -7,6 +7,7 @@ the build machine), and a file no record names is listed as a warning and left o
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import re
 from pathlib import Path, PurePosixPath
@@ -63,12 +64,18 @@ def _references(record) -> frozenset[str]:
         elif isinstance(value, (list, tuple)):
             for v in value:
                 walk(v)
-        elif dataclasses.is_dataclass(value):
-            for fl in dataclasses.fields(value):
-                walk(getattr(value, fl.name))
+        elif (names := _field_names(type(value))) is not None:
+            for name in names:
+                walk(getattr(value, name))
 
     walk(record)
     return frozenset(found)
+
+
+@functools.cache
+def _field_names(cls) -> tuple[str, ...] | None:
+    """The fields of a record class (a dataclass), or None for any other type."""
+    return tuple(fl.name for fl in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 def unreferenced(root: Path, present: dict[str, int], named: set[str]) -> list[Problem]:

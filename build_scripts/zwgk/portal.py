@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from . import derived
 from .consultation import Participation, link_participation, participation_problems
 from .datecheck import changes_too_early, document_conflicts, interpretation_too_early
 from .dates import DateFormatError, format_cn, parse_deadline
@@ -311,6 +312,11 @@ def _reviewed(record) -> bool:
 
 def link(records: Records, as_of: dt.date) -> Portal:
     """Cross-reference records as of a date. Raises RecordError on broken references."""
+    with derived.for_one_link():
+        return _link(records, as_of)
+
+
+def _link(records: Records, as_of: dt.date) -> Portal:
     found = check_references(records) + check_privacy(records)  # 保密审查: personal data, attachments' metadata
     found += site_problems(records)  # the footer's 备案号, 标识 and links (国办发〔2017〕47号)
     if any(p.severity == "错误" for p in found):
