@@ -178,10 +178,18 @@ def edit_title(path: Path, mark: str) -> str:
     return lines[0][len("title: "):]
 
 
+USAGE = "用法：python benchmarks/platform_gen.py 目录 记录数（目录须不存在），如 platform_gen.py /tmp/p20k 20000"
+
+
 def main() -> None:
     """Write a platform: platform_gen.py FOLDER COUNT (FOLDER must not exist)."""
-    project = project_copy(Path(sys.argv[1]))
-    print(generate(project, int(sys.argv[2])))
+    args = sys.argv[1:]
+    if len(args) != 2 or not args[1].isdigit() or int(args[1]) < 1:
+        sys.exit(USAGE)
+    if Path(args[0]).exists():
+        sys.exit(f"{args[0]} 已存在：换一个不存在的目录\n{USAGE}")
+    project = project_copy(Path(args[0]))
+    print(generate(project, int(args[1])))
 
 
 if __name__ == "__main__":
