@@ -57,3 +57,73 @@ def test_a_view_is_cut_too_and_a_short_list_has_no_pager(pages):
     assert rows == in_2025
     short = by_path[year_path(2023)]
     assert listed(short) and 'class="zwgk-pager"' not in short.body
+
+
+@pytest.fixture(scope="module")
+def demo_in_fives():
+    """The demo county's pages with lists of at most five rows per page."""
+    from conftest import REPO
+
+    common.LIST_PAGE_SIZE, size = 5, common.LIST_PAGE_SIZE
+    try:
+        portal = load_portal(REPO / "tasks_yaml", AS_OF)
+        return portal, {p.path: p for p in render_pages(portal)}
+    finally:
+        common.LIST_PAGE_SIZE = size
+
+
+def linked(page, targets, body: str | None = None) -> list[str]:
+    """The pages among targets (site paths such as 'zcjd/jd-1', no .md) that a page links, in order."""
+    import posixpath
+
+    hrefs = re.findall(r'<a href="([^"#]+/)"', page.body if body is None else body)
+    found = [posixpath.normpath(posixpath.join(page.url, href)) for href in hrefs]
+    return [t for t in found if t in set(targets)]
+
+
+def test_the_interpretations_are_cut_into_pages_every_one_listed_once_in_order(demo_in_fives):
+    portal, by_path = demo_in_fives
+    from zwgk.pages.interpretation import INDEX
+
+    order = [i.id for i in portal.in_force_first(
+        sorted(portal.interpretations.values(), key=lambda i: (i.published, i.id), reverse=True),
+        lambda i: portal.documents[i.of])]
+    assert len(order) > 10
+    paths = [path for path, *_ in common.page_chunks(INDEX, order, 5)]
+    assert paths[1] == "zcjd/p/2.md" and all(p in by_path for p in paths)
+    expected = [f"zcjd/{i}" for i in order]
+    assert [t for p in paths for t in linked(by_path[p], expected)] == expected
+    second = by_path["zcjd/p/2.md"]
+    assert second.title == "政策解读（第 2 页）" and not second.in_nav and second.crumbs == [("政策解读", INDEX)]
+    assert 'class="zwgk-pager"' in second.body and "订阅本栏目更新" not in second.body
+    assert by_path[INDEX].in_nav and "订阅本栏目更新" in by_path[INDEX].body
+
+
+def test_a_long_category_of_a_unit_shows_its_newest_and_links_the_whole_list_in_pages(demo_in_fives):
+    """A unit's 法定主动公开内容 lists each category's newest LIST_PAGE_SIZE records; the rest are one link
+    away, on pages of their own (units.category_pages), every record once, newest first."""
+    portal, by_path = demo_in_fives
+    from zwgk.disclosure import CATEGORIES, unit_records
+    from zwgk.pages.common import DISCLOSURE, unit_page
+    from zwgk.pages.units import category_path
+
+    checked = 0
+    for unit in portal.units.values():
+        disclosure = by_path[unit_page(unit, DISCLOSURE)]
+        for category in CATEGORIES:
+            records = unit_records(portal, unit.id).get(category.id, [])
+            if category.id in ("jgzn", "gfxwj") or not records:
+                continue
+            first = category_path(unit, category)
+            if len(records) <= 5:
+                assert first not in by_path
+                continue
+            section = disclosure.body.split(f"{{#{category.id}}}", 1)[1].split("\n## ", 1)[0]
+            expected = [common.item_path(r).removesuffix(".md") for r in records]
+            assert linked(disclosure, expected, section) == expected[:5]
+            assert f"共 {len(records)} 条" in section and f"查看{category.title}全部信息" in section
+            paths = [path for path, *_ in common.page_chunks(first, records, 5)]
+            assert [t for p in paths for t in linked(by_path[p], expected)] == expected
+            assert by_path[paths[-1]].crumbs[-1] == (category.title, first)
+            checked += 1
+    assert checked >= 2

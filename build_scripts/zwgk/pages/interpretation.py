@@ -16,6 +16,8 @@ from .common import (
     heading,
     interp_path,
     open_data,
+    page_chunks,
+    pager,
     publisher,
     publisher_line,
     qa_path,
@@ -31,40 +33,49 @@ INDEX = "zcjd/index.md"
 __all__ = ["COLUMN", "INDEX", "interp_path", "pages"]
 
 
-def index_page(portal: Portal, interps) -> Page:
-    rows = [
-        [
-            a(INDEX, interp_path(i.id), i.title),
-            f'<span class="zwgk-docno">{a(INDEX, doc_path(i.of), portal.documents[i.of].doc_number)}</span> '
-            + validity_badge(portal, i.of, INDEX, brief=True),
-            publisher(portal, INDEX, i),
-            esc("、".join(i.forms)),
-            time_tag(i.published),
-        ]
-        for i in portal.in_force_first(interps, lambda i: portal.documents[i.of])
-    ]
-    body = block(
+def index_pages(portal: Portal, interps) -> list[Page]:
+    """政策解读: every interpretation, newest first (those of documents in force first), in pages of
+    common.LIST_PAGE_SIZE rows (a county platform holds thousands)."""
+    ordered = portal.in_force_first(interps, lambda i: portal.documents[i.of])
+    intro = block(
         f"<p>共 {len(interps)} 篇政策解读，按发布日期由新到旧排列，所解读的文件尚未生效、已废止或已失效的排在后面。"
         "每篇解读链接所解读的文件，文件页面也链接其解读。</p>"
     )
-    body += block(open_data(INDEX, [(feed_path("zcjd"), "订阅本栏目更新（Atom）", "")]))
-    body += block(
-        table(
-            "政策解读（按发布日期由新到旧，解读现行有效文件的在前）",
-            ["标题", "解读的文件及其有效性", "发布单位", "解读形式", "发布日期"], rows,
+    intro += block(open_data(INDEX, [(feed_path("zcjd"), "订阅本栏目更新（Atom）", "")]))
+    chunks = page_chunks(INDEX, ordered)
+    result = []
+    for path, n, _first, listed in chunks:
+        rows = [
+            [
+                a(path, interp_path(i.id), i.title),
+                f'<span class="zwgk-docno">{a(path, doc_path(i.of), portal.documents[i.of].doc_number)}</span> '
+                + validity_badge(portal, i.of, path, brief=True),
+                publisher(portal, path, i),
+                esc("、".join(i.forms)),
+                time_tag(i.published),
+            ]
+            for i in listed
+        ]
+        paging = pager(path, chunks, n, len(ordered))
+        body = (intro if n == 1 else "") + block(
+            paging + table(
+                "政策解读（按发布日期由新到旧，解读现行有效文件的在前）",
+                ["标题", "解读的文件及其有效性", "发布单位", "解读形式", "发布日期"], rows,
+            ) + paging
+            if rows
+            else '<p class="zwgk-empty">暂无政策解读。</p>'
         )
-        if rows
-        else '<p class="zwgk-empty">暂无政策解读。</p>'
-    )
-    return Page(
-        INDEX,
-        COLUMN,
-        body,
-        column=COLUMN,
-        column_type=COLUMN,
-        in_nav=True,
-        description=f"{portal.config.name}政策解读",
-    )
+        result.append(Page(
+            path,
+            COLUMN if n == 1 else f"{COLUMN}（第 {n} 页）",
+            body,
+            column=COLUMN,
+            column_type=COLUMN,
+            in_nav=n == 1,
+            crumbs=[] if n == 1 else [(COLUMN, INDEX)],
+            description=f"{portal.config.name}政策解读",
+        ))
+    return result
 
 
 def interpretation_page(portal: Portal, i) -> Page:
@@ -124,4 +135,4 @@ def pages(portal: Portal) -> list[Page]:
     interps = sorted(
         portal.interpretations.values(), key=lambda i: (i.published, i.id), reverse=True
     )
-    return [index_page(portal, interps)] + [interpretation_page(portal, i) for i in interps]
+    return index_pages(portal, interps) + [interpretation_page(portal, i) for i in interps]

@@ -17,6 +17,7 @@ from ..units import KIND_ORDER, ROOT, unit_dir
 from .annual import report_rows
 from .areas import item_page
 from .catalogue import LIBRARY, doc_table
+from . import common
 from .common import (
     DIRECTORY,
     DISCLOSURE,
@@ -31,6 +32,8 @@ from .common import (
     interp_path,
     item_path,
     open_data,
+    page_chunks,
+    pager,
     qa_path,
     rel,
     safe_html,
@@ -216,13 +219,51 @@ def _functions(portal: Portal, unit, path: str) -> str:
 
 
 def _records(portal: Portal, unit, path: str, category, records) -> str:
+    """A category's section of the unit's 法定主动公开内容: its newest common.LIST_PAGE_SIZE records, and
+    where there are more, a link to the whole list (category_pages; the documents: the unit's library)."""
     if not records:
         return empty_note(unit, category.id)
+    shown = records[:common.LIST_PAGE_SIZE]
     if category.id == "gfxwj":
-        return (doc_table(portal, path, records, f"{unit.name}规范性文件（现行有效的在前）", publishers=False)
+        more = (f'<p class="zwgk-lead">以上是最新的 {len(shown)} 件，共 {len(records)} 件：'
+                f'{a(path, unit_page(unit, LIBRARY), "查看全部规范性文件")}</p>' if len(shown) < len(records) else "")
+        return (doc_table(portal, path, shown, f"{unit.name}规范性文件（现行有效的在前）", publishers=False) + more
                 + f'<p class="zwgk-lead">{a(path, unit_page(unit, IN_FORCE), "本单位现行有效规范性文件目录")}</p>')
-    rows = [[a(path, item_path(r), r.title), time_tag(r.published)] for r in records]
-    return table(f"{category.title}（按发布日期由新到旧）", ["标题", "发布日期"], rows)
+    rows = [[a(path, item_path(r), r.title), time_tag(r.published)] for r in shown]
+    more = (f'<p class="zwgk-lead">以上是最新的 {len(shown)} 条，共 {len(records)} 条：'
+            f'{a(path, category_path(unit, category), f"查看{category.title}全部信息")}</p>'
+            if len(shown) < len(records) else "")
+    return table(f"{category.title}（按发布日期由新到旧）", ["标题", "发布日期"], rows) + more
+
+
+def category_path(unit, category) -> str:
+    """The whole list of one category of a unit's 法定主动公开内容 (when its section cannot show it all)."""
+    return unit_page(unit, f"{DISCLOSURE.removesuffix('.md')}/{category.id}.md")
+
+
+def category_pages(portal: Portal, unit, by_category) -> list[Page]:
+    """Every record of each category too long for its section of the disclosure page, in pages of
+    common.LIST_PAGE_SIZE rows, newest first."""
+    result = []
+    for category in CATEGORIES:
+        records = by_category.get(category.id, [])
+        if category.id in ("jgzn", "gfxwj") or len(records) <= common.LIST_PAGE_SIZE:
+            continue
+        first_path = category_path(unit, category)
+        chunks = page_chunks(first_path, records)
+        for path, n, first, listed in chunks:
+            rows = [[str(first + k), a(path, item_path(r), r.title), time_tag(r.published)]
+                    for k, r in enumerate(listed)]
+            paging = pager(path, chunks, n, len(records))
+            body = (block(f'<p class="zwgk-meta">{esc(category.clause)}：{esc(category.scope)}。</p>')
+                    if n == 1 else "") + block(
+                paging + table(f"{category.title}（按发布日期由新到旧）", ["序号", "标题", "发布日期"], rows) + paging)
+            title = category.title if n == 1 else f"{category.title}（第 {n} 页）"
+            crumbs = unit_crumbs(unit) + [("法定主动公开内容", unit_page(unit, DISCLOSURE))] + (
+                [(category.title, first_path)] if n > 1 else [])
+            result.append(Page(path, title, body, column=column_title(unit), source=unit.name, crumbs=crumbs,
+                               column_type="信息公开", description=f"{unit.name}{category.title}"))
+    return result
 
 
 def disclosure_page(portal: Portal, unit, by_category) -> Page:
@@ -399,6 +440,7 @@ def pages(portal: Portal) -> list[Page]:
     for unit in portal.units.values():
         by_category = unit_records(portal, unit.id)
         result.append(disclosure_page(portal, unit, by_category))
+        result += category_pages(portal, unit, by_category)
         result += library_pages(portal, unit, by_category["gfxwj"])
         if unit.id != ROOT:  # the county government's 指南, 制度 and 年报 are content/xxgk/
             result += [index_page(portal, unit, by_category), guide_page(portal, unit), system_page(portal, unit),
