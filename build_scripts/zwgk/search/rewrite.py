@@ -210,6 +210,13 @@ class _Rewriter:
             self.in_head = False
         elif tag == "title":
             self.in_title = True
+        if not attrs and (tag != "h1" or self.title_done):  # most tags: nothing of it changes
+            self.out.append(raw)
+            if not (tag in VOID or closed):
+                self.stack.append(tag)
+                if tag in RAW_TEXT:
+                    self.raw_depth += 1
+            return
         values = {k: (v or "") for k, v in attrs}
         encoded_attrs = {a.strip() for a in values.get("data-pagefind-index-attrs", "").split(",")}
         after: list[str] = []  # helper elements placed right after the start tag
@@ -266,7 +273,12 @@ class _Rewriter:
             self.in_title = False
         elif tag == "head":
             self.in_head = False
-        if tag in self.stack:
+        stack = self.stack
+        if stack and stack[-1] == tag and not (self.collectors and self.collectors[-1]["depth"] >= len(stack)):
+            stack.pop()  # the element open last, with no text wanted from it: most end tags
+            if tag in RAW_TEXT:
+                self.raw_depth -= 1
+        elif tag in stack:
             while self.stack:
                 open_tag = self.stack.pop()
                 depth = len(self.stack) + 1
@@ -306,7 +318,11 @@ def body_region(page: str) -> str | None:
     page has), so the index copy leaves out the theme's header, navigation and footer: a fraction of the
     text to rewrite and to parse again.
     """
-    m = _BODY.search(page)
+    first = page.find("data-pagefind-body")
+    if first < 0:
+        return None
+    # the element's start tag holds no ">" before the mark: no match can begin before the last ">" ahead of it
+    m = _BODY.search(page, page.rfind(">", 0, first) + 1)
     if not m:
         return None
     depth = 1
