@@ -251,13 +251,14 @@ def test_a_saved_record_shows_its_own_page_first_then_the_rest_and_the_search_fo
 
 
 def group_members(pgid: int) -> list[str]:
-    """The command lines of the running processes in process group pgid."""
+    """The program names (argv[0] without its folder) of the running processes in process group pgid."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
             if int(fields[2]) == pgid and fields[0] != "Z":
-                found.append((stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+                argv0 = (stat.parent / "cmdline").read_bytes().split(b"\0", 1)[0].decode()
+                found.append(Path(argv0).name)
         except (OSError, IndexError, ValueError):
             continue
     return found
@@ -284,7 +285,7 @@ def test_a_newer_save_ends_the_background_index_and_everything_it_started(built_
 
     proc = start_index_behind({"site": site, "cache": cache, "with_copy": with_copy}, "key")
     deadline = time.monotonic() + 120
-    while not any("pagefind" in line and "zwgk" not in line for line in group_members(proc.pid)):
+    while not any(name.startswith("pagefind") for name in group_members(proc.pid)):
         assert proc.poll() is None, proc.stderr.read().decode()
         assert time.monotonic() < deadline, "Pagefind never started"
         time.sleep(0.01)
