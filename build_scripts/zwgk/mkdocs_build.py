@@ -375,17 +375,16 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
         for file in always:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
 
-        search_key = None
+        search_key, with_copy = None, None
         if search:
-            search_key = _search(site, cache, page_keys, stats, index)
+            search_key, with_copy = _search(site, cache, page_keys, stats, index)
         fault_point("search")
         config.plugins.on_post_build(config=config)
         cache.save_markdown()
         cache.save(site, global_key, search_key, inputs)
         if keep is not None:
             keep.update(config=config, files=files, nav=nav, env=env, doc_files=doc_files, cache=cache.folder,
-                        site=site, with_copy=stats.pop("with_copy", None))
-        stats.pop("with_copy", None)
+                        site=site, with_copy=with_copy)
         log.info(f"zwgk: 共 {len(doc_files)} 页，本次渲染 {stats['rendered']} 页，沿用上次 {stats['kept']} 页"
                  f"（用时 {time.perf_counter() - started:.1f} 秒）")
         return stats
@@ -443,15 +442,15 @@ def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats:
         pool.join()
 
 
-def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict, index: bool = True) -> str | None:
+def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict,
+            index: bool = True) -> tuple[str | None, list[str]]:
     """The search index in site/pagefind/: the previous one when no index copy changed, else Pagefind over the
     copies (or, index=False, the previous one for now: stats["search"] "behind", stats["search_key"] the key
     index_behind() makes it for). Returns the key of the index site/pagefind/ holds (the pages with a copy and
-    each one's key)."""
+    each one's key) and the pages with a copy (what index_behind() indexes, without listing the folder)."""
     from .search import BUNDLE_DIR, index_copies, search_settings_key
 
     with_copy = sorted(dest for dest, (_key, has_copy) in cache.pages.items() if has_copy)
-    stats["with_copy"] = with_copy  # what index_behind() indexes, without listing the folder again
     wanted = set(with_copy)
     for path in list(cache.copies.rglob("*.html")):  # pages gone since the last build
         if path.relative_to(cache.copies).as_posix() not in wanted:
@@ -465,17 +464,17 @@ def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict, index: b
         shutil.copytree(previous, site / BUNDLE_DIR, copy_function=lambda s, d: _link(Path(s), Path(d)))
         stats["search"] = "kept"
         log.info("zwgk: 页面的搜索内容没有变化，沿用上次的搜索索引")
-        return key
+        return key, with_copy
     if not index:
         stats.update(search="behind", search_key=key)
         if previous and previous.is_dir():
             shutil.copytree(previous, site / BUNDLE_DIR, copy_function=lambda s, d: _link(Path(s), Path(d)))
-            return cache.previous.get("search_key")
-        return None
+            return cache.previous.get("search_key"), with_copy
+        return None, with_copy
     log.info(f"zwgk: 正在建立中文搜索索引（{len(with_copy)} 页）……")
     index_copies(cache.copies, site / BUNDLE_DIR, pages=len(with_copy), files=with_copy)
     stats["search"] = "built"
-    return key
+    return key, with_copy
 
 
 def render_now(kept: dict, pages: dict[str, str]) -> list[str]:
@@ -574,7 +573,7 @@ def _index_behind_main() -> None:
     os.nice(BACKGROUND_NICENESS)
     job = json.loads(sys.stdin.read())
     try:
-        index_behind({"site": job["site"], "cache": job["cache"], "with_copy": job["with_copy"]}, job["key"])
+        index_behind(job, job["key"])
     except Exception as exc:  # noqa: BLE001  (the preview reports it and tries again at the next build)
         sys.stderr.write(f"{exc}\n")
         sys.exit(1)

@@ -226,11 +226,8 @@ def index_copies(
                 site, out = copies, bundle
                 if part is not None:
                     site, out = work / f"site-{k}", work / f"bundle-{k}" if k else bundle
-                    made = set()
                     for rel in part:
-                        if rel.parent not in made:
-                            (site / rel.parent).mkdir(parents=True, exist_ok=True)
-                            made.add(rel.parent)
+                        (site / rel).parent.mkdir(parents=True, exist_ok=True)
                         os.link(copies / rel, site / rel)
                 outputs.append(_run_pagefind(exe, site, out, chunk_size, timeout))
                 raws.append(out)
