@@ -33,7 +33,7 @@ from zwgk.search.bundle import (  # noqa: E402
     split_chunk,
     split_pieces,
 )
-from zwgk.search.terms import units  # noqa: E402
+from zwgk.search.terms import decode, escape_text, unit_count, units  # noqa: E402
 
 CHROMIUM = Path(search_recall.CHROMIUM)
 PREFIX = "/portal/sub/"
@@ -310,6 +310,22 @@ def test_page_text_is_cut_into_pieces_that_keep_every_word():
     assert split_pieces("短文") == [("短文", 2)]
 
 
+def test_words_are_counted_as_they_are_cut():
+    texts = PARITY + ["", "___ꙮꙮ", "a_b-c", "（一）、。…", "２０２３年１２月", "〇〇七 ㈠ ½ ⅷ", "表\u3000格 \t x", "ab" * 600]
+    for text in texts:
+        assert unit_count(text) == len(units(text)), text
+
+
+def test_escaped_text_decodes_to_the_original_and_bad_escapes_to_nothing():
+    for text in PARITY + ["\U0010ffff☃ \x7f", "a{b}c`d"]:
+        assert decode(escape_text(text)) == " ".join(text.split()), text
+    # a long escape holds punctuation digits only: hex digits, an empty one or one beyond U+10FFFF is dropped
+    assert decode("`{ab}x") == "x"
+    assert decode("`{}x") == "x"
+    assert decode("`{" + "!" + "?" * 6 + "}x") == "x"
+    assert decode("`{%$}y") == "\x32y"
+
+
 def test_a_very_frequent_word_gets_an_index_chunk_of_its_own():
     def word(key, pages, per_page):
         return [key, [[1, [-25] + [300] * per_page, []] for _ in range(pages)], []]
@@ -449,6 +465,23 @@ def test_index_copy_keeps_structure_and_makes_filters_literal():
     assert 'data-pagefind-filter="发布机构:示例县民政局"' in html
     assert 'data-pagefind-meta="image[src]"' in html
 
+
+
+def test_index_copy_leaves_out_the_text_pagefind_ignores():
+    html = rewrite_html(
+        '<html><body><main data-pagefind-body><nav data-pagefind-ignore><ol><li><a href="/">首页</a></li>'
+        '<li><div>栏目</div></li></ol></nav>'
+        '<div data-pagefind-ignore><span data-pagefind-filter="栏目">规范性文件库</span>工具栏</div>'
+        '<p>城乡<span data-pagefind-ignore>低保</span>政策</p>'
+        '<div data-pagefind-ignore><h1>标题</h1></div><h2>正文</h2></main></body></html>'
+    )
+    nav = html[html.index("<nav"): html.index("</nav>") + 6]
+    assert nav == '<nav data-pagefind-ignore></nav>'  # nothing inside is indexed: not even read
+    # what Pagefind reads inside an ignored element stays: a filter, a heading that may be the title
+    assert 'data-pagefind-filter="栏目:规范性文件库"' in html and "工具栏" in html and "标题" in html
+    # an inline ignored element's text runs on into the words around it
+    assert " 城乡低 乡低保 " in html and '<span data-pagefind-ignore> 低保政 保政策 </span>' in html
+    assert "正文" in html
 
 COMPARED = QUERIES + ["农村危房改造补助", "示府办发〔2023〕12号", "MB00000003"]
 

@@ -67,7 +67,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .rewrite import RAW_META_KEYS
-from .terms import PAD, WORD, char_class, decode, decode_counted, han_between, units
+from .terms import PAD, WORD, char_class, decode, decode_counted, han_between, unit_count, units
 
 PAGEFIND_VERSION = "1.5.2"
 SIGNATURE = b"pagefind_dcd"
@@ -237,20 +237,22 @@ def split_pieces(content: str, size: int = PIECE_WORDS, words: int | None = None
         current, count = [], 0
 
     for block in content.split("\n"):
-        words = units(block)
+        n = unit_count(block)
+        words = None  # the block's words, made only for a block cut in two
         start = offset = 0  # first word and first character of what is left of the block
-        while count + len(words) - start > size and len(words) - start > size // 2:
+        while count + n - start > size and n - start > size // 2:
             take = size - count
             if take <= 0:
                 close()
                 continue
+            words = words or units(block)
             cut = words[start + take][1]
             current.append(block[offset:cut])
             count += take
             close()
             start, offset = start + take, cut
         current.append(block[offset:])
-        count += len(words) - start
+        count += n - start
         if count >= size:
             close()
     close()

@@ -13,6 +13,7 @@ second time; escaped, they add no index key and still decode to the text.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from html.parser import attrfind_tolerant, locatestarttagend_tolerant, tagfind_tolerant
@@ -111,6 +112,34 @@ def _attributes(raw: str) -> tuple[str, list[tuple[str, str | None]]]:
     return tag, attrs
 
 
+# What must stay in an ignored element for its contents to be skipped unread: nothing Pagefind reads even
+# there (its attributes, a heading that could be the title), no markup whose text could hide a tag.
+_SKIP_BLOCKERS = ("data-pagefind", "<h1", "<!--", "<script", "<style", "<template", "<textarea", "<![")
+
+
+def _ignored_end(src: str, pos: int, tag: str) -> int:
+    """Where the contents of the element marked data-pagefind-ignore, open at pos, end (its end tag), when
+    Pagefind would find nothing in them (see _SKIP_BLOCKERS); else pos. Block elements only: the text of an
+    inline one runs on into the words around it."""
+    if tag in INLINE or tag in VOID or tag in RAW_TEXT:
+        return pos
+    depth = 1
+    for m in _tags(tag).finditer(src, pos):
+        if m.group(1):
+            depth -= 1
+            if depth == 0:
+                inner = src[pos:m.start()]
+                return pos if any(b in inner for b in _SKIP_BLOCKERS) else m.start()
+        elif not m.group(0).endswith("/>"):
+            depth += 1
+    return pos
+
+
+@functools.lru_cache(maxsize=None)
+def _tags(tag: str) -> re.Pattern:
+    return re.compile(rf"<(/?){tag}\b[^>]*>", re.I)
+
+
 class _Rewriter:
     """Walks a page's markup once (a tokenizer for the well-formed HTML MkDocs writes; it reads tags,
     attributes, entities and script/style content as html.parser does, at a fraction of its cost)."""
@@ -193,6 +222,8 @@ class _Rewriter:
                     tag, attrs = tagfind_tolerant.match(raw, 1).group(1).lower(), []
                 self._start(tag, attrs, raw, closed)
                 pos = end
+                if "data-pagefind-ignore" in raw and not closed and not self.collectors:
+                    pos = _ignored_end(src, pos, tag)
                 if tag in _CDATA and not closed:
                     close = re.compile(rf"</{tag}\s*>", re.I).search(src, pos)
                     stop = close.start() if close else n

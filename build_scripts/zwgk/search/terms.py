@@ -87,6 +87,9 @@ _SHORT = {
 _LONG_OPEN, _LONG_CLOSE = "{", "}"
 _HEX = "!#$%()*+,-./:;=?"  # 16 punctuation "digits" for any other character
 _UNSHORT = {v: k for k, v in _SHORT.items()}
+_HEX_DIGITS = "0123456789abcdef"
+# _HEX back to hex digits; a real hex digit in an escape is no digit of it ("g" spoils the number)
+_FROM_HEX = str.maketrans({**{d: "g" for d in _HEX_DIGITS}, **dict(zip(_HEX, _HEX_DIGITS))})
 assert len(_UNSHORT) == len(_SHORT)
 
 # Han characters (all of them letters or numbers in Unicode, so Pagefind keeps them).
@@ -122,6 +125,7 @@ def han_between(first: str, last: str) -> bool:
     return any(a <= lo <= hi <= b for a, b in _HAN_ALNUM)
 
 
+@functools.cache  # punctuation recurs: a page's commas and full stops are escaped once per process
 def escape(c: str) -> str:
     """The ASCII-punctuation spelling of a non-word character."""
     short = _SHORT.get(c)
@@ -135,6 +139,7 @@ def lookahead(word: str) -> str:
     return word[0].lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # numbers and codes recur across pages
 def normalize_word(run: str) -> str:
     """NFKC (full-width digits and letters become ASCII) unless that leaves the word class."""
     norm = unicodedata.normalize("NFKC", run)
@@ -159,7 +164,8 @@ _HAN_CLASS = "".join(
     re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in _HAN_ALNUM
 )
 _RUNS = re.compile(
-    rf"(?P<han>[{_HAN_CLASS}]+)|(?P<word>[^\W_{re.escape(PAD)}{_HAN_CLASS}]+)|(?P<space>\s+)|(?P<other>.)",
+    rf"(?P<han>[{_HAN_CLASS}]+)|(?P<word>[^\W_{re.escape(PAD)}{_HAN_CLASS}]+)|(?P<space>\s+)"
+    rf"|(?P<other>(?:[^\w\s]|[_{re.escape(PAD)}])+)",
     re.S,
 )
 
@@ -197,18 +203,19 @@ def _units(text: str) -> tuple[_Words, str]:
             elif pending:
                 pending += ESC + SPACE_CODE
         i, end = m.span()
-        if kind == "other":
+        if kind == "other":  # a run of punctuation: escapes glued to the word before (or held for the first)
+            escaped = "".join(map(escape, text[i:end]))
             if cores:
-                posts[-1] += escape(text[i])
+                posts[-1] += escaped
             else:
-                pending += escape(text[i])
+                pending += escaped
             continue
         runs.append(len(cores))
         if kind == "han":
             run = text[i:end]
             n = end - i
-            cores.extend(run[k : k + NGRAM] for k in range(n - NGRAM + 1))
-            cores.extend(run[k:] + PAD for k in range(max(n - NGRAM + 1, 0), n))
+            cores.extend([run[k : k + NGRAM] for k in range(n - NGRAM + 1)])
+            cores.extend([run[k:] + PAD for k in range(max(n - NGRAM + 1, 0), n)])
             starts.extend(range(i, end))
             ends.extend([end] * n)
             posts.extend([""] * n)
@@ -342,10 +349,12 @@ def _decode_word(word: str, block: str) -> tuple[str, int]:
                 j = word.find(_LONG_CLOSE, i + 2)
                 if j < 0:
                     break
-                try:
-                    out.append(chr(int("".join(f"{_HEX.index(d):x}" for d in word[i + 2 : j]), 16)))
-                except ValueError:
-                    pass
+                digits = word[i + 2 : j].translate(_FROM_HEX)
+                if digits and not digits.strip(_HEX_DIGITS):
+                    try:
+                        out.append(chr(int(digits, 16)))
+                    except ValueError:  # beyond U+10FFFF
+                        pass
                 i = j + 1
             else:
                 out.append(_UNSHORT.get(code, ""))
@@ -363,6 +372,15 @@ def _decode_word(word: str, block: str) -> tuple[str, int]:
             out.append(core.split(PAD, 1)[0])
         # else: punctuation Pagefind added (the "." after a block)
     return "".join(out), found
+
+
+# One match per index word: a Han character, or a run of other letters and digits (as _RUNS cuts them).
+_COUNTED = re.compile(rf"[{_HAN_CLASS}]|[^\W_{re.escape(PAD)}{_HAN_CLASS}]+")
+
+
+def unit_count(text: str) -> int:
+    """len(units(text)), without making the words."""
+    return len(_COUNTED.findall(text))
 
 
 def units(text: str) -> list[tuple[str, int, int]]:
