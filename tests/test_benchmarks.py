@@ -20,7 +20,7 @@ MEASURED = rf"墙钟\s+{NUMBER} 秒\s+CPU\s+{NUMBER} 秒\s+峰值\s+\d+ MB\s+每
 
 def test_build_scale_prints_every_figure(tmp_path):
     proc = subprocess.run([sys.executable, str(REPO / "benchmarks" / "build_scale.py"), "--sizes", "30",
-                           "--keep", str(tmp_path)], capture_output=True, text=True, timeout=600)
+                           "--rounds", "2", "--keep", str(tmp_path)], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-3000:]
     out = proc.stdout
     assert re.match(r"机器：\d+ 个 CPU 核，平均负载 [\d. ]+；zwgk \S+，mkdocs [\d.]+，mkdocs-material [\d.]+，pagefind "
@@ -31,6 +31,10 @@ def test_build_scale_prints_every_figure(tmp_path):
         assert re.search(re.escape(label) + r"\s+" + MEASURED, out), label
     for baseline in ("Material + Pagefind", "Material", "Hugo"):
         assert re.search(rf"zwgk 全量 ÷ {re.escape(baseline)}：CPU {NUMBER}×  墙钟 {NUMBER}×  峰值内存 {NUMBER}×", out)
+    # the build and its baseline once more, in turn; the ratios are the median of the rounds
+    assert re.search(rf"  第 2 轮：zwgk 全量 墙钟 {NUMBER} 秒 CPU {NUMBER} 秒；Material \+ Pagefind 墙钟 {NUMBER} 秒 "
+                     rf"CPU {NUMBER} 秒；CPU {NUMBER}×  墙钟 {NUMBER}×", out)
+    assert re.search(rf"zwgk 全量 ÷ Material \+ Pagefind，2 轮的中位数：CPU {NUMBER}×  墙钟 {NUMBER}×", out)
     assert re.search(r"规范性文件有效性：.*现行有效 \d+", out)
     # stages: the build's own, or search worked out from a build without it
     assert re.search(r"分阶段（zwgk 全量生成）：\n  (无分阶段数据.*搜索 CPU [\d.]+ 秒|\S+\s+墙钟)", out)
@@ -60,3 +64,16 @@ def test_compare_trees_names_each_difference(tmp_path):
     count, differ = compare_trees(tmp_path / "a", tmp_path / "b")
     assert count == 4
     assert differ == ["只在增量中：only-a.txt", "只在全量中：sub/only-b.txt", "内容不同：changed.html"]
+
+
+def test_ratios_are_the_median_of_the_rounds():
+    from build_scale import cpu_of, median, ratios
+
+    assert median([3.0, 1.0, 2.0]) == 2.0 and median([4.0, 1.0, 2.0, 3.0]) == 2.5
+    row = {"full": {"cpu": 10.0, "wall": 5.0}, "plain": {"cpu": 5.0, "wall": 5.0},
+           "rounds": [({"cpu": 10.0, "wall": 5.0}, {"cpu": 5.0, "wall": 5.0}),  # 2.0×, 1.0×
+                      ({"cpu": 9.0, "wall": 4.0}, {"cpu": 6.0, "wall": 5.0}),  # 1.5×, 0.8×
+                      ({"cpu": 30.0, "wall": 9.0}, {"cpu": 10.0, "wall": 6.0})]}  # 3.0× (a slow moment), 1.5×
+    assert ratios(row) == (2.0, 1.0)
+    assert cpu_of(row, "full") == 10.0 and cpu_of(row, "plain") == 6.0
+    assert ratios({"full": row["full"], "plain": row["plain"]}) == (2.0, 1.0)
