@@ -13,7 +13,6 @@ import json
 import posixpath
 import xml.etree.ElementTree as ET
 
-from .annualdocx import report_files as annual_report_files
 from .pages.areas import column_entries
 from .pages.catalogue import DATA_ALL, DATA_IN_FORCE
 from .pages import participation
@@ -62,7 +61,10 @@ def export_files(portal: Portal) -> dict[str, str | bytes]:
         files[csv_path] = to_csv(rows)
         files[json_path] = to_json(portal, rows, csv_path)
     files.update(unit_files(portal))
-    files.update(annual_report_files(portal))  # 政府信息公开工作年度报告 (.docx) next to their pages
+    if portal.records.annual_reports:  # 政府信息公开工作年度报告 (.docx) next to their pages; python-docx loads only then
+        from .annualdocx import report_files
+
+        files.update(report_files(portal))
     return files
 
 
