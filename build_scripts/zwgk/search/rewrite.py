@@ -222,7 +222,7 @@ class _Rewriter:
                     tag, attrs = tagfind_tolerant.match(raw, 1).group(1).lower(), []
                 self._start(tag, attrs, raw, closed)
                 pos = end
-                if "data-pagefind-ignore" in raw and not closed and not self.collectors:
+                if not closed and not self.collectors and any(k == "data-pagefind-ignore" for k, _ in attrs):
                     pos = _ignored_end(src, pos, tag)
                 if tag in _CDATA and not closed:
                     close = re.compile(rf"</{tag}\s*>", re.I).search(src, pos)
