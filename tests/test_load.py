@@ -270,3 +270,39 @@ def test_records_load_without_linking(tmp_path):
     assert records.portal.name == "测试县人民政府"
     assert records.portal.audit.interpretation_min_forms == 3
     assert textwrap.dedent(records.normative["a-2023-1"].body).startswith("第一条")
+
+
+def test_a_preview_lists_a_folder_again_only_when_its_entries_changed(tmp_path, monkeypatch):
+    """zwgk serve keeps folder listings by the folder's stamp: a file added is found, a folder not changed is
+    not read again, and a listing taken while the folder had just changed is not kept (a coarse clock)."""
+    import os
+    import time
+
+    from zwgk import load
+
+    folder = tmp_path / "tasks_yaml" / "normative"
+    folder.mkdir(parents=True)
+    (folder / "a.yml").write_text("title: 甲\n", encoding="utf-8")
+    load.keep_parsed()
+    try:
+        problems: list = []
+        assert list(load.record_files(folder, "tasks_yaml/normative", problems)) == ["a"]
+        assert not load._LISTED  # the folder changed a moment ago: not kept
+        old = time.time() - 60
+        os.utime(folder, (old, old))
+        assert list(load.record_files(folder, "tasks_yaml/normative", problems)) == ["a"]
+        assert load._LISTED
+        with monkeypatch.context() as m:  # kept: the folder is not listed again
+            m.setattr(load.os, "scandir", lambda *a: (_ for _ in ()).throw(AssertionError("listed again")))
+            assert list(load.record_files(folder, "tasks_yaml/normative", problems)) == ["a"]
+        (folder / "b.yml").write_text("title: 乙\n", encoding="utf-8")
+        (folder / "坏.yml").write_text("title: 丙\n", encoding="utf-8")
+        assert sorted(load.record_files(folder, "tasks_yaml/normative", problems)) == ["a", "b"]
+        assert [p.message for p in problems] == ["文件名“坏.yml”不能用作网址标识"]
+        os.utime(folder, (old, old))
+        load.record_files(folder, "tasks_yaml/normative", problems)  # kept now, with its problem
+        assert sorted(load.record_files(folder, "tasks_yaml/normative", problems)) == ["a", "b"]
+        assert len(problems) == 3  # a kept listing repeats its problems
+    finally:
+        load.keep_parsed(False)
+    assert not load._LISTED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,12 +108,18 @@ def read_text(path: Path, rel: str, problems: list[Problem]) -> str | None:
 # a file whose size, inode and modification time are unchanged is not read again; its problems are repeated.
 # None (off) unless keep_parsed() is called. Records are not changed after loading, so sharing them is safe.
 _PARSED: dict | None = None
+# Folder listings kept the same way (record_files), by the folder's own stamp: adding, removing or renaming an
+# entry changes it. A listing taken less than LISTING_SETTLED seconds after the folder last changed is not
+# kept (a file system's clock ticks coarsely: a change in the same tick would leave the stamp as it was).
+_LISTED: dict = {}
+LISTING_SETTLED = 2.0
 
 
 def keep_parsed(on: bool = True) -> None:
-    """Remember parsed files from now on (zwgk serve), or stop and forget them."""
+    """Remember parsed files and folder listings from now on (zwgk serve), or stop and forget them."""
     global _PARSED
     _PARSED = {} if on else None
+    _LISTED.clear()
     derived.remember(on)
 
 
@@ -172,6 +179,26 @@ def is_link(path: Path, rel: str, problems: list[Problem]) -> bool:
 
 def record_files(folder: Path, rel: str, problems: list[Problem]) -> dict[str, Path]:
     """<id>.yml files of a folder by id; bad ids and .yml/.yaml twins are problems."""
+    if _PARSED is None:
+        return _record_files(folder, rel, problems)
+    try:
+        stat = folder.lstat()
+    except OSError:
+        return {}
+    stamp = (stat.st_mode, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_nlink)
+    known = _LISTED.get((folder, rel))
+    if known is not None and known[0] == stamp:
+        problems.extend(known[2])
+        return dict(known[1])
+    found_problems: list[Problem] = []
+    found = _record_files(folder, rel, found_problems)
+    problems.extend(found_problems)
+    if time.time() - stat.st_mtime > LISTING_SETTLED:
+        _LISTED[(folder, rel)] = (stamp, dict(found), found_problems)
+    return found
+
+
+def _record_files(folder: Path, rel: str, problems: list[Problem]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     if not folder.is_dir() or folder.is_symlink():  # a linked folder is reported where it is listed
         return found
