@@ -66,7 +66,9 @@ class TreeSampler(threading.Thread):
 def run(cmd: list[str], cwd: Path, log: Path, env: dict | None = None) -> dict:
     """Run cmd to completion: wall seconds, CPU seconds (user + system of it and every process it waited for,
     from wait4) and peak MB of its whole process tree (TreeSampler). Output goes to log; a failure stops the
-    benchmark with its end."""
+    benchmark with its end. The file system is synced first: a command does not pay for writing out what the
+    one before it wrote (the kernel makes a writer wait once too much is unwritten)."""
+    os.sync()
     with open(log, "w", encoding="utf-8") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
