@@ -37,6 +37,7 @@ import time
 import urllib.request
 from collections import Counter
 from pathlib import Path
+from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -215,12 +216,6 @@ def kb(n: int) -> str:
 def largest(sizes: dict[str, tuple[int, int]]) -> str:
     path = max(sizes, key=lambda p: sizes[p][1])
     return f"{path}（{kb(sizes[path][0])}，gzip {kb(sizes[path][1])}）"
-
-
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def baseline(material_dir: Path, work: Path, label: str) -> tuple[dict, dict, dict]:

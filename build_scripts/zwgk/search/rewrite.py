@@ -123,16 +123,23 @@ def _ignored_end(src: str, pos: int, tag: str) -> int:
     inline one runs on into the words around it."""
     if tag in INLINE or tag in VOID or tag in RAW_TEXT:
         return pos
+    end = _end_tag(src, pos, tag)
+    if end is None or any(b in src[pos:end.start()] for b in _SKIP_BLOCKERS):
+        return pos
+    return end.start()
+
+
+def _end_tag(src: str, pos: int, tag: str) -> re.Match | None:
+    """The end tag of the tag element whose start tag ends at pos (same-named elements inside counted)."""
     depth = 1
     for m in _tags(tag).finditer(src, pos):
         if m.group(1):
             depth -= 1
             if depth == 0:
-                inner = src[pos:m.start()]
-                return pos if any(b in inner for b in _SKIP_BLOCKERS) else m.start()
+                return m
         elif not m.group(0).endswith("/>"):
             depth += 1
-    return pos
+    return None
 
 
 @functools.lru_cache(maxsize=None)
@@ -356,15 +363,8 @@ def body_region(page: str) -> str | None:
     m = _BODY.search(page, page.rfind(">", 0, first) + 1)
     if not m:
         return None
-    depth = 1
-    for tag in re.finditer(rf"<(/?){m.group(1)}\b[^>]*>", page[m.end():]):
-        if tag.group(1):
-            depth -= 1
-        elif not tag.group(0).endswith("/>"):
-            depth += 1
-        if depth == 0:
-            return page[m.start(): m.end() + tag.end()]
-    return page[m.start():]
+    end = _end_tag(page, m.end(), m.group(1))
+    return page[m.start(): end.end()] if end else page[m.start():]
 
 
 def index_copy(page: str) -> str | None:
