@@ -505,10 +505,12 @@ def _compact_fragment(job: tuple[Path, str, Path, str]):
     fragment = json.loads(read_pagefind_file(old))
     plain, rest = plain_fragment(fragment)
     text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
-    write_pagefind_file(out / f"{new_id}.pf_fragment", text.encode("utf-8"))
+    # written over Pagefind's file and moved under its new name: no file made and none deleted (making a
+    # file costs more the more were deleted just before, on a file system that avoids reusing them at once)
+    write_pagefind_file(old, text.encode("utf-8"))
+    old.rename(out / f"{new_id}.pf_fragment")
     for k, piece in enumerate(rest, 1):
         write_pagefind_file(out / f"{new_id}-{k}.pf_text", piece.encode("utf-8"))
-    old.unlink()
     return standing(fragment), plain["meta"]
 
 
