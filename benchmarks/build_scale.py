@@ -18,7 +18,10 @@ of its whole process tree (the RSS of all its processes added up, sampled from /
 Nothing is asserted. Absolute times depend on the machine and its load (a shared 2-core machine here): read
 the ratios, which compare commands of the same run on the same pages. The machine's speed drifts by a tenth or
 more from minute to minute, so the full build and its baseline are run in turn --rounds times (from scratch each
-time) and the ratios are the median of the rounds'.
+time) and the ratios are the median of the rounds'. Nothing is deleted while commands are measured (a round's
+output is moved aside and every generated folder is deleted when the run ends): on a file system without a
+journal (ext4 here) making a file skips over every file deleted in the last minute or more, so a command
+started right after a large deletion would pay for it, and so would whichever side ran after the other.
 """
 
 from __future__ import annotations
@@ -285,7 +288,8 @@ def bench(size: int, tmp: Path, skip_baselines: bool, rounds: int = 1) -> dict:
         for k in range(2, rounds + 1):  # the build and its baseline in turn again: the machine's speed drifts
             again = fresh(project, tmp / f"round{k}")
             mine = zwgk_build(again, f"round{k}", work)
-            shutil.rmtree(again, ignore_errors=True)
+            # set aside, not deleted: MkDocs would otherwise delete the last round's output as it starts
+            (material_dir / "site").rename(material_dir / f"site-{k - 1}")
             theirs = baseline(material_dir, work, f"-{k}")[2]
             row["rounds"].append((mine, theirs))
             say(f"  第 {k} 轮：zwgk 全量 墙钟 {mine['wall']:.1f} 秒 CPU {mine['cpu']:.1f} 秒；Material + Pagefind 墙钟 "
@@ -433,15 +437,16 @@ def main() -> None:
         write_baselines(*args.write_baselines)
         return
     print(header(), flush=True)
-    rows = []
-    for size in args.sizes:
-        if args.keep:
-            args.keep.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f"zwgk-bench-{size}-", dir=args.keep))
-        try:
-            rows.append(bench(size, tmp, args.skip_baselines, max(1, args.rounds)))
-        finally:
-            if not args.keep:
+    rows, made = [], []
+    try:
+        for size in args.sizes:
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+            made.append(Path(tempfile.mkdtemp(prefix=f"zwgk-bench-{size}-", dir=args.keep)))
+            rows.append(bench(size, made[-1], args.skip_baselines, max(1, args.rounds)))
+    finally:
+        if not args.keep:  # only now: see the module docstring
+            for tmp in made:
                 shutil.rmtree(tmp, ignore_errors=True)
     summary(rows)
 

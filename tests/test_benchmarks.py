@@ -35,6 +35,11 @@ def test_build_scale_prints_every_figure(tmp_path):
     assert re.search(rf"  第 2 轮：zwgk 全量 墙钟 {NUMBER} 秒 CPU {NUMBER} 秒；Material \+ Pagefind 墙钟 {NUMBER} 秒 "
                      rf"CPU {NUMBER} 秒；CPU {NUMBER}×  墙钟 {NUMBER}×", out)
     assert re.search(rf"zwgk 全量 ÷ Material \+ Pagefind，2 轮的中位数：CPU {NUMBER}×  墙钟 {NUMBER}×", out)
+    # nothing deleted while measuring: the second round's outputs, and the first round's Material site set aside
+    kept = next(tmp_path.glob("zwgk-bench-30-*"))
+    assert (kept / "round2" / "site" / "index.html").is_file()
+    assert (kept / "base" / "material" / "site-1" / "index.html").is_file()
+    assert (kept / "base" / "material" / "site" / "index.html").is_file()
     assert re.search(r"规范性文件有效性：.*现行有效 \d+", out)
     # stages: the build's own, or search worked out from a build without it
     assert re.search(r"分阶段（zwgk 全量生成）：\n  (无分阶段数据.*搜索 CPU [\d.]+ 秒|\S+\s+墙钟)", out)
