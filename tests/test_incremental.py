@@ -162,3 +162,28 @@ def test_the_preview_renders_a_saved_record_s_own_page_exactly_as_the_full_build
     assert len(own) == len(records) > 300
     assert [page.path for page in own if to_markdown(page, portal) != full.get(page.path)] == []
     assert record_pages(portal, portal.unreviewed + portal.withdrawn) == []  # no page of their own
+
+
+def test_the_theme_s_files_are_those_mkdocs_would_add_without_walking_its_hidden_folders(tmp_path):
+    """mkdocs_build lists the theme's static files itself, skipping hidden folders (Material's 14,000 icons)
+    whose every file MkDocs leaves out anyway: the same files as Files.add_files_from_theme."""
+    sys.path.insert(0, str(REPO / "build_scripts"))
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from zwgk.mkdocs_build import _ThemeListing
+
+    theme = tmp_path / "overrides"
+    for name in ("extra.css", ".hidden/x.css", "assets/.dot.js", "assets/shown.js", "partials/y.html"):
+        (theme / name).parent.mkdir(parents=True, exist_ok=True)
+        (theme / name).write_text("/* */", encoding="utf-8")
+    config = load_config(str(REPO / "mkdocs.yml"), theme={"name": "material", "custom_dir": str(theme)},
+                         site_dir=str(tmp_path / "site"))
+    env = config.theme.get_env()
+    mine, theirs = Files([]), Files([])
+    mine.add_files_from_theme(_ThemeListing(env), config)
+    theirs.add_files_from_theme(env, config)
+    listed = [(f.src_uri, f.abs_src_path) for f in mine]
+    assert listed == [(f.src_uri, f.abs_src_path) for f in theirs]
+    assert ("extra.css", str(theme / "extra.css")) in listed and any(n == "assets/shown.js" for n, _ in listed)
+    assert len(listed) > 30 and not any("/." in "/" + n for n, _ in listed)

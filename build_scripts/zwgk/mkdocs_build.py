@@ -213,6 +213,26 @@ def unchanged(cache_folder: Path, site: Path, key: str, search: bool) -> dict | 
     return data["inputs"]
 
 
+class _ThemeListing:
+    """The theme's Jinja environment as Files.add_files_from_theme uses it (list_templates), without walking
+    hidden folders: MkDocs leaves out every path with a part that starts with a dot, and Material's .icons
+    holds 14,000 of its 14,500 files, each listed and matched against a dozen patterns only to be left out."""
+
+    def __init__(self, env):
+        self.loader = env.loader
+
+    def list_templates(self, filter_func) -> list[str]:
+        found = set()
+        for searchpath in self.loader.searchpath:  # as jinja2.FileSystemLoader.list_templates, pruned
+            for dirpath, dirnames, filenames in os.walk(searchpath, followlinks=self.loader.followlinks):
+                dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+                for filename in filenames:
+                    if not filename.startswith("."):
+                        template = os.path.join(dirpath, filename)[len(searchpath):].strip(os.path.sep)
+                        found.add(template.replace(os.path.sep, "/").removeprefix("./"))
+        return [name for name in sorted(found) if filter_func(name)]
+
+
 def _link(source: Path, dest: Path) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -317,7 +337,7 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
             site.mkdir(parents=True, exist_ok=True)
             files = get_files(config)
             env = config.theme.get_env()
-            files.add_files_from_theme(env, config)
+            files.add_files_from_theme(_ThemeListing(env), config)
             files = config.plugins.on_files(files, config=config)
             set_exclusions(files, config)
         nav = get_navigation(files, config)

@@ -20,7 +20,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .asof import parse_as_of
-from .audit.export import report_files
 from .errors import ZwgkError
 from .export import export_files
 from .pages import STAFF_ONLY, render_pages, render_staff_pages, to_markdown
@@ -181,6 +180,8 @@ class ZwgkPlugin(BasePlugin[ZwgkConfig]):
 
     def _staff_files(self, files: Files, config, portal) -> Files:
         """The staff build: its home page, the audit report and its data files, the staff guides."""
+        from .audit.export import report_files  # the audit: the staff build's alone, not loaded by the public one
+
         report = report_files(portal, Path(config.docs_dir))  # audit report JSON/CSV; before the /jcbg/ page
         pages = render_staff_pages(portal)
         self._add_pages(files, config, pages)
