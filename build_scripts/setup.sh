@@ -28,3 +28,7 @@ spec="."
 echo "==> 安装 zwgk 及依赖（pip install -e \"$spec\"）" >&2
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec" 2>&1 | grep -v "^WARNING: Location" >&2 || true
 .venv/bin/python -c "import zwgk, mkdocs, material, pagefind" || { echo "错误: 依赖安装失败" >&2; exit 1; }
+# zwgk's own modules compiled to bytecode now, as pip does for an installed package: an editable install
+# leaves it to the first run, which never comes where PYTHONDONTWRITEBYTECODE is set (every command would
+# compile them again, about 0.15 CPU s)
+.venv/bin/python -m compileall -q build_scripts/zwgk >/dev/null || true

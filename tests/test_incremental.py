@@ -187,3 +187,43 @@ def test_the_theme_s_files_are_those_mkdocs_would_add_without_walking_its_hidden
     assert listed == [(f.src_uri, f.abs_src_path) for f in theirs]
     assert ("extra.css", str(theme / "extra.css")) in listed and any(n == "assets/shown.js" for n, _ in listed)
     assert len(listed) > 30 and not any("/." in "/" + n for n, _ in listed)
+
+
+def test_templates_are_compiled_once_and_again_only_when_changed_or_unreadable(tmp_path, monkeypatch):
+    """The theme's compiled templates are kept between builds (Jinja's bytecode cache); an edited template is
+    compiled again, and a damaged or unwritable cache only costs the compiling."""
+    sys.path.insert(0, str(REPO / "build_scripts"))
+    import jinja2
+
+    from zwgk.mkdocs_build import _TemplateCache
+
+    (tmp_path / "t").mkdir()
+    source, cache = tmp_path / "t" / "page.html", tmp_path / "cache"
+    cache.mkdir()
+    source.write_text("甲{{ x }}", encoding="utf-8")
+
+    def env(compiles: bool = True):
+        made = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "t")))
+        made.bytecode_cache = _TemplateCache(made, str(cache))
+        if not compiles:
+            def refuse(*args, **kwargs):
+                raise AssertionError("compiled although the cache holds it")
+            made.compile = refuse
+        return made
+
+    assert env().get_template("page.html").render(x=1) == "甲1"
+    entries = list(cache.glob("__zwgk_*.cache"))
+    assert len(entries) == 1
+    assert env(compiles=False).get_template("page.html").render(x=2) == "甲2"  # from the cache
+    source.write_text("乙{{ x }}", encoding="utf-8")
+    assert env().get_template("page.html").render(x=3) == "乙3"  # changed: compiled again
+    entries[0].write_bytes(jinja2.bccache.bc_magic + b"\x80damaged")  # Jinja's mark, then no checksum
+    assert env().get_template("page.html").render(x=4) == "乙4"
+    cache.chmod(0o500)
+    try:
+        if os.access(cache, os.W_OK):  # root ignores the mode: make writing fail another way
+            monkeypatch.setattr("tempfile.NamedTemporaryFile", lambda *a, **k: (_ for _ in ()).throw(OSError("只读")))
+        source.write_text("丙{{ x }}", encoding="utf-8")
+        assert env().get_template("page.html").render(x=5) == "丙5"
+    finally:
+        cache.chmod(0o700)

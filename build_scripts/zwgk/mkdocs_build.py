@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import jinja2
 from mkdocs.commands.build import _build_extra_template, _build_page, _build_theme_template, _populate_page
 from mkdocs.exceptions import Abort
 from mkdocs.exceptions import BuildError as MkDocsBuildError
@@ -213,6 +214,40 @@ def unchanged(cache_folder: Path, site: Path, key: str, search: bool) -> dict | 
     return data["inputs"]
 
 
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """The theme's templates compiled once per machine rather than once per build: Jinja's bytecode cache, in
+    Jinja's own default folder (the user's _jinja2-cache-<uid> in the system's temporary folder, readable by
+    that user alone). Compiling Material's templates costs about 0.2 CPU s in every build and preview.
+    A template is found by its name, its file and what shapes its compiled code (the Jinja version and the
+    environment's extensions), and compiled again when its source changed (Jinja keeps the source's checksum);
+    a cache entry that cannot be read, or written, is compiled as if there were no cache. The pages do not
+    depend on it."""
+
+    def __init__(self, env, directory: str | None = None) -> None:
+        super().__init__(directory, pattern="__zwgk_%s.cache")
+        self.shape = f"{jinja2.__version__}\0{sorted(env.extensions)}\0"
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self.shape}{name}\0{filename}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a damaged entry is compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _template_cache(env) -> _TemplateCache | None:
+    try:
+        return _TemplateCache(env)
+    except (OSError, RuntimeError):  # no private temporary folder: compile each time
+        return None
+
+
 class _ThemeListing:
     """The theme's Jinja environment as Files.add_files_from_theme uses it (list_templates), without walking
     hidden folders: MkDocs leaves out every path with a part that starts with a dot, and Material's .icons
@@ -337,6 +372,7 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
             site.mkdir(parents=True, exist_ok=True)
             files = get_files(config)
             env = config.theme.get_env()
+            env.bytecode_cache = _template_cache(env)
             files.add_files_from_theme(_ThemeListing(env), config)
             files = config.plugins.on_files(files, config=config)
             set_exclusions(files, config)
