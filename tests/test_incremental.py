@@ -227,3 +227,30 @@ def test_templates_are_compiled_once_and_again_only_when_changed_or_unreadable(t
         assert env().get_template("page.html").render(x=5) == "丙5"
     finally:
         cache.chmod(0o700)
+
+
+@pytest.mark.parametrize("where", ["renderer", "parent"])
+def test_a_page_that_fails_to_render_stops_the_build_with_its_name_wherever_it_was_rendered(tmp_path, where):
+    """The demo's 500 pages are rendered by a forked renderer from the front and by the parent from the back:
+    a failure on either side stops the build with the page named, no traceback, and no site written."""
+    project = demo_project(tmp_path)
+    script = f"""
+import os, sys
+sys.argv = ["zwgk", "build", "--as-of", "{AS_OF}", "--site-dir", {str(project / "site")!r}]
+import zwgk.mkdocs_build as mb
+parent, render = os.getpid(), mb._render
+def failing(job, file):
+    here = "parent" if os.getpid() == parent else "renderer"
+    if here == {where!r} and file.src_uri not in job.populated and file.src_uri.startswith("gfxwj/"):
+        raise ValueError("模拟的渲染错误")
+    return render(job, file)
+mb._render = failing
+from zwgk.cli import main
+sys.exit(main())
+"""
+    proc = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, timeout=600)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out[-2000:]
+    assert re.search(r"页面生成失败：gfxwj/\S+: ValueError: 模拟的渲染错误", out), out[-2000:]
+    assert "Traceback" not in out
+    assert not (project / "site").exists()

@@ -34,6 +34,7 @@ import logging
 import marshal
 import multiprocessing
 import os
+import queue
 import shutil
 import signal
 import subprocess
@@ -60,6 +61,7 @@ CACHE_VERSION = 1
 MANIFEST = "manifest.json"
 MARKDOWN_MEMO = "markdown.marshal"
 PARALLEL_FROM = 200  # fewer pages than this to render are not worth forking for
+PARENT_RENDERS_UNDER = 5000  # fewer pages than this: the parent renders beside the forked renderers (_render_all)
 CHUNK = 40
 
 
@@ -322,16 +324,38 @@ def _render(job: _Job, file) -> tuple[bool, str | None]:
     return has_copy, hashlib.sha256(output.read_bytes()).hexdigest() if output.is_file() else ""
 
 
-def _render_chunk(uris: list[str]):
-    """In a forked renderer: render these pages; [(src_uri, has copy)] or ("error", message)."""
-    job = _JOB
-    done = []
+def _render_here(job: _Job, file) -> tuple[bool, str | None]:
+    """_render in this process: a failure stops the build naming the page, as a forked renderer's does."""
     try:
-        for uri in uris:
-            done.append((uri, _render(job, job.files.get_file_from_path(uri))))
+        return _render(job, file)
+    except MkDocsBuildError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise MkDocsBuildError(f"页面生成失败：{file.src_uri}: {type(exc).__name__}: {exc}") from None
+
+
+_CHUNKS: list = []  # [(chunks of src_uris, shared bounds)] while _render_all runs (inherited by the renderers)
+
+
+def _render_from_front() -> None:
+    """In a forked renderer: render chunks from the front until the parent's, from the back, are met; each
+    chunk's [(src_uri, (has copy, key))] is sent as it is done, then None (or ("error", message))."""
+    job, (chunks, bounds, results) = _JOB, _CHUNKS[0]
+    uri = ""
+    try:
+        while True:
+            with bounds.get_lock():
+                if bounds[0] >= bounds[1]:
+                    break
+                k = bounds[0]
+                bounds[0] += 1
+            done = []
+            for uri in chunks[k]:
+                done.append((uri, _render(job, job.files.get_file_from_path(uri))))
+            results.put(done)
     except Exception as exc:  # noqa: BLE001  (handed to the parent, which stops the build)
-        return ("error", f"{uri}: {type(exc).__name__}: {exc}")
-    return done
+        results.put(("error", f"{uri}: {type(exc).__name__}: {exc}"))
+    results.put(None)
 
 
 def _quiet_child() -> None:
@@ -474,28 +498,74 @@ def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats:
 
     if workers == 1:
         for file in todo:
-            record(file.src_uri, _render(job, file))
+            record(file.src_uri, _render_here(job, file))
         return
     # one record page here first: the templates it uses are compiled (Jinja does it on first use) and the
     # search copy's code imported once, before the fork, instead of once in every renderer
     first = next((f for f in todo if f.src_uri not in job.populated), None)
     if first is not None:
-        record(first.src_uri, _render(job, first))
+        record(first.src_uri, _render_here(job, first))
         todo = [f for f in todo if f is not first]
     stats["workers"] = workers
-    _JOB = job
-    chunks = [[f.src_uri for f in todo[i:i + CHUNK]] for i in range(0, len(todo), CHUNK)]
-    pool = multiprocessing.get_context("fork").Pool(workers, initializer=_quiet_child)
+    # Below PARENT_RENDERS_UNDER pages the parent renders too, beside workers - 1 forked renderers: one process
+    # fewer whose first touch of each inherited page of memory copies it (0.4 CPU s of 7 at 1,000 records).
+    # Above, that is noise, and what the parent keeps of the pages it renders would add to the build's peak
+    # memory (160 MB at 20,000 records). The renderers take chunks from the front (the navigation pages
+    # first: long lists, and only they feed the anchor checks here), the parent from the back (record pages,
+    # whose rendered HTML it drops at once); they meet in the middle.
+    parent = int(total < PARENT_RENDERS_UNDER)
+    always = [f for f in todo if f.src_uri in job.populated]
+    rest = [f for f in todo if f.src_uri not in job.populated]
+    chunks = [[f.src_uri for f in part[i:i + CHUNK]] for part in (always, rest) for i in range(0, len(part), CHUNK)]
+    ctx = multiprocessing.get_context("fork")
+    bounds = ctx.Array("i", [0, len(chunks)])  # [next from the front, one past the next from the back]
+    results = ctx.Queue()  # each chunk's [(src_uri, rendered)] as a renderer finishes it; None: it stopped
+    _JOB, _CHUNKS[:] = job, [(chunks, bounds, results)]
+    helpers = workers - parent
+    pool = ctx.Pool(helpers, initializer=_quiet_child)
+
+    def receive(wait: bool) -> None:
+        """Record what the renderers sent; with wait, until every one of them has stopped."""
+        nonlocal stopped
+        while stopped < helpers:
+            try:
+                item = results.get(timeout=1.0) if wait else results.get_nowait()
+            except queue.Empty:
+                if wait and not all(r.ready() for r in taken):
+                    continue
+                return  # (a renderer that ended without a word raised: result.get() below says what)
+            if item is None:
+                stopped += 1
+            elif isinstance(item, tuple):
+                raise MkDocsBuildError(f"页面生成失败：{item[1]}")
+            else:
+                for uri, rendered in item:
+                    record(uri, rendered)
+
+    stopped = 0
     try:
-        for result in pool.imap_unordered(_render_chunk, chunks):
-            if isinstance(result, tuple):
-                raise MkDocsBuildError(f"页面生成失败：{result[1]}")
-            for uri, rendered in result:
-                record(uri, rendered)
+        taken = [pool.apply_async(_render_from_front) for _ in range(helpers)]
+        while parent:
+            with bounds.get_lock():
+                if bounds[0] >= bounds[1] or chunks[bounds[1] - 1][0] in job.populated:
+                    break
+                bounds[1] -= 1
+                k = bounds[1]
+            for uri in chunks[k]:
+                file = job.files.get_file_from_path(uri)
+                record(uri, _render_here(job, file))
+                file.page.content = file.page.markdown = None  # written: not kept in the parent's memory
+            receive(wait=False)
+        receive(wait=True)
+        for result in taken:
+            result.get()  # a renderer's own failure, if any, raised here
+        if stopped < helpers:
+            raise MkDocsBuildError("页面生成失败：渲染子进程意外结束，未交回全部页面")
         pool.close()
     finally:
         pool.terminate()
         pool.join()
+        _CHUNKS.clear()
 
 
 def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict,
