@@ -291,7 +291,8 @@ class _Job:
     populated: frozenset = frozenset()  # src_uris of the pages populated in the parent (always rendered)
 
 
-_JOB: _Job | None = None
+# what the forked renderers inherit while _render_all runs: (job, chunks of src_uris, shared bounds, results)
+_SHARED: tuple | None = None
 
 
 def _index_copy(job: _Job, file) -> bool:
@@ -334,13 +335,10 @@ def _render_here(job: _Job, file) -> tuple[bool, str | None]:
         raise MkDocsBuildError(f"页面生成失败：{file.src_uri}: {type(exc).__name__}: {exc}") from None
 
 
-_CHUNKS: list = []  # [(chunks of src_uris, shared bounds)] while _render_all runs (inherited by the renderers)
-
-
 def _render_from_front() -> None:
     """In a forked renderer: render chunks from the front until the parent's, from the back, are met; each
     chunk's [(src_uri, (has copy, key))] is sent as it is done, then None (or ("error", message))."""
-    job, (chunks, bounds, results) = _JOB, _CHUNKS[0]
+    job, chunks, bounds, results = _SHARED
     uri = ""
     try:
         while True:
@@ -380,7 +378,6 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
     what render_now() needs to render pages of this build again. inputs: {"key": inputs_key(...), ...} of
     this build, kept in the manifest for unchanged() (with what the caller wants to say again then).
     """
-    global _JOB
     site = Path(config.site_dir)
     cache = PageCache(Path(cache_folder), Path(previous_site) if previous_site else None)
     inclusion = InclusionLevel.is_in_serve if serve_url else InclusionLevel.is_included
@@ -474,13 +471,11 @@ def build(config, cache_folder: Path, *, previous_site: Path | None = None, serv
             log.error(str(e))
             raise Abort("Aborted with a BuildError!") from None
         raise
-    finally:
-        _JOB = None
 
 
 def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats: dict) -> None:
     """Render the pages to render, on every core when there are many; progress every tenth."""
-    global _JOB
+    global _SHARED
     total, done = len(todo), 0
     step = max(total // 10, 1)
     workers = _workers() if total >= PARALLEL_FROM else 1
@@ -517,10 +512,11 @@ def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats:
     always = [f for f in todo if f.src_uri in job.populated]
     rest = [f for f in todo if f.src_uri not in job.populated]
     chunks = [[f.src_uri for f in part[i:i + CHUNK]] for part in (always, rest) for i in range(0, len(part), CHUNK)]
+    front_only = -(-len(always) // CHUNK)  # the navigation pages' chunks, left to the renderers
     ctx = multiprocessing.get_context("fork")
     bounds = ctx.Array("i", [0, len(chunks)])  # [next from the front, one past the next from the back]
     results = ctx.Queue()  # each chunk's [(src_uri, rendered)] as a renderer finishes it; None: it stopped
-    _JOB, _CHUNKS[:] = job, [(chunks, bounds, results)]
+    _SHARED = (job, chunks, bounds, results)
     helpers = workers - parent
     pool = ctx.Pool(helpers, initializer=_quiet_child)
 
@@ -547,7 +543,7 @@ def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats:
         taken = [pool.apply_async(_render_from_front) for _ in range(helpers)]
         while parent:
             with bounds.get_lock():
-                if bounds[0] >= bounds[1] or chunks[bounds[1] - 1][0] in job.populated:
+                if bounds[0] >= bounds[1] or bounds[1] <= front_only:
                     break
                 bounds[1] -= 1
                 k = bounds[1]
@@ -565,7 +561,7 @@ def _render_all(job: _Job, todo: list, cache: PageCache, page_keys: dict, stats:
     finally:
         pool.terminate()
         pool.join()
-        _CHUNKS.clear()
+        _SHARED = None
 
 
 def _search(site: Path, cache: PageCache, page_keys: dict, stats: dict,
